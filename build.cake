@@ -1,0 +1,87 @@
+// Clean -> Restore -> Build -> Test -> Pack. `dotnet tool restore && dotnet cake` runs the tests.
+var target = Argument("target", "Test");
+var configuration = Argument("configuration", "Release");
+
+var solution = "./WeChatPay.Chain.sln";
+var artifacts = Directory("./artifacts");
+var testResults = artifacts + Directory("test-results");
+var packages = artifacts + Directory("packages");
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectory(testResults);
+    CleanDirectory(packages);
+    DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Quiet });
+});
+
+Task("Restore")
+    .IsDependentOn("Clean")
+    .Does(() =>
+{
+    DotNetRestore(solution);
+});
+
+Task("Build")
+    .IsDependentOn("Restore")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings { Configuration = configuration, NoRestore = true });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    Exception? failure = null;
+    try
+    {
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            ResultsDirectory = testResults,
+            Loggers = { "trx", "console;verbosity=normal" },
+        });
+    }
+    catch (Exception e)
+    {
+        failure = e;
+    }
+
+    // Sum every test project's TRX into one closing line.
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(testResults.Path.FullPath + "/**/*.trx"))
+    {
+        var doc = System.Xml.Linq.XDocument.Load(trx.FullPath);
+        foreach (var counters in doc.Descendants().Where(e => e.Name.LocalName == "Counters"))
+        {
+            passed += int.Parse(counters.Attribute("passed")?.Value ?? "0");
+            failed += int.Parse(counters.Attribute("failed")?.Value ?? "0") + int.Parse(counters.Attribute("error")?.Value ?? "0") + int.Parse(counters.Attribute("timeout")?.Value ?? "0");
+            skipped += int.Parse(counters.Attribute("notExecuted")?.Value ?? "0");
+        }
+    }
+    var summary = skipped > 0 ? $"{passed} passed, {failed} failed, {skipped} skipped" : $"{passed} passed, {failed} failed";
+    System.IO.File.WriteAllText(testResults.Path.CombineWithFilePath("summary.txt").FullPath, summary + "\n");
+    Information(summary);
+
+    if (failure != null) throw failure;
+    if (failed > 0) throw new Exception($"{failed} test(s) failed.");
+    if (passed == 0) throw new Exception("No test ran.");
+});
+
+Task("Pack")
+    .IsDependentOn("Test")
+    .Does(() =>
+{
+    DotNetPack("./src/WeChatPay.Chain/WeChatPay.Chain.csproj", new DotNetPackSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+        OutputDirectory = packages,
+    });
+});
+
+RunTarget(target);

@@ -42,7 +42,7 @@ Task("Test")
             NoBuild = true,
             NoRestore = true,
             ResultsDirectory = testResults,
-            Loggers = { "trx", "console;verbosity=normal" },
+            Loggers = { "trx", "console;verbosity=minimal" },
         });
     }
     catch (Exception e)

@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Newtonsoft.Json.Linq;
+
+namespace WeChatPay.Chain
+{
+    /// <summary>A verified answer from WeChat Pay: status, headers, the raw body and its JSON as <c>dynamic</c>.</summary>
+    public sealed class WeChatPayResponse
+    {
+        private readonly byte[] _bytes;
+        private string? _body;
+        private JToken? _json;
+        private bool _parsed;
+
+        internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes)
+        {
+            StatusCode = statusCode;
+            Headers = headers;
+            _bytes = bytes;
+        }
+
+        /// <summary>The HTTP status code, e.g. 200 or 204.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The response headers (case-insensitive names; repeated headers joined with ", ").</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; }
+
+        /// <summary>The <c>Request-ID</c> header WeChat Pay support asks for, when present.</summary>
+        public string? RequestId => Headers.TryGetValue("Request-ID", out var id) ? id : null;
+
+        /// <summary>The raw body bytes exactly as received (for downloads such as bill files).</summary>
+        public byte[] RawBody => _bytes;
+
+        /// <summary>The raw body as UTF-8 text, exactly as received and verified.</summary>
+        public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
+
+        /// <summary>The body as JSON (null for an empty or non-JSON body), for typed access.</summary>
+        public JToken? Json
+        {
+            get
+            {
+                if (!_parsed)
+                {
+                    _json = Http.WeChatPayJson.TryParse(Body);
+                    _parsed = true;
+                }
+                return _json;
+            }
+        }
+
+        /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field; null for an empty body.</summary>
+        public dynamic? Data => Json;
+
+        /// <summary>Reads the JSON body into <typeparamref name="T"/> with the client's serializer settings.</summary>
+        /// <exception cref="InvalidOperationException">The body is empty or not JSON.</exception>
+        public T As<T>()
+        {
+            var json = Json ?? throw new InvalidOperationException($"The response body is {(_bytes.Length == 0 ? "empty" : "not JSON")}, so it cannot be read as {typeof(T).Name}.");
+            return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
+        }
+
+        /// <summary>Replaces the parsed JSON (after decrypting merchant-key fields).</summary>
+        internal void SetJson(JToken? json)
+        {
+            _json = json;
+            _parsed = true;
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => $"{StatusCode} {Body}";
+    }
+}

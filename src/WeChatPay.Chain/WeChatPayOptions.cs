@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+
+namespace WeChatPay.Chain
+{
+    /// <summary>Everything a <see cref="WeChatPayClient"/> needs: the merchant's identity and key, and the platform keys that sign WeChat Pay's answers.</summary>
+    public sealed class WeChatPayOptions
+    {
+        /// <summary>The default API base URL.</summary>
+        public const string DefaultBaseUrl = "https://api.mch.weixin.qq.com/";
+
+        /// <summary>The merchant id (<c>mchid</c>), e.g. <c>1900000001</c>.</summary>
+        public string MerchantId { get; set; } = string.Empty;
+
+        /// <summary>The serial number of the merchant API certificate (<c>serial_no</c> in the Authorization header).</summary>
+        public string MerchantSerialNumber { get; set; } = string.Empty;
+
+        /// <summary>The merchant API private key: PEM text (PKCS#1 or PKCS#8, optionally encrypted PKCS#8) or a path to a PEM file.</summary>
+        public string MerchantPrivateKey { get; set; } = string.Empty;
+
+        /// <summary>The passphrase of an encrypted PKCS#8 merchant private key; null when the key is not encrypted.</summary>
+        public string? MerchantPrivateKeyPassphrase { get; set; }
+
+        /// <summary>
+        /// The WeChat Pay platform keys, by id: a platform certificate serial number, or a WeChat Pay public key id
+        /// (<c>PUB_KEY_ID_…</c>), mapped to PEM text or a PEM file path (a public key or an X.509 certificate).
+        /// </summary>
+        public IDictionary<string, string> PlatformKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>
+        public string BaseUrl { get; set; } = DefaultBaseUrl;
+
+        /// <summary>The APIv3 key (32 characters), used to decrypt callbacks and downloaded certificates; optional.</summary>
+        public string? ApiV3Key { get; set; }
+
+        /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
+        public TimeProvider? TimeProvider { get; set; }
+
+        /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    }
+}

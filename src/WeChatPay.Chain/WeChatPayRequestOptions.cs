@@ -1,0 +1,15 @@
+namespace WeChatPay.Chain
+{
+    /// <summary>Per-call extras: path template values, query parameters and headers.</summary>
+    public sealed class WeChatPayRequestOptions
+    {
+        /// <summary>Values for the path's <c>{placeholders}</c>: an anonymous object or a dictionary, e.g. <c>new { out_trade_no = "1217752501201407033233368018" }</c>.</summary>
+        public object? PathValues { get; set; }
+
+        /// <summary>Query parameters: an anonymous object or a dictionary; null values are left out.</summary>
+        public object? Query { get; set; }
+
+        /// <summary>Extra request headers: a dictionary, or an anonymous object whose underscores become hyphens (<c>Wechatpay_Serial</c> → <c>Wechatpay-Serial</c>).</summary>
+        public object? Headers { get; set; }
+    }
+}

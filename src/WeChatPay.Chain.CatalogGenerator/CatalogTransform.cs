@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace WeChatPay.Chain.CatalogGenerator;
 
@@ -44,33 +44,28 @@ public static class CatalogTransform
     /// <exception cref="InvalidDataException">The input does not have the documented shape.</exception>
     public static string Transform(TextReader input)
     {
-        JObject root;
-        using (var json = new JsonTextReader(input) { DateParseHandling = DateParseHandling.None, CloseInput = false })
+        Input root;
+        try
         {
-            root = JObject.Load(json);
+            using var json = new JsonTextReader(input) { CloseInput = false };
+            root = JsonSerializer.Create(InputSettings).Deserialize<Input>(json)
+                ?? throw new InvalidDataException("The input is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException("The input does not have the catalog shape: " + e.Message, e);
         }
 
-        var source = RequiredObject(root, "source", "the root");
-        var operations = RequiredArray(root, "operations", "the root")
-            .Select((token, i) => AsObject(token, "operation #" + i))
-            .Select(o => (Method: RequiredString(o, "method", "an operation"), Path: RequiredString(o, "path", "an operation"), Row: o))
-            .OrderBy(o => o.Path, StringComparer.Ordinal)
-            .ThenBy(o => o.Method, StringComparer.Ordinal)
-            .ToList();
-        var webhooks = RequiredArray(root, "webhooks", "the root")
-            .Select((token, i) => AsObject(token, "webhook #" + i))
-            .OrderBy(w => RequiredString(w, "name", "a webhook"), StringComparer.Ordinal)
-            .ToList();
+        var operations = root.Operations.OrderBy(o => o.Path, StringComparer.Ordinal).ThenBy(o => o.Method, StringComparer.Ordinal).ToList();
+        var webhooks = root.Webhooks.OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
 
         var text = new StringBuilder(1 << 21);
         text.Append("{\"format\":").Append(FormatVersion).Append(",\"source\":")
             .Append(Write(w =>
             {
                 w.WriteStartObject();
-                w.WritePropertyName("repo");
-                w.WriteValue(RequiredString(source, "repo", "source"));
-                w.WritePropertyName("commit");
-                w.WriteValue(RequiredString(source, "commit", "source"));
+                Property(w, "repo", root.Source.Repo);
+                Property(w, "commit", root.Source.Commit);
                 w.WriteEndObject();
             }))
             .Append(",\"operations\":[\n");
@@ -78,23 +73,23 @@ public static class CatalogTransform
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < operations.Count; i++)
         {
-            var (method, path, row) = operations[i];
-            var where = method + " " + path;
-            if (Array.IndexOf(Methods, method) < 0)
+            var operation = operations[i];
+            var where = operation.Method + " " + operation.Path;
+            if (Array.IndexOf(Methods, operation.Method) < 0)
                 throw new InvalidDataException($"{where}: unknown method.");
-            if (path.Length == 0 || path[0] == '/' || path.IndexOf('?') >= 0)
+            if (operation.Path.Length == 0 || operation.Path[0] == '/' || operation.Path.IndexOf('?') >= 0)
                 throw new InvalidDataException($"{where}: a path has no leading slash and no query.");
             if (!seen.Add(where))
                 throw new InvalidDataException($"{where}: listed twice.");
-            text.Append(Write(w => WriteOperation(w, method, path, row, where)))
+            text.Append(Write(w => WriteOperation(w, operation)))
                 .Append(i + 1 < operations.Count ? ",\n" : "\n");
         }
 
         text.Append("],\"webhooks\":[\n");
         for (var i = 0; i < webhooks.Count; i++)
         {
-            var row = webhooks[i];
-            text.Append(Write(w => WriteWebhook(w, row)))
+            var webhook = webhooks[i];
+            text.Append(Write(w => WriteWebhook(w, webhook)))
                 .Append(i + 1 < webhooks.Count ? ",\n" : "\n");
         }
 
@@ -127,59 +122,54 @@ public static class CatalogTransform
         return reader.ReadToEnd();
     }
 
-    private static void WriteOperation(JsonWriter w, string method, string path, JObject o, string where)
+    private static void WriteOperation(JsonWriter w, Operation o)
     {
         w.WriteStartObject();
-        Property(w, "m", method);
-        Property(w, "p", path);
-        Property(w, "t", RequiredString(o, "title", where));
-        Property(w, "pt", OptionalString(o, "page_title", where));
-        Property(w, "b", OptionalString(o, "request_body", where));
-        Property(w, "u", OptionalString(o, "base_uri", where));
-        Strings(w, "pp", o, "path_params", where);
-        Strings(w, "enc", o, "encrypt", where);
-        Strings(w, "dec", o, "decrypt", where);
-        Flag(w, "dl", Bool(o, "download", where));
-        Flag(w, "sh", Bool(o, "serial_header", where));
-        Fields(w, "rq", RequiredArray(o, "request", where), where + " request");
-        Fields(w, "rs", RequiredArray(o, "response", where), where + " response");
+        Property(w, "m", o.Method);
+        Property(w, "p", o.Path);
+        Property(w, "t", o.Title);
+        Property(w, "pt", o.PageTitle);
+        Property(w, "b", o.RequestBody);
+        Property(w, "u", o.BaseUri);
+        Strings(w, "pp", o.PathParams);
+        Strings(w, "enc", o.Encrypt);
+        Strings(w, "dec", o.Decrypt);
+        Flag(w, "dl", o.Download);
+        Flag(w, "sh", o.SerialHeader);
+        Fields(w, "rq", o.Request);
+        Fields(w, "rs", o.Response);
         w.WriteEndObject();
     }
 
-    private static void WriteWebhook(JsonWriter w, JObject o)
+    private static void WriteWebhook(JsonWriter w, Webhook o)
     {
-        var name = RequiredString(o, "name", "a webhook");
-        var where = "webhook " + name;
         w.WriteStartObject();
-        Property(w, "n", name);
-        Property(w, "t", RequiredString(o, "title", where));
-        Strings(w, "ev", o, "event_types", where);
-        Strings(w, "gcm", o, "aes_gcm", where);
-        Strings(w, "dec", o, "decrypt", where);
-        Property(w, "ct", OptionalString(o, "content_type", where));
-        Fields(w, "f", RequiredArray(o, "fields", where), where + " fields");
-        Fields(w, "rs", OptionalArray(o, "response", where), where + " response");
+        Property(w, "n", o.Name);
+        Property(w, "t", o.Title);
+        Strings(w, "ev", o.EventTypes);
+        Strings(w, "gcm", o.AesGcm);
+        Strings(w, "dec", o.Decrypt);
+        Property(w, "ct", o.ContentType);
+        Fields(w, "f", o.Fields);
+        Fields(w, "rs", o.Response);
         w.WriteEndObject();
     }
 
     // A field row: {"n":name,"t":type,"r":true,"x":marker,"e":[enum],"c":[children]}; defaults are left out.
-    private static void Fields(JsonWriter w, string key, JArray rows, string where)
+    private static void Fields(JsonWriter w, string key, List<Field>? rows)
     {
-        if (rows.Count == 0) return;
+        if (rows is null || rows.Count == 0) return;
         w.WritePropertyName(key);
         w.WriteStartArray();
-        foreach (var token in rows)
+        foreach (var row in rows)
         {
-            var row = AsObject(token, where);
-            var name = RequiredString(row, "name", where);
-            var at = where + " " + name;
             w.WriteStartObject();
-            Property(w, "n", name);
-            Property(w, "t", RequiredString(row, "type", at));
-            Flag(w, "r", Bool(row, "required", at));
-            Property(w, "x", OptionalString(row, "encrypted", at));
-            Strings(w, "e", row, "enum", at);
-            Fields(w, "c", OptionalArray(row, "children", at), at);
+            Property(w, "n", row.Name);
+            Property(w, "t", row.Type);
+            Flag(w, "r", row.IsRequired);
+            Property(w, "x", row.Encrypted);
+            Strings(w, "e", row.Enum);
+            Fields(w, "c", row.Children);
             w.WriteEndObject();
         }
 
@@ -188,7 +178,7 @@ public static class CatalogTransform
 
     private static string Write(Action<JsonWriter> body)
     {
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         using (var w = new JsonTextWriter(text) { Formatting = Formatting.None, StringEscapeHandling = StringEscapeHandling.Default })
         {
             body(w);
@@ -211,55 +201,74 @@ public static class CatalogTransform
         w.WriteValue(true);
     }
 
-    private static void Strings(JsonWriter w, string key, JObject o, string name, string where)
+    private static void Strings(JsonWriter w, string key, List<string>? values)
     {
-        var values = OptionalArray(o, name, where);
-        if (values.Count == 0) return;
+        if (values is null || values.Count == 0) return;
         w.WritePropertyName(key);
         w.WriteStartArray();
-        foreach (var value in values)
-        {
-            if (value.Type != JTokenType.String)
-                throw new InvalidDataException($"{where}: '{name}' holds a non-string item.");
-            w.WriteValue((string)value!);
-        }
-
+        foreach (var value in values) w.WriteValue(value);
         w.WriteEndArray();
     }
 
-    private static JObject AsObject(JToken token, string where) =>
-        token as JObject ?? throw new InvalidDataException($"{where}: expected an object.");
+    // The input shape (docs/catalog.md), only the keys the library keeps; everything else is ignored.
+    // Strings stay strings (no date parsing); a missing required key fails the run.
+    private static readonly JsonSerializerSettings InputSettings = new()
+    {
+        DateParseHandling = DateParseHandling.None,
+        MissingMemberHandling = MissingMemberHandling.Ignore,
+        TypeNameHandling = TypeNameHandling.None,
+        MaxDepth = 128,
+    };
 
-    private static JObject RequiredObject(JObject o, string name, string where) =>
-        o[name] as JObject ?? throw new InvalidDataException($"{where}: '{name}' must be an object.");
+    internal sealed class Input
+    {
+        [JsonProperty("source", Required = Required.Always)] public Source Source { get; set; } = new();
+        [JsonProperty("operations", Required = Required.Always)] public List<Operation> Operations { get; set; } = new();
+        [JsonProperty("webhooks", Required = Required.Always)] public List<Webhook> Webhooks { get; set; } = new();
+    }
 
-    private static JArray RequiredArray(JObject o, string name, string where) =>
-        o[name] as JArray ?? throw new InvalidDataException($"{where}: '{name}' must be an array.");
+    internal sealed class Source
+    {
+        [JsonProperty("repo", Required = Required.Always)] public string Repo { get; set; } = "";
+        [JsonProperty("commit", Required = Required.Always)] public string Commit { get; set; } = "";
+    }
 
-    private static JArray OptionalArray(JObject o, string name, string where) =>
-        o[name] switch
-        {
-            null or { Type: JTokenType.Null } => new JArray(),
-            JArray array => array,
-            _ => throw new InvalidDataException($"{where}: '{name}' must be an array."),
-        };
+    internal sealed class Operation
+    {
+        [JsonProperty("method", Required = Required.Always)] public string Method { get; set; } = "";
+        [JsonProperty("path", Required = Required.Always)] public string Path { get; set; } = "";
+        [JsonProperty("title", Required = Required.Always)] public string Title { get; set; } = "";
+        [JsonProperty("page_title")] public string? PageTitle { get; set; }
+        [JsonProperty("request_body")] public string? RequestBody { get; set; }
+        [JsonProperty("base_uri")] public string? BaseUri { get; set; }
+        [JsonProperty("path_params")] public List<string>? PathParams { get; set; }
+        [JsonProperty("encrypt")] public List<string>? Encrypt { get; set; }
+        [JsonProperty("decrypt")] public List<string>? Decrypt { get; set; }
+        [JsonProperty("download")] public bool Download { get; set; }
+        [JsonProperty("serial_header")] public bool SerialHeader { get; set; }
+        [JsonProperty("request", Required = Required.Always)] public List<Field> Request { get; set; } = new();
+        [JsonProperty("response", Required = Required.Always)] public List<Field> Response { get; set; } = new();
+    }
 
-    private static string RequiredString(JObject o, string name, string where) =>
-        OptionalString(o, name, where) ?? throw new InvalidDataException($"{where}: '{name}' is required.");
+    internal sealed class Webhook
+    {
+        [JsonProperty("name", Required = Required.Always)] public string Name { get; set; } = "";
+        [JsonProperty("title", Required = Required.Always)] public string Title { get; set; } = "";
+        [JsonProperty("event_types")] public List<string>? EventTypes { get; set; }
+        [JsonProperty("aes_gcm")] public List<string>? AesGcm { get; set; }
+        [JsonProperty("decrypt")] public List<string>? Decrypt { get; set; }
+        [JsonProperty("content_type")] public string? ContentType { get; set; }
+        [JsonProperty("fields", Required = Required.Always)] public List<Field> Fields { get; set; } = new();
+        [JsonProperty("response")] public List<Field>? Response { get; set; }
+    }
 
-    private static string? OptionalString(JObject o, string name, string where) =>
-        o[name] switch
-        {
-            null or { Type: JTokenType.Null } => null,
-            { Type: JTokenType.String } value => (string)value!,
-            _ => throw new InvalidDataException($"{where}: '{name}' must be a string."),
-        };
-
-    private static bool Bool(JObject o, string name, string where) =>
-        o[name] switch
-        {
-            null or { Type: JTokenType.Null } => false,
-            { Type: JTokenType.Boolean } value => (bool)value,
-            _ => throw new InvalidDataException($"{where}: '{name}' must be a boolean."),
-        };
+    internal sealed class Field
+    {
+        [JsonProperty("name", Required = Required.Always)] public string Name { get; set; } = "";
+        [JsonProperty("type", Required = Required.Always)] public string Type { get; set; } = "";
+        [JsonProperty("required")] public bool IsRequired { get; set; }
+        [JsonProperty("encrypted")] public string? Encrypted { get; set; }
+        [JsonProperty("enum")] public List<string>? Enum { get; set; }
+        [JsonProperty("children")] public List<Field>? Children { get; set; }
+    }
 }

@@ -84,4 +84,16 @@ Task("Pack")
     });
 });
 
+// Not in the default chain: regenerate the embedded operation catalog from the generator's input
+// snapshot (docs/catalog.md). `dotnet cake --target=Catalog`, then commit the changed resource.
+Task("Catalog")
+    .Does(() =>
+{
+    DotNetRun("./src/WeChatPay.Chain.CatalogGenerator/WeChatPay.Chain.CatalogGenerator.csproj",
+        new ProcessArgumentBuilder()
+            .AppendQuoted(MakeAbsolute(File("./src/WeChatPay.Chain.CatalogGenerator/input/operations.json.gz")).FullPath)
+            .AppendQuoted(MakeAbsolute(File("./src/WeChatPay.Chain/Catalog/catalog.json.gz")).FullPath),
+        new DotNetRunSettings { Configuration = configuration });
+});
+
 RunTarget(target);

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Linq;
+using WeChatPay.Chain.CatalogGenerator;
+
+// Usage: WeChatPay.Chain.CatalogGenerator [input] [output]
+// Defaults (relative to the repository root, found by walking up to WeChatPay.Chain.sln):
+//   input  src/WeChatPay.Chain.CatalogGenerator/input/operations.json.gz
+//   output src/WeChatPay.Chain/Catalog/catalog.json.gz
+// The output is rewritten only when its decompressed text changes, so that a regeneration of
+// unchanged input leaves the committed bytes alone whatever zlib build compressed them.
+try
+{
+    var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
+    var input = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Require(root), "src", "WeChatPay.Chain.CatalogGenerator", "input", "operations.json.gz");
+    var output = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.Combine(Require(root), "src", "WeChatPay.Chain", "Catalog", "catalog.json.gz");
+
+    var text = CatalogTransform.TransformFile(input);
+    var lines = text.Count(c => c == '\n');
+
+    if (File.Exists(output))
+    {
+        using var existing = File.OpenRead(output);
+        if (CatalogTransform.Decompress(existing) == text)
+        {
+            Console.WriteLine($"catalog up to date: {output} ({lines} lines)");
+            return 0;
+        }
+    }
+
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    var bytes = CatalogTransform.Compress(text);
+    File.WriteAllBytes(output, bytes);
+    Console.WriteLine($"catalog written: {output} ({bytes.Length} bytes gzip, {text.Length} chars, {lines} lines)");
+    return 0;
+}
+catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)
+{
+    Console.Error.WriteLine("catalog generation failed: " + e.Message);
+    return 1;
+}
+
+static string? FindRepositoryRoot(string start)
+{
+    for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "WeChatPay.Chain.sln"))) return dir.FullName;
+    }
+
+    return null;
+}
+
+static string Require(string? root) =>
+    root ?? throw new IOException("WeChatPay.Chain.sln not found above the current directory; pass the input and output paths.");

@@ -33,7 +33,7 @@ Task("Test")
     .IsDependentOn("Build")
     .Does(() =>
 {
-    Exception? failure = null;
+    Exception failure = null;
     try
     {
         DotNetTest(solution, new DotNetTestSettings

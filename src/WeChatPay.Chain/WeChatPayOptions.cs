@@ -38,5 +38,14 @@ namespace WeChatPay.Chain
 
         /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the
+        /// documented merchant-key response fields; on by default. A call can turn it off with <see cref="WeChatPayRequestOptions.AutoEncryption"/>.
+        /// </summary>
+        public bool AutoEncryption { get; set; } = true;
+
+        /// <summary>Check every request against the documented fields (required fields, enum values, JSON types) before sending; off by default.</summary>
+        public bool Validate { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace WeChatPay.Chain
 {
     /// <summary>Per-call extras: path template values, query parameters and headers.</summary>
@@ -11,5 +13,17 @@ namespace WeChatPay.Chain
 
         /// <summary>Extra request headers: a dictionary, or an anonymous object whose underscores become hyphens (<c>Wechatpay_Serial</c> → <c>Wechatpay-Serial</c>).</summary>
         public object? Headers { get; set; }
+
+        /// <summary>Overrides <see cref="WeChatPayOptions.AutoEncryption"/> for this call; null keeps the client's setting.</summary>
+        public bool? AutoEncryption { get; set; }
+
+        /// <summary>More request body fields to encrypt in this call, as dotted paths (<c>identity.real_name</c>, <c>receivers[].name</c>).</summary>
+        public IEnumerable<string>? EncryptFields { get; set; }
+
+        /// <summary>More response body fields to decrypt with the merchant key in this call, as dotted paths.</summary>
+        public IEnumerable<string>? DecryptFields { get; set; }
+
+        /// <summary>Overrides <see cref="WeChatPayOptions.Validate"/> for this call; null keeps the client's setting.</summary>
+        public bool? Validate { get; set; }
     }
 }

@@ -162,6 +162,17 @@ namespace WeChatPay.Chain.Tests.Crypto
             });
         }
 
+        [TestCase((byte)0xFF, TestName = "A ciphertext value above the modulus is a CryptographicException")]
+        [TestCase((byte)0x00, TestName = "An all-zero ciphertext is a CryptographicException")]
+        public void A_full_length_ciphertext_outside_the_key_range_is_a_CryptographicException(byte fill)
+        {
+            RsaPrivateKey key = RsaPrivateKey.Load(CryptoTestData.PathOf(CryptoTestData.PlatformKey), null, "PlatformPrivateKey");
+            byte[] ciphertext = new byte[256];
+            Array.Fill(ciphertext, fill);
+
+            Assert.Throws<CryptographicException>(() => key.Decrypt(Convert.ToBase64String(ciphertext)));
+        }
+
         [Test]
         public void A_ciphertext_for_the_merchant_key_fails_with_the_platform_key()
         {

@@ -129,6 +129,17 @@ namespace WeChatPay.Chain.Tests.Crypto
             });
         }
 
+        [TestCase((byte)0xFF, TestName = "A signature value above the modulus does not verify")]
+        [TestCase((byte)0x00, TestName = "An all-zero signature does not verify")]
+        public void A_full_length_signature_outside_the_key_range_is_false_without_throwing(byte fill)
+        {
+            (byte[] message, _) = FirstValidCase();
+            byte[] signature = new byte[256];
+            Array.Fill(signature, fill);
+
+            Assert.That(platformKey.Verify(message, Convert.ToBase64String(signature)), Is.False);
+        }
+
         [Test]
         public void The_verifying_key_runs_on_the_selected_backend()
         {

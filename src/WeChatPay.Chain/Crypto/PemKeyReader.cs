@@ -155,7 +155,7 @@ namespace WeChatPay.Chain.Crypto
             }
             if (textOrPath.IndexOf(PemMarker, StringComparison.Ordinal) >= 0)
             {
-                return textOrPath;
+                return UnescapeNewlines(textOrPath);
             }
 
             string path = textOrPath.Trim();
@@ -200,8 +200,14 @@ namespace WeChatPay.Chain.Crypto
                     $"{optionName}: the file '{file.FullName}' holds no PEM block ({expected}). "
                     + "A binary (DER) key or certificate must be converted to PEM first, e.g. with openssl.");
             }
-            return text;
+            return UnescapeNewlines(text);
         }
+
+        /// <summary>PEM kept in an environment variable or a JSON string often arrives on one line with literal "\n".</summary>
+        private static string UnescapeNewlines(string pem) =>
+            pem.IndexOf('\n') < 0 && pem.IndexOf("\\n", StringComparison.Ordinal) >= 0
+                ? pem.Replace("\\r", string.Empty).Replace("\\n", "\n")
+                : pem;
 
         private static List<PemBlock> ReadBlocks(string pem, string optionName)
         {
@@ -242,8 +248,15 @@ namespace WeChatPay.Chain.Crypto
             return result ?? throw Damaged(optionName);
         }
 
-        private static X509Certificate ParseCertificate(object asn1) =>
-            new X509Certificate(X509CertificateStructure.GetInstance(asn1));
+        private static X509Certificate ParseCertificate(object asn1)
+        {
+            var certificate = new X509Certificate(X509CertificateStructure.GetInstance(asn1));
+            // Read the fields RsaPublicKey exposes now, so that a malformed one is a load error here, not later.
+            _ = certificate.SerialNumber.ToString(16);
+            _ = certificate.NotBefore;
+            _ = certificate.NotAfter;
+            return certificate;
+        }
 
         private static RsaPrivateCrtKeyParameters FromPrivateKeyInfo(PrivateKeyInfo info, string optionName)
         {
@@ -314,19 +327,63 @@ namespace WeChatPay.Chain.Crypto
                 throw NeedsPassphrase(optionName);
             }
             EncryptedPrivateKeyInfo encrypted = ParseOrDamaged(block.Content, EncryptedPrivateKeyInfo.GetInstance, optionName);
-            char[] password = passphrase!.ToCharArray();
+            foreach (char[] password in PasswordCandidates(passphrase!))
+            {
+                try
+                {
+                    PrivateKeyInfo? info = PrivateKeyInfoFactory.CreatePrivateKeyInfo(password, encrypted);
+                    if (info is not null && IsParsablePrivateKeyInfo(info))
+                    {
+                        return info;
+                    }
+                }
+                catch (Exception ex) when (IsParseFailure(ex))
+                {
+                    // wrong passphrase (bad padding or garbage ASN.1): try the next form, then report
+                }
+                finally
+                {
+                    Array.Clear(password, 0, password.Length);
+                }
+            }
+            throw WrongPassphrase(optionName);
+        }
+
+        private static bool IsParsablePrivateKeyInfo(PrivateKeyInfo info)
+        {
             try
             {
-                return PrivateKeyInfoFactory.CreatePrivateKeyInfo(password, encrypted)
-                    ?? throw WrongPassphrase(optionName);
+                return info.PrivateKeyAlgorithm is not null && info.ParsePrivateKey() is not null;
             }
             catch (Exception ex) when (IsParseFailure(ex))
             {
-                throw WrongPassphrase(optionName);
+                return false;
             }
-            finally
+        }
+
+        /// <summary>
+        /// The passphrase as given, and, when it is not ASCII, its UTF-8 bytes one per char. BouncyCastle turns a PBES2
+        /// or OpenSSL-legacy passphrase into bytes by keeping the low byte of each char, while OpenSSL and .NET use
+        /// UTF-8; the second form makes those bytes UTF-8. PKCS#12-style schemes use the chars as given (UTF-16).
+        /// </summary>
+        private static IEnumerable<char[]> PasswordCandidates(string passphrase)
+        {
+            yield return passphrase.ToCharArray();
+            bool ascii = true;
+            foreach (char c in passphrase)
             {
-                Array.Clear(password, 0, password.Length);
+                ascii &= c < 0x80;
+            }
+            if (!ascii)
+            {
+                byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(passphrase);
+                char[] widened = new char[utf8.Length];
+                for (int i = 0; i < utf8.Length; i++)
+                {
+                    widened[i] = (char)utf8[i];
+                }
+                Array.Clear(utf8, 0, utf8.Length);
+                yield return widened;
             }
         }
 
@@ -359,19 +416,25 @@ namespace WeChatPay.Chain.Crypto
                 single = writer.ToString();
             }
 
-            object? decoded;
-            try
+            foreach (char[] password in PasswordCandidates(passphrase!))
             {
-                using var reader = new StringReader(single);
-                decoded = new PemReader(reader, new Passphrase(passphrase!)).ReadObject();
-            }
-            catch (Exception ex) when (IsParseFailure(ex))
-            {
-                throw WrongPassphrase(optionName);
-            }
-            if (decoded is AsymmetricCipherKeyPair pair && pair.Private is RsaPrivateCrtKeyParameters key)
-            {
-                return Checked(key, optionName);
+                try
+                {
+                    using var reader = new StringReader(single);
+                    object? decoded = new PemReader(reader, new Passphrase(password)).ReadObject();
+                    if (decoded is AsymmetricCipherKeyPair pair && pair.Private is RsaPrivateCrtKeyParameters key)
+                    {
+                        return Checked(key, optionName);
+                    }
+                }
+                catch (Exception ex) when (IsParseFailure(ex) && !(ex is ArgumentException a && a.ParamName == optionName))
+                {
+                    // wrong passphrase: try the next form, then report
+                }
+                finally
+                {
+                    Array.Clear(password, 0, password.Length);
+                }
             }
             throw WrongPassphrase(optionName);
         }
@@ -487,11 +550,11 @@ namespace WeChatPay.Chain.Crypto
         /// <summary>Hands a passphrase to BouncyCastle's OpenSSL reader.</summary>
         private sealed class Passphrase : IPasswordFinder
         {
-            private readonly string value;
+            private readonly char[] value;
 
-            internal Passphrase(string value) => this.value = value;
+            internal Passphrase(char[] value) => this.value = value;
 
-            public char[] GetPassword() => value.ToCharArray();
+            public char[] GetPassword() => (char[])value.Clone();
         }
     }
 }

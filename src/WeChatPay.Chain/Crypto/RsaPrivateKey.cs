@@ -48,6 +48,19 @@ namespace WeChatPay.Chain.Crypto
         /// <summary>Size of the key in bits.</summary>
         public int KeySizeInBits => PublicKey.KeySizeInBits;
 
+        /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
+        internal bool UsesPlatformCrypto
+        {
+            get
+            {
+#if NETSTANDARD2_0
+                return false;
+#else
+                return platformKey is not null;
+#endif
+            }
+        }
+
         /// <summary>Loads an RSA private key from PEM text or the path of a PEM file.</summary>
         /// <param name="textOrPath">PKCS#1 (<c>RSA PRIVATE KEY</c>, also OpenSSL's legacy encrypted form), PKCS#8
         /// (<c>PRIVATE KEY</c>) or encrypted PKCS#8 (<c>ENCRYPTED PRIVATE KEY</c>) PEM text, or the path of such a file.

@@ -58,6 +58,19 @@ namespace WeChatPay.Chain.Crypto
         /// <summary>Size of the key in bits.</summary>
         public int KeySizeInBits => key.Modulus.BitLength;
 
+        /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
+        internal bool UsesPlatformCrypto
+        {
+            get
+            {
+#if NETSTANDARD2_0
+                return false;
+#else
+                return platformKey is not null;
+#endif
+            }
+        }
+
         /// <summary>The most UTF-8 bytes <see cref="Encrypt"/> takes: the modulus size minus 42 (214 for 2048 bits).</summary>
         public int MaxPlaintextBytes => modulusBytes - RsaSupport.OaepSha1Overhead;
 

@@ -51,11 +51,12 @@ namespace WeChatPay.Chain.Crypto
         /// example primes of unequal length on Windows); the caller then keeps using BouncyCastle for that key.
         /// </summary>
         /// <remarks>
-        /// The instance is shared by all callers. .NET's RSA implementations (RSABCrypt/RSACng on Windows,
-        /// RSAOpenSsl on Linux, RSASecurityTransforms on macOS) keep an immutable native key handle after the import and
-        /// create per-operation native contexts, so concurrent SignData/VerifyData/Encrypt/Decrypt on one instance are
-        /// safe as long as nobody re-imports a key into it — which nothing does: the instance never escapes its owner.
-        /// The thread-safety tests exercise this.
+        /// The instance is shared by all callers of its key. This relies on .NET's RSA implementations (RSABCrypt on
+        /// Windows, RSAOpenSsl on Linux, the Security-framework one on macOS) holding an immutable native key after the
+        /// import and creating per-operation native contexts, so that concurrent SignData/VerifyData/Encrypt/Decrypt on
+        /// one instance are safe as long as no key is re-imported into it (nothing does: the instance never leaves its
+        /// owner). That is how .NET behaves and what much code relies on, but it is not a documented contract
+        /// (see dotnet/corefx#9708); ThreadSafetyTests checks it on every run.
         /// </remarks>
         internal static RSA? TryCreatePlatformKey(RsaKeyParameters key)
         {

@@ -36,6 +36,21 @@ namespace WeChatPay.Chain
         /// <summary>The API base URL, ending with '/'.</summary>
         public string BaseUrl => _pipeline.BaseUrl;
 
+        /// <summary>The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as <c>Wechatpay-Serial</c>.</summary>
+        public string EncryptionSerial => _pipeline.PlatformKeys.EncryptionKeyId;
+
+        /// <summary>Encrypts one sensitive value (RSA-OAEP, base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
+        /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
+        public string Encrypt(string plaintext)
+        {
+            _pipeline.PlatformKeys.TryGet(EncryptionSerial, out var key);
+            return key.Encrypt(plaintext);
+        }
+
+        /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
+        /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
+        public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
+
         internal CallPipeline Pipeline => _pipeline;
 
         /// <summary>Releases the HTTP connections.</summary>

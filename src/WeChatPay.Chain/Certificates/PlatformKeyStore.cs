@@ -17,10 +17,16 @@ namespace WeChatPay.Chain.Certificates
         {
             _keys = keys;
             Ids = keys.Keys.OrderBy(id => id, StringComparer.Ordinal).ToArray();
+            // Public-key mode is WeChat Pay's current scheme; among certificates the newest one encrypts.
+            EncryptionKeyId = Ids.FirstOrDefault(id => id.StartsWith(PublicKeyIdPrefix, StringComparison.Ordinal))
+                ?? Ids.OrderByDescending(id => keys[id].NotBefore ?? DateTimeOffset.MinValue).ThenBy(id => id, StringComparer.Ordinal).First();
         }
 
         /// <summary>The configured key ids, sorted.</summary>
         public IReadOnlyList<string> Ids { get; }
+
+        /// <summary>The key that encrypts sensitive fields unless a call names another: the <c>PUB_KEY_ID_…</c> key if any, else the newest certificate.</summary>
+        public string EncryptionKeyId { get; }
 
         /// <summary>Finds the key a <c>Wechatpay-Serial</c> names (serials compare case-insensitively).</summary>
         public bool TryGet(string id, out RsaPublicKey key) => _keys.TryGetValue(id, out key!);
@@ -56,7 +62,7 @@ namespace WeChatPay.Chain.Certificates
                         $"{name} holds the merchant's own public key. Platform keys are WeChat Pay's keys, which sign its answers: " +
                         "use the WeChat Pay public key or a platform certificate, not the merchant API certificate or key.", option);
                 if (key.CertificateSerial != null && !id.StartsWith(PublicKeyIdPrefix, StringComparison.Ordinal) &&
-                    !string.Equals(key.CertificateSerial, id, StringComparison.OrdinalIgnoreCase))
+                    !string.Equals(key.CertificateSerial.TrimStart('0'), id.TrimStart('0'), StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException($"{name} holds a certificate whose serial number is {key.CertificateSerial}: file it under that id.", option);
                 if (keys.ContainsKey(id))
                     throw new ArgumentException($"PlatformKeys names {id} twice (ids compare case-insensitively).", option);

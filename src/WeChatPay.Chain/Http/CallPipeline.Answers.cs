@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Flurl.Http;
+using WeChatPay.Chain.Catalog;
 
 namespace WeChatPay.Chain.Http
 {
@@ -26,7 +27,7 @@ namespace WeChatPay.Chain.Http
             if (status < 200 || status > 299)
                 throw ErrorFor(method, url, status, bytes, headers);
 
-            if (!DownloadPaths.IsDownload(method, request.RequestUri.AbsolutePath.Substring(BasePathLength)))
+            if (OperationCatalog.Default.Find(method, request.RequestUri.AbsolutePath.Substring(BasePathLength))?.Download != true)
             {
                 headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
                 headers.TryGetValue("Wechatpay-Nonce", out var nonce);
@@ -52,8 +53,6 @@ namespace WeChatPay.Chain.Http
             return request.Properties.TryGetValue(AnswerKey, out var answer) ? answer as WeChatPayResponse : null;
 #endif
         }
-
-        private int BasePathLength => new Uri(BaseUrl).AbsolutePath.Length;
 
         private static WeChatPayException ErrorFor(string method, string url, int status, byte[] bytes, IReadOnlyDictionary<string, string> headers)
         {

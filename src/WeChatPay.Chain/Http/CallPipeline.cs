@@ -8,6 +8,9 @@ using System.Threading.Tasks;
 using Flurl.Http;
 using Flurl.Http.Content;
 using Newtonsoft.Json;
+using System.Security.Cryptography;
+using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.Certificates;
 using WeChatPay.Chain.Chain;
 using WeChatPay.Chain.Crypto;
@@ -20,6 +23,7 @@ namespace WeChatPay.Chain.Http
     /// </summary>
     internal sealed partial class CallPipeline : IDisposable
     {
+        private const string SerialHeader = "Wechatpay-Serial";
         private static readonly string UserAgent = BuildUserAgent();
 
         private readonly FlurlClient _flurl;
@@ -28,6 +32,7 @@ namespace WeChatPay.Chain.Http
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
             BaseUrl = OptionsCheck.BaseUrl(options.BaseUrl);
+            BasePathLength = new Uri(BaseUrl).AbsolutePath.Length;
             var merchantId = OptionsCheck.HeaderToken(options.MerchantId, nameof(WeChatPayOptions.MerchantId), "the merchant id (mchid), e.g. 1900000001");
             var serial = OptionsCheck.HeaderToken(options.MerchantSerialNumber, nameof(WeChatPayOptions.MerchantSerialNumber), "the serial number of the merchant API certificate");
             if (string.IsNullOrWhiteSpace(options.MerchantPrivateKey))
@@ -36,6 +41,7 @@ namespace WeChatPay.Chain.Http
                 throw new ArgumentException("Timeout must be positive.", nameof(WeChatPayOptions.Timeout));
 
             var clock = options.TimeProvider ?? TimeProvider.System;
+            AutoEncryption = options.AutoEncryption;
             MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
             PlatformKeys = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey);
             Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
@@ -55,6 +61,8 @@ namespace WeChatPay.Chain.Http
         /// <summary>The base URL, ending with '/'.</summary>
         public string BaseUrl { get; }
 
+        private int BasePathLength { get; }
+
         /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
         public RsaPrivateKey MerchantKey { get; }
 
@@ -67,15 +75,26 @@ namespace WeChatPay.Chain.Http
         /// <summary>Verifies each 2xx answer.</summary>
         public ResponseVerifier Verifier { get; }
 
+        /// <summary>Encrypt documented sensitive fields and decrypt documented merchant-key fields unless a call says otherwise.</summary>
+        public bool AutoEncryption { get; }
+
         /// <summary>Sends one call and returns the verified answer.</summary>
-        /// <exception cref="ArgumentException">The call cannot be built (missing path value, bad body or query).</exception>
+        /// <exception cref="ArgumentException">The call cannot be built (missing path value, bad body or query, unknown Wechatpay-Serial).</exception>
         /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
         /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed in transport.</exception>
         public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? first,
             WeChatPayRequestOptions? options, CancellationToken cancellationToken)
         {
-            var request = Build(method, path, first, options, out var content);
+            var call = Prepare(method, path, first, options);
             cancellationToken.ThrowIfCancellationRequested();
+            var request = _flurl.Request();
+            request.Url = new Flurl.Url(BaseUrl + call.RelativePath);
+            foreach (var pair in call.Query)
+                AddQuery(request, pair.Key, pair.Value);
+            foreach (var pair in call.Headers)
+                request.WithHeader(pair.Key, pair.Value);
+            var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
+
             IFlurlResponse response;
             try
             {
@@ -93,32 +112,145 @@ namespace WeChatPay.Chain.Http
             {
                 throw new WeChatPayException($"{method.Method} {PathOf(e.Call)} could not be completed: {e.InnerException?.Message ?? e.Message}", method.Method, PathOf(e.Call), innerException: e);
             }
-            return AnswerOf(response.ResponseMessage.RequestMessage!)
+
+            var answer = AnswerOf(response.ResponseMessage.RequestMessage!)
                 ?? throw new InvalidOperationException("The answer was not checked; this is a bug in WeChatPay.Chain.");
+            answer.EncryptedFields = call.EncryptedFields;
+            DecryptAnswer(answer, call, options);
+            return answer;
         }
 
-        private IFlurlRequest Build(HttpMethod method, PathTemplate path, object? first, WeChatPayRequestOptions? options, out HttpContent? content)
+        // Steps 1-3 of a call: expand the path, find the documented operation, serialize the body once and encrypt its sensitive fields.
+        private PreparedCall Prepare(HttpMethod method, PathTemplate path, object? first, WeChatPayRequestOptions? options)
         {
             var isGet = method == HttpMethod.Get;
             var query = KeyValues.From(options?.Query, nameof(WeChatPayRequestOptions.Query));
             if (isGet && first is not null) query.InsertRange(0, KeyValues.From(first, "query"));
-            var relative = ExpandPath(path, options?.PathValues, isGet ? query : null);
+            var call = new PreparedCall(ExpandPath(path, options?.PathValues, isGet ? query : null), query);
+            call.Operation = OperationCatalog.Default.Find(method.Method, call.RelativePath);
+            call.AutoEncryption = options?.AutoEncryption ?? AutoEncryption;
 
-            var request = _flurl.Request();
-            request.Url = new Flurl.Url(BaseUrl + relative);
-            foreach (var pair in query)
-                AddQuery(request, pair.Key, pair.Value);
+            string? serial = null;
             foreach (var pair in KeyValues.From(options?.Headers, nameof(WeChatPayRequestOptions.Headers), underscoreToHyphen: true))
             {
+                if (pair.Value is null) continue;
                 if (string.Equals(pair.Key, "Authorization", StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException("The Authorization header is computed by the client for every call; do not set it.", nameof(WeChatPayRequestOptions.Headers));
-                if (pair.Value is not null) request.WithHeader(pair.Key, KeyValues.ToText(pair.Value));
+                var value = KeyValues.ToText(pair.Value);
+                if (string.Equals(pair.Key, SerialHeader, StringComparison.OrdinalIgnoreCase))
+                    serial = value;
+                else
+                    call.Headers.Add(new KeyValuePair<string, string>(pair.Key, value));
             }
 
-            content = null;
-            if (!isGet && first is not null)
-                content = new CapturedStringContent(BodyText(first), "application/json");
-            return request;
+            var (bodyPaths, queryPaths) = EncryptPaths(call, options);
+            if (bodyPaths.Count + queryPaths.Count > 0 || (call.AutoEncryption && call.Operation?.SerialHeader == true) || serial is not null)
+            {
+                serial ??= PlatformKeys.EncryptionKeyId;
+                if (!PlatformKeys.TryGet(serial, out var key))
+                    throw new ArgumentException($"The {SerialHeader} header names {serial}, which is not a configured platform key (configured: {string.Join(", ", PlatformKeys.Ids)}).", nameof(WeChatPayRequestOptions.Headers));
+                call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
+                EncryptQuery(call, queryPaths, key);
+                if (!isGet && first is not null && bodyPaths.Count > 0)
+                {
+                    var tree = BodyTree(first);
+                    foreach (var fieldPath in bodyPaths)
+                        FieldPaths.Apply(tree, fieldPath, key.Encrypt, call.EncryptedFields);
+                    call.Body = tree.ToString(Formatting.None);
+                }
+            }
+            if (!isGet && first is not null && call.Body is null)
+                call.Body = BodyText(first);
+            return call;
+        }
+
+        private static (List<string> Body, List<string> Query) EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
+        {
+            var body = new List<string>();
+            var query = new List<string>();
+            void Add(string path)
+            {
+                if (path.StartsWith("query.", StringComparison.Ordinal)) query.Add(path.Substring(6));
+                else if (path.StartsWith("json.", StringComparison.Ordinal)) body.Add(path.Substring(5));
+                else if (path.StartsWith("body.", StringComparison.Ordinal))
+                    throw new NotSupportedException($"{call.Operation} encrypts the multipart field {path}; multipart uploads are not supported yet.");
+                else body.Add(path);
+            }
+            if (call.AutoEncryption && call.Operation is not null)
+                foreach (var path in call.Operation.Encrypt) Add(path);
+            if (options?.EncryptFields is not null)
+            {
+                foreach (var path in options.EncryptFields)
+                {
+                    if (string.IsNullOrWhiteSpace(path))
+                        throw new ArgumentException("EncryptFields holds an empty path.", nameof(WeChatPayRequestOptions.EncryptFields));
+                    Add(path.Trim());
+                }
+            }
+            return (body, query);
+        }
+
+        private static void EncryptQuery(PreparedCall call, List<string> names, RsaPublicKey key)
+        {
+            foreach (var name in names)
+            {
+                for (var i = 0; i < call.Query.Count; i++)
+                {
+                    var pair = call.Query[i];
+                    if (pair.Key != name || pair.Value is null) continue;
+                    if (!(pair.Value is string text))
+                        throw new ArgumentException($"The query parameter {name} is sensitive and must be a string.", nameof(WeChatPayRequestOptions.Query));
+                    call.Query[i] = new KeyValuePair<string, object?>(name, key.Encrypt(text));
+                    call.EncryptedFields.Add("query." + name);
+                }
+            }
+        }
+
+        // The body as a JSON tree that this call may change: never the caller's own object.
+        private static JToken BodyTree(object body) => body switch
+        {
+            JToken token => token.DeepClone(),
+            string text => ParseBody(text),
+            _ => JToken.FromObject(body, WeChatPayJson.Serializer),
+        };
+
+        private static JToken ParseBody(string text)
+        {
+            try
+            {
+                return WeChatPayJson.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw new ArgumentException($"The body is a string but not JSON ({e.Message}); pass an object, or JSON text.", "body");
+            }
+        }
+
+        private void DecryptAnswer(WeChatPayResponse answer, PreparedCall call, WeChatPayRequestOptions? options)
+        {
+            var paths = new List<string>();
+            if (call.AutoEncryption && call.Operation is not null) paths.AddRange(call.Operation.Decrypt);
+            if (options?.DecryptFields is not null) paths.AddRange(options.DecryptFields);
+            if (paths.Count == 0 || answer.Json is null) return;
+
+            var json = answer.Json.DeepClone();
+            var decrypted = new List<string>();
+            foreach (var fieldPath in paths)
+            {
+                try
+                {
+                    FieldPaths.Apply(json, fieldPath, MerchantKey.Decrypt, decrypted);
+                }
+                catch (Exception e) when (e is CryptographicException || e is ArgumentException)
+                {
+                    var url = "/" + call.RelativePath;
+                    throw new WeChatPayException(
+                        $"{call.Operation?.Method} {url}: the answer's field {fieldPath} could not be decrypted with the merchant private key ({e.Message}). " +
+                        "Check that MerchantPrivateKey belongs to MerchantSerialNumber.", call.Operation?.Method ?? string.Empty, url, answer.StatusCode, answer.Body, answer.Headers, e);
+                }
+            }
+            answer.SetJson(json);
+            answer.DecryptedFields = decrypted;
         }
 
         private static string ExpandPath(PathTemplate path, object? pathValues, List<KeyValuePair<string, object?>>? query)
@@ -173,14 +305,7 @@ namespace WeChatPay.Chain.Http
         private static string BodyText(object body)
         {
             if (body is not string text) return WeChatPayJson.Serialize(body);
-            try
-            {
-                WeChatPayJson.Parse(text);
-            }
-            catch (JsonException e)
-            {
-                throw new ArgumentException($"The body is a string but not JSON ({e.Message}); pass an object, or JSON text.", nameof(body));
-            }
+            ParseBody(text);
             return text;
         }
 

@@ -11,9 +11,6 @@ namespace WeChatPay.Chain.Http
         /// <summary>The largest accepted distance between the clock and <c>Wechatpay-Timestamp</c>.</summary>
         public const int MaxClockSkewSeconds = 300;
 
-        /// <summary>The prefix of WeChat Pay's deliberate bad-signature probes.</summary>
-        public const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
-
         private readonly PlatformKeyStore _keys;
         private readonly TimeProvider _clock;
 
@@ -60,7 +57,7 @@ namespace WeChatPay.Chain.Http
             }
 
             failedCheck = SignatureCheck.Signature;
-            if (signature!.StartsWith(SignTestPrefix, StringComparison.Ordinal))
+            if (signature!.StartsWith(Crypto.RsaPublicKey.SignTestPrefix, StringComparison.Ordinal))
             {
                 reason = "the signature is a WECHATPAY/SIGNTEST/ probe: WeChat Pay checks that clients reject bad signatures";
                 return false;

@@ -32,7 +32,7 @@ namespace WeChatPay.Chain
         /// <summary>The raw body bytes exactly as received (for downloads such as bill files).</summary>
         public byte[] RawBody => _bytes;
 
-        /// <summary>The raw body as UTF-8 text, exactly as received and verified.</summary>
+        /// <summary>The raw body as UTF-8 text, exactly as received and verified (encrypted fields still encrypted).</summary>
         public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
 
         /// <summary>The body as JSON (null for an empty or non-JSON body), for typed access.</summary>
@@ -49,8 +49,16 @@ namespace WeChatPay.Chain
             }
         }
 
-        /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field; null for an empty body.</summary>
+        /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for an empty body.</summary>
         public dynamic? Data => Json;
+
+        /// <summary>The request fields this call encrypted before sending (e.g. <c>identity.real_name</c>); empty when none.</summary>
+        public IReadOnlyList<string> EncryptedFields { get; internal set; } = NoFields;
+
+        /// <summary>The answer fields decrypted with the merchant key (e.g. <c>data[0].user_name</c>); <see cref="Body"/> keeps their ciphertext.</summary>
+        public IReadOnlyList<string> DecryptedFields { get; internal set; } = NoFields;
+
+        private static readonly string[] NoFields = new string[0];
 
         /// <summary>Reads the JSON body into <typeparamref name="T"/> with the client's serializer settings.</summary>
         /// <exception cref="InvalidOperationException">The body is empty or not JSON.</exception>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Notifications;
 using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain
@@ -13,6 +15,7 @@ namespace WeChatPay.Chain
     {
         private readonly CallPipeline _pipeline;
         private readonly WeChatPayNode _root;
+        private readonly NotificationReader _notifications;
 
         /// <summary>Loads the keys once and checks the configuration.</summary>
         /// <exception cref="ArgumentException">An option is missing or wrong; the message names it and says what to fix (never the key itself).</exception>
@@ -20,6 +23,7 @@ namespace WeChatPay.Chain
         {
             _pipeline = new CallPipeline(options);
             _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
+            _notifications = new NotificationReader(_pipeline.Verifier, _pipeline.MerchantKey, _pipeline.ApiV3Key);
         }
 
         /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -50,6 +54,28 @@ namespace WeChatPay.Chain
         /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
         /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
         public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
+
+        /// <summary>
+        /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body) and decrypts its
+        /// resource with <see cref="WeChatPayOptions.ApiV3Key"/>. Answer WeChat Pay with 200 only after this succeeds.
+        /// </summary>
+        /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
+        /// <param name="body">The raw request body bytes.</param>
+        /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+        /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+        /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
+        public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) => _notifications.Read(header, body);
+
+        /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
+        /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+        /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+        /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
+        public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
+        {
+            var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in headers) lookup[pair.Key] = pair.Value;
+            return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
+        }
 
         internal CallPipeline Pipeline => _pipeline;
 

@@ -40,6 +40,7 @@ namespace WeChatPay.Chain.Http
             if (options.Timeout <= TimeSpan.Zero)
                 throw new ArgumentException("Timeout must be positive.", nameof(WeChatPayOptions.Timeout));
 
+            ApiV3Key = OptionsCheck.ApiV3Key(options.ApiV3Key);
             var clock = options.TimeProvider ?? TimeProvider.System;
             AutoEncryption = options.AutoEncryption;
             MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
@@ -62,6 +63,9 @@ namespace WeChatPay.Chain.Http
         public string BaseUrl { get; }
 
         private int BasePathLength { get; }
+
+        /// <summary>The APIv3 key, when configured.</summary>
+        public string? ApiV3Key { get; }
 
         /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
         public RsaPrivateKey MerchantKey { get; }

@@ -16,6 +16,18 @@ namespace WeChatPay.Chain.Http
             return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
         }
 
+        /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
+        /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
+        public static string? ApiV3Key(string? value)
+        {
+            if (value is null) return null;
+            var ascii = true;
+            foreach (var c in value) ascii &= c > ' ' && c <= '~';
+            if (value.Length != 32 || !ascii)
+                throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key set in the merchant platform (the value given has {value.Length} characters{(ascii ? string.Empty : ", not all printable ASCII")}).", nameof(WeChatPayOptions.ApiV3Key));
+            return value;
+        }
+
         /// <summary>A value that goes into the Authorization header between quotes: non-empty, no spaces, quotes or commas.</summary>
         /// <exception cref="ArgumentException">The value is empty or holds such a character.</exception>
         public static string HeaderToken(string? value, string option, string what)

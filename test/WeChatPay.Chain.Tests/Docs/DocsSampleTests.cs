@@ -48,7 +48,7 @@ namespace WeChatPay.Chain.Tests.Docs
 
             using var http = new HttpTest();
             for (var i = 0; i < 10; i++)
-                http.RespondWithSigned("{\"prepay_id\":\"wx201410272009395522657a690389285100\",\"pre_entrustweb_id\":\"5778aadY9nltAsZzXixCkFIGYnV2V\",\"presign_token\":\"101000001_20250611_abcdefg\"}");
+                http.RespondWithSigned("{\"prepay_id\":\"wx201410272009395522657a690389285100\",\"redirect_url\":\"https://pay.weixin.qq.com/sandbox/redirect\",\"pre_entrustweb_id\":\"5778aadY9nltAsZzXixCkFIGYnV2V\",\"presign_token\":\"101000001_20250611_abcdefg\"}");
             using var client = TestClient.Create();
             await script.RunAsync(new SampleGlobals(client));
 

@@ -24,6 +24,11 @@ namespace WeChatPay.Chain.Tests.Support
 
         public static string Text(string relativePath) => File.ReadAllText(Path.Combine(Folder, relativePath));
 
-        public static JObject Vectors(string name) => JObject.Parse(Text(name + ".json"));
+        /// <summary>A vector file, read exactly: date-like strings stay strings.</summary>
+        public static JObject Vectors(string name)
+        {
+            using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(Text(name + ".json"))) { DateParseHandling = Newtonsoft.Json.DateParseHandling.None };
+            return JObject.Load(reader);
+        }
     }
 }

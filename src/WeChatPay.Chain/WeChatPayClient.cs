@@ -37,6 +37,10 @@ namespace WeChatPay.Chain
         /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
         public WeChatPayNode Chain(string path) => _root.Chain(path);
 
+        /// <summary>The documented operations whose path or title contains <paramref name="text"/> (case-insensitive), e.g. <c>预签约</c> or <c>pre-entrust</c>.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+        public IReadOnlyList<WeChatPayOperation> Search(string text) => WeChatPayOperation.Wrap(Catalog.OperationCatalog.Default.Search(text));
+
         /// <summary>The API base URL, ending with '/'.</summary>
         public string BaseUrl => _pipeline.BaseUrl;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Reflection;
 using System.Threading;
@@ -43,6 +44,7 @@ namespace WeChatPay.Chain.Http
             ApiV3Key = OptionsCheck.ApiV3Key(options.ApiV3Key);
             var clock = options.TimeProvider ?? TimeProvider.System;
             AutoEncryption = options.AutoEncryption;
+            Validate = options.Validate;
             MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
             PlatformKeys = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey);
             Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
@@ -81,6 +83,9 @@ namespace WeChatPay.Chain.Http
 
         /// <summary>Encrypt documented sensitive fields and decrypt documented merchant-key fields unless a call says otherwise.</summary>
         public bool AutoEncryption { get; }
+
+        /// <summary>Validate every request against the catalog unless a call says otherwise.</summary>
+        public bool Validate { get; }
 
         /// <summary>Sends one call and returns the verified answer.</summary>
         /// <exception cref="ArgumentException">The call cannot be built (missing path value, bad body or query, unknown Wechatpay-Serial).</exception>
@@ -147,6 +152,18 @@ namespace WeChatPay.Chain.Http
                     call.Headers.Add(new KeyValuePair<string, string>(pair.Key, value));
             }
 
+            var hasBody = !isGet && first is not null;
+            JToken? tree = null;
+            if (options?.Validate ?? Validate)
+            {
+                tree = hasBody ? BodyTree(first!) : null;
+                var operation = $"{method.Method} {call.RelativePath}";
+                if (call.Operation is null)
+                    throw new WeChatPayValidationException(operation, new[] { "the catalog documents no such operation, so it cannot be validated (turn validation off for this call)" });
+                var problems = RequestValidator.Validate(call.Operation, tree, call.Query.Where(q => q.Value is not null).Select(q => q.Key).ToArray());
+                if (problems.Count > 0) throw new WeChatPayValidationException(call.Operation.ToString(), problems);
+            }
+
             var (bodyPaths, queryPaths) = EncryptPaths(call, options);
             if (bodyPaths.Count + queryPaths.Count > 0 || (call.AutoEncryption && call.Operation?.SerialHeader == true) || serial is not null)
             {
@@ -155,16 +172,15 @@ namespace WeChatPay.Chain.Http
                     throw new ArgumentException($"The {SerialHeader} header names {serial}, which is not a configured platform key (configured: {string.Join(", ", PlatformKeys.Ids)}).", nameof(WeChatPayRequestOptions.Headers));
                 call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
                 EncryptQuery(call, queryPaths, key);
-                if (!isGet && first is not null && bodyPaths.Count > 0)
+                if (hasBody && bodyPaths.Count > 0)
                 {
-                    var tree = BodyTree(first);
+                    tree ??= BodyTree(first!);
                     foreach (var fieldPath in bodyPaths)
                         FieldPaths.Apply(tree, fieldPath, key.Encrypt, call.EncryptedFields);
-                    call.Body = tree.ToString(Formatting.None);
                 }
             }
-            if (!isGet && first is not null && call.Body is null)
-                call.Body = BodyText(first);
+            if (hasBody)
+                call.Body = tree is not null && call.EncryptedFields.Count > 0 ? tree.ToString(Formatting.None) : BodyText(first!);
             return call;
         }
 

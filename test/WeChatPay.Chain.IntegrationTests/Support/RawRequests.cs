@@ -33,7 +33,7 @@ internal sealed class RawRequests : IDisposable
         if (authorization != null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
         var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? null : JObject.Parse(text), response);
+        return ((int)response.StatusCode, text.Length == 0 ? null : (JObject)WeChatPayJson.Parse(text), response);
     }
 
     /// <summary>Signs with <paramref name="signer"/> exactly what is sent, then sends it.</summary>

@@ -37,6 +37,9 @@ internal sealed class CallRecord
 
     public List<string> Decrypted { get; } = new();
 
+    /// <summary>Whether the call was already added to the log and the list (before its answer left).</summary>
+    public bool Recorded { get; set; }
+
     public SandboxCall Freeze() => new(Time, RequestId, Method, Path, Operation, StatusCode,
         Rejection?.Code ?? ErrorCode, Rejection?.Field, Passed.ToArray(), Rejection?.Check, Decrypted.ToArray(), Fault);
 }

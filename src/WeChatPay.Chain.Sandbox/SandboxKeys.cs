@@ -75,6 +75,27 @@ internal sealed class SandboxKeys
         if (apiV3Key.Length != 32 || Encoding.UTF8.GetByteCount(apiV3Key) != 32)
             throw new ArgumentException("ApiV3Key must be 32 ASCII characters.", nameof(SandboxOptions.ApiV3Key));
 
+        // Cheap checks first: a wrong id should not cost two key generations.
+        if (options.Mode == KeyMode.PublicKey)
+        {
+            if (options.PlatformCertificate != null)
+                throw new ArgumentException("PlatformCertificate is for KeyMode.Certificate; public-key mode serves the platform public key.", nameof(SandboxOptions.PlatformCertificate));
+            if (options.PlatformKeyId != null && (!options.PlatformKeyId.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal)
+                || options.PlatformKeyId.Length == PlatformKeyStore.PublicKeyIdPrefix.Length))
+                throw new ArgumentException("PlatformKeyId must start with PUB_KEY_ID_ in public-key mode.", nameof(SandboxOptions.PlatformKeyId));
+        }
+        else if (options.Mode == KeyMode.Certificate)
+        {
+            if (options.PlatformCertificate != null && options.PlatformPrivateKey is null)
+                throw new ArgumentException("PlatformCertificate needs its PlatformPrivateKey: the sandbox signs with it.", nameof(SandboxOptions.PlatformPrivateKey));
+        }
+        else
+        {
+            throw new ArgumentException("Mode must be KeyMode.PublicKey or KeyMode.Certificate.", nameof(SandboxOptions.Mode));
+        }
+        if (options.PlatformKeyId != null) Token(options.PlatformKeyId, nameof(SandboxOptions.PlatformKeyId));
+        if (options.MerchantSerialNumber != null) Token(options.MerchantSerialNumber, nameof(SandboxOptions.MerchantSerialNumber));
+
         var merchantTask = Task.Run(() => PrivateKey(options.MerchantPrivateKey, nameof(SandboxOptions.MerchantPrivateKey)), cancellationToken);
         var platformTask = Task.Run(() => PrivateKey(options.PlatformPrivateKey, nameof(SandboxOptions.PlatformPrivateKey)), cancellationToken);
         var (merchantPem, merchantRsa) = await merchantTask.ConfigureAwait(false);
@@ -92,12 +113,7 @@ internal sealed class SandboxKeys
 
             if (options.Mode == KeyMode.PublicKey)
             {
-                if (options.PlatformCertificate != null)
-                    throw new ArgumentException("PlatformCertificate is for KeyMode.Certificate; public-key mode serves the platform public key.", nameof(SandboxOptions.PlatformCertificate));
-                var id = options.PlatformKeyId ?? PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28);
-                if (!id.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal) || id.Length == PlatformKeyStore.PublicKeyIdPrefix.Length)
-                    throw new ArgumentException("PlatformKeyId must start with PUB_KEY_ID_ in public-key mode.", nameof(SandboxOptions.PlatformKeyId));
-                Token(id, nameof(SandboxOptions.PlatformKeyId));
+                var id = options.PlatformKeyId?.Trim() ?? PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28);
                 return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey, id,
                     platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null, apiV3Key,
                     PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28));

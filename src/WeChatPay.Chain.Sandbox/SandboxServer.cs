@@ -66,6 +66,7 @@ internal sealed partial class SandboxServer
         {
             record.StatusCode = e.StatusCode;
             record.ErrorCode = "INVALID_REQUEST";
+            Record(record);
             if (!context.Response.HasStarted)
                 await WriteJsonAsync(context, e.StatusCode, new Newtonsoft.Json.Linq.JObject { ["code"] = "INVALID_REQUEST", ["message"] = e.Message }, SandboxFault.None).ConfigureAwait(false);
         }
@@ -79,6 +80,7 @@ internal sealed partial class SandboxServer
             log.Error($"{record.Method} {record.Path}: the sandbox failed with {e.GetType().Name}");
             record.StatusCode = 500;
             record.ErrorCode = "SYSTEM_ERROR";
+            Record(record);
             if (!context.Response.HasStarted)
                 await WriteJsonAsync(context, 500, SystemError(), SandboxFault.None).ConfigureAwait(false);
         }
@@ -95,15 +97,18 @@ internal sealed partial class SandboxServer
         {
             case SandboxFault.DroppedConnection:
                 record.StatusCode = 0;
+                Record(record);
                 context.Abort();
                 return;
             case SandboxFault.Html502:
                 record.StatusCode = 502;
+                Record(record);
                 await WriteHtml502Async(context).ConfigureAwait(false);
                 return;
             case SandboxFault.Json500:
                 record.StatusCode = 500;
                 record.ErrorCode = "SYSTEM_ERROR";
+                Record(record);
                 await WriteJsonAsync(context, 500, SystemError(), SandboxFault.None).ConfigureAwait(false);
                 return;
             case SandboxFault.SlowResponse:
@@ -114,6 +119,8 @@ internal sealed partial class SandboxServer
 
         var answer = await ProcessAsync(context, RawTarget(context), body, record).ConfigureAwait(false);
         record.StatusCode = answer.Status;
+        // Recorded before the answer leaves, so that a caller reading Calls right after its call finds it.
+        Record(record);
         if (answer.File != null)
             await WriteFileAsync(context, answer.File).ConfigureAwait(false);
         else
@@ -143,8 +150,11 @@ internal sealed partial class SandboxServer
         return request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
     }
 
+    // Once per request: the first call wins (the answer's status is set by then).
     private void Record(CallRecord record)
     {
+        if (record.Recorded) return;
+        record.Recorded = true;
         var call = record.Freeze();
         calls.Enqueue(call);
         if (Interlocked.Increment(ref callCount) > MaxCalls && calls.TryDequeue(out _))

@@ -31,20 +31,25 @@ namespace WeChatPay.Chain.Cli
             console.MarkupLine($"sandbox at [blue]{Markup.Escape(sandbox.BaseUrl)}[/], platform key [blue]{Markup.Escape(sandbox.PlatformKeyId)}[/]");
             console.WriteLine();
 
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn("operation").AddColumn("style").AddColumn("status").AddColumn("answer verified")
-                .AddColumn("encrypted by the client → decrypted by the sandbox").AddColumn("answer field");
             var failures = 0;
             foreach (var operation in SeedOperation.All)
             {
+                var table = new Table().Border(TableBorder.Rounded).Title($"[bold]POST {Markup.Escape(operation.Path)}[/]")
+                    .AddColumn("style").AddColumn("status").AddColumn("answer").AddColumn("sensitive").AddColumn(Markup.Escape(operation.AnswerField));
+                var encrypted = string.Empty;
                 foreach (var style in DemoStyle.All)
                 {
                     var row = await CallAsync(wxpay, sandbox, operation, style).ConfigureAwait(false);
                     if (!row.Held) failures++;
-                    table.AddRow(Markup.Escape(operation.Path), Markup.Escape(style.Name), row.Status, row.Verified, row.Encryption, row.Answer);
+                    if (row.Fields.Length > 0) encrypted = row.Fields;
+                    table.AddRow(Markup.Escape(style.Name), row.Status, row.Verified, row.Encryption, row.Answer);
                 }
+                console.Write(table);
+                console.MarkupLine(encrypted.Length == 0
+                    ? "  [grey]the docs mark no sensitive field here: the body leaves as given[/]"
+                    : $"  encrypted by the client (RSA-OAEP, platform key) and decrypted by the sandbox: [blue]{Markup.Escape(encrypted)}[/]");
+                console.WriteLine();
             }
-            console.Write(table);
 
             var callback = await CallbackAsync(wxpay, sandbox, cancellationToken).ConfigureAwait(false);
             if (!callback.Held) failures++;
@@ -65,6 +70,7 @@ namespace WeChatPay.Chain.Cli
             public string Verified = string.Empty;
             public string Encryption = string.Empty;
             public string Answer = string.Empty;
+            public string Fields = string.Empty;
         }
 
         private static async Task<Row> CallAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, SeedOperation operation, DemoStyle style)
@@ -83,9 +89,10 @@ namespace WeChatPay.Chain.Cli
                 {
                     Held = held,
                     Status = Mark(response.StatusCode is >= 200 and <= 299, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    Verified = Mark(true, "signature ok"),
-                    Encryption = encrypted.Length == 0 ? "[grey]none marked[/]" : Mark(encryptionHeld, string.Join(", ", encrypted)),
-                    Answer = Markup.Escape($"{operation.AnswerField} = {answer}"),
+                    Verified = Mark(true, "verified"),
+                    Encryption = encrypted.Length == 0 ? "[grey]none[/]" : Mark(encryptionHeld, $"{decrypted.Length}/{encrypted.Length} decrypted"),
+                    Answer = Markup.Escape(Shorten(answer)),
+                    Fields = string.Join(", ", encrypted),
                 };
             }
             catch (WeChatPayException e)
@@ -159,6 +166,9 @@ namespace WeChatPay.Chain.Cli
                 await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
             }
         }
+
+        private static string Shorten(string? text) =>
+            text is null ? "(missing)" : text.Length <= 22 ? text : text.Substring(0, 19) + "...";
 
         private static string Mark(bool held, string text) => held ? $"[green]✓[/] {text}" : $"[red]✗ {text}[/]";
     }

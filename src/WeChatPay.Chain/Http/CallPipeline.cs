@@ -165,7 +165,12 @@ namespace WeChatPay.Chain.Http
             }
 
             var (bodyPaths, queryPaths) = EncryptPaths(call, options);
-            if (bodyPaths.Count + queryPaths.Count > 0 || (call.AutoEncryption && call.Operation?.SerialHeader == true) || serial is not null)
+            if (bodyPaths.Count + queryPaths.Count == 0 && !(call.AutoEncryption && call.Operation?.SerialHeader == true))
+            {
+                // Nothing for the client to encrypt: a Wechatpay-Serial of the caller's own goes out as given.
+                if (serial is not null) call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
+            }
+            else
             {
                 serial ??= PlatformKeys.EncryptionKeyId;
                 if (!PlatformKeys.TryGet(serial, out var key))

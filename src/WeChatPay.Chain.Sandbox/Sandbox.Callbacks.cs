@@ -1,0 +1,116 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Catalog;
+using WeChatPay.Chain.Crypto;
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <content>Callback notifications, signed and encrypted as WeChat Pay sends them.</content>
+public sealed partial class Sandbox
+{
+    /// <summary>
+    /// POSTs a callback notification to <paramref name="url"/> as WeChat Pay does:
+    /// <c>{id, create_time, resource_type:"encrypt-resource", event_type, summary, resource:{original_type, algorithm:"AEAD_AES_256_GCM", ciphertext, associated_data, nonce}}</c>,
+    /// the resource AEAD_AES_256_GCM-encrypted with the APIv3 key, the body signed with the platform key in the
+    /// <c>Wechatpay-*</c> headers. Faults do not apply to callbacks.
+    /// </summary>
+    /// <param name="url">The receiver, an absolute http(s) URL (the merchant's <c>notify_url</c>).</param>
+    /// <param name="eventType">The event type, e.g. <c>TRANSACTION.SUCCESS</c> or <c>PAPAY.SIGN</c>; the catalog gives its <c>original_type</c> and summary when it documents it.</param>
+    /// <param name="resourcePlaintext">The resource before encryption: JSON text, or an object serialized with the library's settings.</param>
+    /// <param name="ct">Cancels the delivery.</param>
+    /// <returns>The status and body the receiver answered.</returns>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL, or the event type is empty.</exception>
+    /// <exception cref="HttpRequestException">The receiver could not be reached.</exception>
+    /// <exception cref="ObjectDisposedException">The sandbox was disposed.</exception>
+    public async Task<SandboxCallbackResult> SendCallbackAsync(string url, string eventType, object resourcePlaintext, CancellationToken ct = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException("url must be an absolute http(s) URL.", nameof(url));
+        if (string.IsNullOrWhiteSpace(eventType))
+            throw new ArgumentException("eventType is empty; give one such as TRANSACTION.SUCCESS.", nameof(eventType));
+        if (resourcePlaintext is null) throw new ArgumentNullException(nameof(resourcePlaintext));
+
+        var hook = OperationCatalog.Default.FindWebhook(eventType);
+        var originalType = OriginalType(hook, eventType);
+        var plaintext = resourcePlaintext as string ?? WeChatPayJson.Serialize(resourcePlaintext);
+        var resourceNonce = Nonce.Create().Substring(0, AesGcm256.NonceBytes);
+        var now = clock.GetUtcNow();
+        var id = "EV-" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            + Nonce.Create().Substring(0, 8).ToUpperInvariant();
+        var notification = new JObject
+        {
+            ["id"] = id,
+            ["create_time"] = WeChatTime.Rfc3339(now),
+            ["resource_type"] = "encrypt-resource",
+            ["event_type"] = eventType,
+            ["summary"] = Summary(hook),
+            ["resource"] = new JObject
+            {
+                ["original_type"] = originalType,
+                ["algorithm"] = "AEAD_AES_256_GCM",
+                ["ciphertext"] = AesGcm256.Encrypt(keys.ApiV3Key, resourceNonce, originalType, plaintext),
+                ["associated_data"] = originalType,
+                ["nonce"] = resourceNonce,
+            },
+        };
+        var body = Encoding.UTF8.GetBytes(notification.ToString(Formatting.None));
+
+        var timestamp = WeChatTime.UnixSeconds(now);
+        var nonce = Nonce.Create();
+        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
+        request.Headers.TryAddWithoutValidation("Request-ID", RequestIds.Create());
+        request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", nonce);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, nonce, body)));
+        request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", timestamp);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", keys.PlatformKeyId);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", RequestSigner.Scheme);
+
+        var where = target.GetLeftPart(UriPartial.Path);
+        try
+        {
+            using var response = await callbackClient.SendAsync(request, ct).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            log.Info($"callback {eventType} {id} -> POST {where} answered {status}");
+            return new SandboxCallbackResult(id, eventType, status, answer);
+        }
+        catch (HttpRequestException e)
+        {
+            log.Info($"callback {eventType} {id} -> POST {where} failed: {e.HttpRequestError}");
+            throw;
+        }
+    }
+
+    // The documented original_type of the event's resource, else the event's first word in lower case (transaction, refund, papay…).
+    private static string OriginalType(CatalogWebhook? hook, string eventType)
+    {
+        var documented = hook?.BodyFields.FirstOrDefault(f => f.Name == "resource")?.Children
+            .FirstOrDefault(f => f.Name == "original_type")?.Enum.FirstOrDefault();
+        if (!string.IsNullOrEmpty(documented)) return documented;
+        var dot = eventType.IndexOf('.');
+        return (dot > 0 ? eventType.Substring(0, dot) : eventType).ToLowerInvariant();
+    }
+
+    // The page title up to its parenthesised event name: 支付成功(TRANSACTION.SUCCESS)通知(JSON) -> 支付成功.
+    private static string Summary(CatalogWebhook? hook)
+    {
+        if (hook is null) return "通知";
+        var title = hook.Title;
+        var dash = title.LastIndexOf('-');
+        if (dash >= 0) title = title.Substring(dash + 1);
+        var paren = title.IndexOfAny(new[] { '(', '（' });
+        var summary = (paren > 0 ? title.Substring(0, paren) : title).Trim();
+        return summary.Length == 0 ? "通知" : summary;
+    }
+}

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <summary>
+/// A local WeChat Pay APIv3 simulator on 127.0.0.1: it checks every request as WeChat Pay does (signature, clock,
+/// nonce, required fields, enums, encrypted fields), answers every catalog operation with a signed deterministic body,
+/// serves platform certificates, sends signed encrypted callbacks, and misbehaves on demand. Its keys are throw-away.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var sandbox = await Sandbox.StartAsync();
+/// using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
+/// var res = await wxpay.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = "1900000001" });
+/// </code>
+/// </example>
+public sealed partial class Sandbox : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly WebApplication app;
+    private readonly SandboxServer server;
+    private readonly SandboxKeys keys;
+    private readonly TimeProvider? clientClock;
+    private readonly TimeProvider clock;
+    private readonly SandboxLog log;
+    private readonly CancellationTokenSource stopping;
+    private readonly HttpClient callbackClient;
+    private int disposed;
+
+    private Sandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
+        SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl)
+    {
+        this.app = app;
+        this.server = server;
+        this.keys = keys;
+        clientClock = options.TimeProvider;
+        this.clock = clock;
+        this.log = log;
+        this.stopping = stopping;
+        Faults = faults;
+        BaseUrl = baseUrl;
+        callbackClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>The sandbox's address, e.g. <c>http://127.0.0.1:53117/</c>; use it as <see cref="WeChatPayOptions.BaseUrl"/>.</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The fault switches; settable at any time, from any thread.</summary>
+    public SandboxFaults Faults { get; }
+
+    /// <summary>The requests so far (the last 10,000), oldest first: names, statuses and checks only, never values or keys.</summary>
+    public IReadOnlyList<SandboxCall> Calls => server.Calls;
+
+    /// <summary>The platform key id the sandbox signs with: a <c>PUB_KEY_ID_…</c> id, or the certificate serial in certificate mode.</summary>
+    public string PlatformKeyId => keys.PlatformKeyId;
+
+    /// <summary>Which key mode the sandbox runs in.</summary>
+    public KeyMode Mode => keys.Mode;
+
+    /// <summary>
+    /// Starts a sandbox on 127.0.0.1, generating throw-away RSA-2048 merchant and platform keys (and a self-signed
+    /// platform certificate in certificate mode) and a random APIv3 key unless the options give them.
+    /// </summary>
+    /// <param name="options">How to start; null for the defaults (public-key mode, merchant 1900000001, a free port).</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running sandbox; dispose it to stop it.</returns>
+    /// <exception cref="ArgumentException">An option is unusable (a given key, id or certificate, the port, the merchant id).</exception>
+    /// <exception cref="System.IO.IOException">The port could not be bound.</exception>
+    public static async Task<Sandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new SandboxOptions();
+        if (options.Port < 0 || options.Port > 65535)
+            throw new ArgumentException("Port must be between 0 (any free port) and 65535.", nameof(SandboxOptions.Port));
+        var clock = options.TimeProvider ?? TimeProvider.System;
+        var log = new SandboxLog(options.Log, options.Logger);
+        var keys = await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false);
+
+        var faults = new SandboxFaults();
+        var stopping = new CancellationTokenSource();
+        var server = new SandboxServer(keys, faults, clock, log, stopping.Token);
+
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(Sandbox).Assembly.GetName().Name });
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+        });
+        var app = builder.Build();
+        app.Run(server.HandleAsync);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            stopping.Dispose();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address.");
+        var port = new Uri(address).Port;
+        var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/";
+        var sandbox = new Sandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
+        log.Info($"listening on {baseUrl} ({keys.Mode} mode, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
+        return sandbox;
+    }
+
+    /// <summary>
+    /// A ready client configuration: the merchant id, serial and private key PEM, the platform key (public key PEM, or
+    /// certificate PEM in certificate mode) under its id, <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock
+    /// when one was given. A new object on every call.
+    /// </summary>
+    public WeChatPayOptions ClientOptions()
+    {
+        var options = new WeChatPayOptions
+        {
+            MerchantId = keys.MerchantId,
+            MerchantSerialNumber = keys.MerchantSerial,
+            MerchantPrivateKey = keys.MerchantPrivateKeyPem,
+            BaseUrl = BaseUrl,
+            ApiV3Key = keys.ApiV3Key,
+            TimeProvider = clientClock,
+        };
+        options.PlatformKeys[keys.PlatformKeyId] = keys.PlatformPublicPem;
+        return options;
+    }
+
+    /// <summary>Stops Kestrel (cutting short any slow-response delay) and releases everything.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
+        await stopping.CancelAsync().ConfigureAwait(false);
+        using (var timeout = new CancellationTokenSource(StopTimeout))
+        {
+            try
+            {
+                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Connections still open after the timeout are aborted by disposal.
+            }
+        }
+        await app.DisposeAsync().ConfigureAwait(false);
+        callbackClient.Dispose();
+        stopping.Dispose();
+        log.Info("stopped");
+    }
+}

@@ -1,0 +1,245 @@
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WeChatPay.Chain.Certificates;
+using WeChatPay.Chain.Crypto;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <summary>The sandbox's merchant and platform identities: given ones, or throw-away ones generated at start.</summary>
+internal sealed class SandboxKeys
+{
+    private const int KeyBits = 2048;
+    private const string HexDigits = "0123456789ABCDEF";
+
+    private SandboxKeys(KeyMode mode, string merchantId, string merchantSerial, string merchantPem, RsaPrivateKey merchantKey,
+        string platformId, string platformPem, RsaPrivateKey platformKey, string? certificatePem,
+        DateTimeOffset? notBefore, DateTimeOffset? notAfter, string apiV3Key, string otherPlatformId)
+    {
+        Mode = mode;
+        MerchantId = merchantId;
+        MerchantSerial = merchantSerial;
+        MerchantPrivateKeyPem = merchantPem;
+        MerchantKey = merchantKey;
+        PlatformKeyId = platformId;
+        PlatformPublicPem = platformPem;
+        PlatformKey = platformKey;
+        CertificatePem = certificatePem;
+        NotBefore = notBefore;
+        NotAfter = notAfter;
+        ApiV3Key = apiV3Key;
+        OtherPlatformKeyId = otherPlatformId;
+    }
+
+    public KeyMode Mode { get; }
+
+    public string MerchantId { get; }
+
+    public string MerchantSerial { get; }
+
+    /// <summary>The merchant private key PEM, handed to the client only (never logged).</summary>
+    public string MerchantPrivateKeyPem { get; }
+
+    /// <summary>Verifies request signatures (its public half) and encrypts merchant-key answer fields.</summary>
+    public RsaPrivateKey MerchantKey { get; }
+
+    public string PlatformKeyId { get; }
+
+    /// <summary>What the client configures under <see cref="PlatformKeyId"/>: the SPKI public key PEM, or the certificate PEM.</summary>
+    public string PlatformPublicPem { get; }
+
+    /// <summary>Signs answers and callbacks, decrypts sensitive request fields.</summary>
+    public RsaPrivateKey PlatformKey { get; }
+
+    public string? CertificatePem { get; }
+
+    public DateTimeOffset? NotBefore { get; }
+
+    public DateTimeOffset? NotAfter { get; }
+
+    public string ApiV3Key { get; }
+
+    /// <summary>An id of the same shape that names no key of this sandbox (for the UnknownSerial fault).</summary>
+    public string OtherPlatformKeyId { get; }
+
+    /// <summary>Loads the given keys and generates the missing ones (both RSA keys in parallel).</summary>
+    /// <exception cref="ArgumentException">A given key, id or certificate is unusable or inconsistent; the message names the option.</exception>
+    public static async Task<SandboxKeys> CreateAsync(SandboxOptions options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var merchantId = Token(options.MerchantId, nameof(SandboxOptions.MerchantId));
+        var apiV3Key = options.ApiV3Key ?? Nonce.Create();
+        if (apiV3Key.Length != 32 || Encoding.UTF8.GetByteCount(apiV3Key) != 32)
+            throw new ArgumentException("ApiV3Key must be 32 ASCII characters.", nameof(SandboxOptions.ApiV3Key));
+
+        // Cheap checks first: a wrong id should not cost two key generations.
+        if (options.Mode == KeyMode.PublicKey)
+        {
+            if (options.PlatformCertificate != null)
+                throw new ArgumentException("PlatformCertificate is for KeyMode.Certificate; public-key mode serves the platform public key.", nameof(SandboxOptions.PlatformCertificate));
+            if (options.PlatformKeyId != null && (!options.PlatformKeyId.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal)
+                || options.PlatformKeyId.Length == PlatformKeyStore.PublicKeyIdPrefix.Length))
+                throw new ArgumentException("PlatformKeyId must start with PUB_KEY_ID_ in public-key mode.", nameof(SandboxOptions.PlatformKeyId));
+        }
+        else if (options.Mode == KeyMode.Certificate)
+        {
+            if (options.PlatformCertificate != null && options.PlatformPrivateKey is null)
+                throw new ArgumentException("PlatformCertificate needs its PlatformPrivateKey: the sandbox signs with it.", nameof(SandboxOptions.PlatformPrivateKey));
+        }
+        else
+        {
+            throw new ArgumentException("Mode must be KeyMode.PublicKey or KeyMode.Certificate.", nameof(SandboxOptions.Mode));
+        }
+        if (options.PlatformKeyId != null) Token(options.PlatformKeyId, nameof(SandboxOptions.PlatformKeyId));
+        if (options.MerchantSerialNumber != null) Token(options.MerchantSerialNumber, nameof(SandboxOptions.MerchantSerialNumber));
+
+        var merchantTask = Task.Run(() => PrivateKey(options.MerchantPrivateKey, nameof(SandboxOptions.MerchantPrivateKey)), cancellationToken);
+        var platformTask = Task.Run(() => PrivateKey(options.PlatformPrivateKey, nameof(SandboxOptions.PlatformPrivateKey)), cancellationToken);
+        var (merchantPem, merchantRsa) = await merchantTask.ConfigureAwait(false);
+        var (platformPem, platformRsa) = await platformTask.ConfigureAwait(false);
+        using (merchantRsa)
+        using (platformRsa)
+        {
+            var merchantKey = RsaPrivateKey.Load(merchantPem, null, nameof(SandboxOptions.MerchantPrivateKey));
+            var platformKey = RsaPrivateKey.Load(platformPem, null, nameof(SandboxOptions.PlatformPrivateKey));
+            if (platformKey.PublicKey.SameKeyAs(merchantKey.PublicKey))
+                throw new ArgumentException("PlatformPrivateKey is the merchant key: the platform key must be a different key.", nameof(SandboxOptions.PlatformPrivateKey));
+            var merchantSerial = options.MerchantSerialNumber is null
+                ? RandomHex()
+                : Token(options.MerchantSerialNumber, nameof(SandboxOptions.MerchantSerialNumber));
+
+            if (options.Mode == KeyMode.PublicKey)
+            {
+                var id = options.PlatformKeyId?.Trim() ?? PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28);
+                return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey, id,
+                    platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null, apiV3Key,
+                    PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28));
+            }
+
+            string certificatePem;
+            if (options.PlatformCertificate != null)
+            {
+                certificatePem = PemText(options.PlatformCertificate, nameof(SandboxOptions.PlatformCertificate));
+            }
+            else
+            {
+                var serial = options.PlatformKeyId ?? RandomHex();
+                certificatePem = SelfSigned(platformRsa, serial, clock.GetUtcNow());
+            }
+
+            var certificate = RsaPublicKey.Load(certificatePem, nameof(SandboxOptions.PlatformCertificate));
+            if (certificate.CertificateSerial is null)
+                throw new ArgumentException("PlatformCertificate holds no X.509 certificate.", nameof(SandboxOptions.PlatformCertificate));
+            if (!certificate.SameKeyAs(platformKey.PublicKey))
+                throw new ArgumentException("PlatformCertificate does not certify PlatformPrivateKey.", nameof(SandboxOptions.PlatformCertificate));
+            if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId, certificate.CertificateSerial, StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"PlatformKeyId must be the certificate serial ({certificate.CertificateSerial}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
+            return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, certificate.CertificateSerial,
+                certificatePem, platformKey, certificatePem, certificate.NotBefore, certificate.NotAfter, apiV3Key, RandomHex());
+        }
+    }
+
+    private static (string Pem, RSA Rsa) PrivateKey(string? given, string option)
+    {
+        var rsa = RSA.Create();
+        try
+        {
+            if (given is null)
+            {
+                rsa.KeySize = KeyBits;
+                return (rsa.ExportPkcs8PrivateKeyPem(), rsa);
+            }
+
+            var pem = PemText(given, option);
+            try
+            {
+                rsa.ImportFromPem(pem);
+            }
+            catch (Exception e) when (e is ArgumentException || e is CryptographicException)
+            {
+                throw new ArgumentException($"{option} is not an unencrypted RSA private key in PEM (PKCS#1 or PKCS#8).", option);
+            }
+            return (pem, rsa);
+        }
+        catch
+        {
+            rsa.Dispose();
+            throw;
+        }
+    }
+
+    private static string PemText(string textOrPath, string option)
+    {
+        if (textOrPath.Contains("-----BEGIN", StringComparison.Ordinal)) return textOrPath;
+        try
+        {
+            return File.ReadAllText(textOrPath.Trim());
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+        {
+            throw new ArgumentException($"{option} is neither PEM text nor a readable file path.", option, e);
+        }
+    }
+
+    // A self-signed certificate over the platform key, valid from a day ago for five years, with the given hex serial.
+    private static string SelfSigned(RSA rsa, string serialHex, DateTimeOffset now)
+    {
+        byte[] serial;
+        try
+        {
+            serial = Convert.FromHexString(serialHex.Length % 2 == 1 ? "0" + serialHex : serialHex);
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException("PlatformKeyId must be a hex certificate serial in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
+        }
+        if (serial.Length == 0 || serial.Length > 20)
+            throw new ArgumentException("PlatformKeyId must be 1 to 40 hex digits in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
+        if ((serial[0] & 0x80) != 0)
+        {
+            var positive = new byte[serial.Length + 1];
+            Buffer.BlockCopy(serial, 0, positive, 1, serial.Length);
+            serial = positive;
+        }
+
+        var subject = new X500DistinguishedName("CN=WeChat Pay Sandbox Platform, OU=WeChatPay.Chain Sandbox (throw-away), O=WeChatPay.Chain, C=CN");
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
+        using var certificate = request.Create(subject, X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), start, start.AddYears(5), serial);
+        return certificate.ExportCertificatePem();
+    }
+
+    // 40 upper-case hex digits, the first non-zero and below 8 so that the serial is positive and keeps all 40 digits.
+    private static string RandomHex()
+    {
+        Span<char> chars = stackalloc char[40];
+        chars[0] = HexDigits[RandomNumberGenerator.GetInt32(1, 8)];
+        for (var i = 1; i < chars.Length; i++) chars[i] = HexDigits[RandomNumberGenerator.GetInt32(16)];
+        return new string(chars);
+    }
+
+    private static string RandomDigits(int count)
+    {
+        var chars = new char[count];
+        for (var i = 0; i < count; i++) chars[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
+        return new string(chars);
+    }
+
+    private static string Token(string? value, string option)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+            throw new ArgumentException($"{option} is empty.", option);
+        foreach (var c in trimmed)
+        {
+            if (c <= ' ' || c == '"' || c == ',' || c == '\\' || c > '~')
+                throw new ArgumentException($"{option} holds a character that cannot go into an Authorization header.", option);
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,53 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <summary>How to start a <see cref="Sandbox"/>; every option has a working default.</summary>
+public sealed class SandboxOptions
+{
+    /// <summary>The default merchant id.</summary>
+    public const string DefaultMerchantId = "1900000001";
+
+    /// <summary>Public-key mode (<c>PUB_KEY_ID_…</c>, the default) or platform-certificate mode.</summary>
+    public KeyMode Mode { get; set; } = KeyMode.PublicKey;
+
+    /// <summary>The merchant id (<c>mchid</c>) requests must be signed for; <c>1900000001</c> unless set.</summary>
+    public string MerchantId { get; set; } = DefaultMerchantId;
+
+    /// <summary>The merchant private key (unencrypted PKCS#1 or PKCS#8 PEM text, or a PEM file path); generated (RSA-2048) when null.</summary>
+    public string? MerchantPrivateKey { get; set; }
+
+    /// <summary>The merchant certificate serial (<c>serial_no</c>); 40 random hex digits when null.</summary>
+    public string? MerchantSerialNumber { get; set; }
+
+    /// <summary>The platform private key (unencrypted PKCS#1 or PKCS#8 PEM text, or a PEM file path); generated (RSA-2048) when null.</summary>
+    public string? PlatformPrivateKey { get; set; }
+
+    /// <summary>
+    /// The platform key id: a <c>PUB_KEY_ID_…</c> id in public-key mode, the certificate serial in certificate mode;
+    /// generated (or read from <see cref="PlatformCertificate"/>) when null.
+    /// </summary>
+    public string? PlatformKeyId { get; set; }
+
+    /// <summary>The platform certificate (PEM text or path) for certificate mode; self-signed over the platform key when null.</summary>
+    public string? PlatformCertificate { get; set; }
+
+    /// <summary>The APIv3 key (32 characters) for certificates and callbacks; 32 random characters when null.</summary>
+    public string? ApiV3Key { get; set; }
+
+    /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Receives one line per request and event, safe to show (names and statuses only); nothing is written anywhere when null.</summary>
+    /// <remarks>Called from request threads, one call at a time.</remarks>
+    public Action<string>? Log { get; set; }
+
+    /// <summary>Receives the same lines as <see cref="Log"/> at Information level (errors of the sandbox itself at Error level).</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>The clock for the ±300 s window, the nonce window and answer timestamps; the system clock when null.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    internal SandboxOptions Clone() => (SandboxOptions)MemberwiseClone();
+}

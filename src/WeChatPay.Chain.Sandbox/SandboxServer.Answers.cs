@@ -1,0 +1,72 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Crypto;
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <content>Writing answers: signed JSON (with the signature faults), the gateway's HTML 502, raw downloads.</content>
+internal sealed partial class SandboxServer
+{
+    private const string Html502 =
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>stgw</center>\r\n</body>\r\n</html>\r\n";
+
+    private static JObject SystemError() => new() { ["code"] = "SYSTEM_ERROR", ["message"] = "系统错误 (system error), please retry later." };
+
+    private async Task WriteJsonAsync(HttpContext context, int status, JObject? json, SandboxFault fault)
+    {
+        var bytes = json is null ? Array.Empty<byte>() : Encoding.UTF8.GetBytes(json.ToString(Formatting.None));
+        var response = context.Response;
+        response.StatusCode = status;
+        Sign(response.Headers, bytes, fault);
+        if (bytes.Length == 0) return;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    // The Wechatpay-* headers of a signed answer, altered as the fault says.
+    private void Sign(IHeaderDictionary headers, byte[] body, SandboxFault fault)
+    {
+        var now = clock.GetUtcNow();
+        if (fault == SandboxFault.StaleTimestamp) now = now.AddMinutes(-10);
+        var timestamp = WeChatTime.UnixSeconds(now);
+        var nonce = Nonce.Create();
+        var signature = fault switch
+        {
+            SandboxFault.WrongSignature => keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, Nonce.Create(), body)),
+            SandboxFault.SignTestProbe => WeChatPay.Chain.Crypto.RsaPublicKey.SignTestPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            _ => keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, nonce, body)),
+        };
+        headers["Wechatpay-Nonce"] = nonce;
+        headers["Wechatpay-Signature"] = signature;
+        headers["Wechatpay-Timestamp"] = timestamp;
+        headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? keys.OtherPlatformKeyId : keys.PlatformKeyId;
+        headers["Wechatpay-Signature-Type"] = RequestSigner.Scheme;
+    }
+
+    private static async Task WriteHtml502Async(HttpContext context)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Html502);
+        var response = context.Response;
+        response.StatusCode = 502;
+        response.ContentType = "text/html";
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    // Downloads carry no signature, as WeChat Pay's file streams.
+    private static async Task WriteFileAsync(HttpContext context, byte[] file)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/octet-stream";
+        response.ContentLength = file.Length;
+        await response.Body.WriteAsync(file, context.RequestAborted).ConfigureAwait(false);
+    }
+}

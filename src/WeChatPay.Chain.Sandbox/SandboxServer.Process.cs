@@ -1,0 +1,151 @@
+using System;
+using System.Text;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Catalog;
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <content>The checks, in WeChat Pay's order, and the choice of answer.</content>
+internal sealed partial class SandboxServer
+{
+    private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
+
+    private async Task<Answer> ProcessAsync(HttpContext context, string target, byte[] body, CallRecord record)
+    {
+        var request = context.Request;
+        var method = request.Method.ToUpperInvariant();
+        var path = PathOf(target);
+
+        var operation = Resolve(context, method, path, out var unknown);
+        if (operation is null) return Reject(record, unknown!);
+        record.Operation = operation.Method + " " + operation.Path;
+        record.Passed.Add(SandboxCheck.Operation);
+
+        // Uploads sign their JSON meta part, not the multipart body.
+        var meta = operation.RequestBody == "multipart"
+            ? await MultipartMeta.ReadAsync(request.ContentType, body, context.RequestAborted).ConfigureAwait(false)
+            : null;
+        var signed = meta ?? Encoding.UTF8.GetString(body);
+        if (authorization.Check(method, target, signed, request.Headers.Authorization, record.Passed) is { } signError)
+            return Reject(record, signError);
+
+        JObject? json = null, metaJson = null;
+        if (operation.RequestBody == "json" && body.Length > 0 && !TryParseObject(signed, "body", out json, out var badBody))
+            return Reject(record, badBody!);
+        if (meta != null && !TryParseObject(meta, "meta", out metaJson, out var badMeta))
+            return Reject(record, badMeta!);
+
+        var inputs = new RequestInputs(operation, path, request.Query, json, metaJson);
+        if (ParameterCheck.Check(inputs) is { } paramError) return Reject(record, paramError);
+        record.Passed.Add(SandboxCheck.Parameters);
+
+        if (SensitiveFields.Check(inputs, request.Headers[SensitiveFields.SerialHeader], keys, record.Decrypted) is { } encryptionError)
+            return Reject(record, encryptionError);
+        record.Passed.Add(SandboxCheck.Encryption);
+
+        if (operation.Method == "GET" && operation.Path == "v3/certificates")
+            return Certificates(record, inputs);
+        if (operation.Download)
+            return new Answer(200, null, Encoding.UTF8.GetBytes("WeChatPay.Chain sandbox file for " + operation.Method + " " + operation.Path + "\n"));
+        if (operation.Response.Count == 0)
+            return new Answer(204, null, null);
+        return new Answer(200, answers.Build(inputs, method, "/" + path), null);
+    }
+
+    // The catalog operation, or why there is none: 404 for an unknown path (v2 is not served), 405 for a known path with another method.
+    private CatalogOperation? Resolve(HttpContext context, string method, string path, out Rejection? rejection)
+    {
+        rejection = null;
+        if (path.StartsWith("v3/", StringComparison.Ordinal))
+        {
+            if (catalog.Find(method, path) is { } found && IsV3(found)) return found;
+
+            var allowed = new System.Collections.Generic.List<string>();
+            foreach (var other in Methods)
+            {
+                if (other != method && catalog.Find(other, path) is { } sibling && IsV3(sibling)) allowed.Add(other);
+            }
+            if (allowed.Count > 0)
+            {
+                context.Response.Headers.Allow = string.Join(", ", allowed);
+                rejection = new Rejection(405, "METHOD_NOT_ALLOWED",
+                    $"{method} is not documented for /{path}; it accepts {string.Join(", ", allowed)}.", SandboxCheck.Operation);
+                return null;
+            }
+        }
+
+        rejection = new Rejection(404, "NOT_FOUND", $"No documented WeChat Pay APIv3 operation answers {method} /{path}.", SandboxCheck.Operation);
+        return null;
+    }
+
+    private static bool IsV3(CatalogOperation operation) => operation.Path.StartsWith("v3/", StringComparison.Ordinal);
+
+    private static bool TryParseObject(string text, string field, out JObject? json, out Rejection? rejection)
+    {
+        json = null;
+        rejection = null;
+        try
+        {
+            json = WeChatPayJson.Parse(text) as JObject;
+        }
+        catch (JsonException)
+        {
+            // Not echoed: the message of a parser exception quotes the input.
+        }
+        if (json != null) return true;
+        rejection = Rejection.ParamError(SandboxCheck.Parameters, field, "body", "not json",
+            $"参数错误 (parameter error): the {field} is not a JSON object.");
+        return false;
+    }
+
+    private Answer Certificates(CallRecord record, RequestInputs inputs)
+    {
+        if (keys.Mode == KeyMode.PublicKey)
+        {
+            // What WeChat Pay answers a merchant in public-key mode (no platform certificate was ever issued).
+            return Reject(record, new Rejection(404, "RESOURCE_NOT_EXISTS",
+                "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引https://pay.weixin.qq.com/doc/v3/merchant/4012153196", null));
+        }
+
+        var data = new JArray();
+        var algorithm = inputs.Query.TryGetValue("algorithm_type", out var type) ? type.ToString() : "RSA";
+        if (algorithm != "SM2")
+        {
+            var nonce = Crypto.Nonce.Create().Substring(0, Crypto.AesGcm256.NonceBytes);
+            data.Add(new JObject
+            {
+                ["serial_no"] = keys.PlatformKeyId,
+                ["effective_time"] = WeChatTime.Rfc3339(keys.NotBefore!.Value),
+                ["expire_time"] = WeChatTime.Rfc3339(keys.NotAfter!.Value),
+                ["encrypt_certificate"] = new JObject
+                {
+                    ["algorithm"] = "AEAD_AES_256_GCM",
+                    ["nonce"] = nonce,
+                    ["associated_data"] = "certificate",
+                    ["ciphertext"] = Crypto.AesGcm256.Encrypt(keys.ApiV3Key, nonce, "certificate", keys.CertificatePem!),
+                },
+            });
+        }
+        return new Answer(200, new JObject { ["data"] = data }, null);
+    }
+
+    private static Answer Reject(CallRecord record, Rejection rejection)
+    {
+        record.Rejection = rejection;
+        return new Answer(rejection.Status, rejection.Body(), null);
+    }
+
+    // The path without the leading slash, the query or a fragment: what the catalog looks up.
+    private static string PathOf(string target)
+    {
+        var end = target.IndexOfAny(new[] { '?', '#' });
+        var path = end < 0 ? target : target.Substring(0, end);
+        return path.TrimStart('/');
+    }
+
+    private sealed record Answer(int Status, JObject? Json, byte[]? File);
+}

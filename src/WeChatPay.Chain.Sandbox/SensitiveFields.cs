@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json.Linq;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <summary>
+/// Checks the catalog's <c>rsa-platform</c> fields (<see cref="Catalog.CatalogOperation.Encrypt"/>: <c>json.…</c>,
+/// <c>query.…</c>, <c>body.meta.…</c>, through nested objects and <c>[]</c> arrays): every one present must be base64
+/// RSA-OAEP ciphertext that decrypts with the platform private key, and the request must then carry a
+/// <c>Wechatpay-Serial</c> naming that key. The plaintext is dropped at once; only field paths are kept.
+/// </summary>
+internal static class SensitiveFields
+{
+    public const string SerialHeader = "Wechatpay-Serial";
+
+    /// <summary>Decrypts every sensitive field present, recording the paths that decrypted; the first problem as a 400 PARAM_ERROR, or null.</summary>
+    public static Rejection? Check(RequestInputs inputs, string? serialHeader, SandboxKeys keys, List<string> decrypted)
+    {
+        foreach (var encryptPath in inputs.Operation.Encrypt)
+        {
+            foreach (var (path, location, value) in Select(inputs, encryptPath))
+            {
+                if (value is null || !TryDecrypt(keys, value))
+                {
+                    return Rejection.ParamError(SandboxCheck.Encryption, path, location, "not encrypted",
+                        $"参数错误 (parameter error): the sensitive field '{path}' is not encrypted with the platform key {keys.PlatformKeyId} "
+                        + "(RSA-OAEP with SHA-1, base64).");
+                }
+                decrypted.Add(path);
+                inputs.EncryptedPaths.Add(path);
+            }
+        }
+
+        var given = serialHeader?.Trim();
+        if (!string.IsNullOrEmpty(given) && !string.Equals(given, keys.PlatformKeyId, StringComparison.OrdinalIgnoreCase))
+        {
+            return Rejection.ParamError(SandboxCheck.Encryption, SerialHeader, "header", "unknown serial",
+                $"参数错误 (parameter error): {SerialHeader} names no platform key of this merchant; the platform key is {keys.PlatformKeyId}.");
+        }
+        if (decrypted.Count > 0 && string.IsNullOrEmpty(given))
+        {
+            return Rejection.ParamError(SandboxCheck.Encryption, SerialHeader, "header", "missing",
+                $"参数错误 (parameter error): the request carries encrypted fields, so {SerialHeader} must name the platform key that encrypted them ({keys.PlatformKeyId}).");
+        }
+        return null;
+    }
+
+    private static bool TryDecrypt(SandboxKeys keys, string ciphertext)
+    {
+        try
+        {
+            _ = keys.PlatformKey.Decrypt(ciphertext);
+            return true;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    // (path as recorded, location, value or null when present but not a string) for every value at a catalog path.
+    private static IEnumerable<(string Path, string Location, string? Value)> Select(RequestInputs inputs, string encryptPath)
+    {
+        var segments = encryptPath.Split('.');
+        if (segments.Length >= 2 && segments[0] == "json")
+            return Walk(inputs.Body, segments, 1, string.Empty, "body");
+        if (segments.Length >= 3 && segments[0] == "body" && segments[1] == "meta")
+            return inputs.Meta is null ? Array.Empty<(string, string, string?)>() : Walk(inputs.Meta, segments, 2, "meta", "body");
+        if (segments.Length == 2 && segments[0] == "query")
+            return Query(inputs.Query, segments[1]);
+        return Array.Empty<(string, string, string?)>();
+    }
+
+    private static IEnumerable<(string, string, string?)> Query(IQueryCollection query, string name)
+    {
+        if (!query.TryGetValue(name, out var values)) yield break;
+        foreach (var value in values)
+            if (!string.IsNullOrEmpty(value)) yield return (name, "query", value);
+    }
+
+    private static IEnumerable<(string, string, string?)> Walk(JToken node, string[] segments, int index, string path, string location)
+    {
+        if (index == segments.Length)
+        {
+            if (node.Type != JTokenType.Null) yield return (path, location, node.Type == JTokenType.String ? (string?)node : null);
+            yield break;
+        }
+        if (node is not JObject json) yield break;
+
+        var segment = segments[index];
+        var isArray = segment.EndsWith("[]", StringComparison.Ordinal);
+        var name = isArray ? segment.Substring(0, segment.Length - 2) : segment;
+        var child = json.Property(name, StringComparison.Ordinal)?.Value;
+        if (child is null || child.Type == JTokenType.Null) yield break;
+        var childPath = path.Length == 0 ? name : path + "." + name;
+
+        if (isArray && child is JArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+                foreach (var hit in Walk(array[i], segments, index + 1, childPath + "[" + i + "]", location))
+                    yield return hit;
+            yield break;
+        }
+        foreach (var hit in Walk(child, segments, index + 1, childPath, location))
+            yield return hit;
+    }
+}

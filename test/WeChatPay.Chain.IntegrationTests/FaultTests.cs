@@ -1,0 +1,170 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Flurl.Http;
+using NUnit.Framework;
+
+namespace WeChatPay.Chain.IntegrationTests;
+
+using WeChatPay.Chain.Sandbox;
+
+/// <summary>Each fault switch produces the client exception the docs promise, and nothing is swallowed.</summary>
+public class FaultTests
+{
+    private Sandbox sandbox = null!;
+    private WeChatPayClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartSandbox()
+    {
+        sandbox = await Sandbox.StartAsync();
+        client = new WeChatPayClient(sandbox.ClientOptions());
+    }
+
+    [OneTimeTearDown]
+    public async Task StopSandbox()
+    {
+        client.Dispose();
+        await sandbox.DisposeAsync();
+    }
+
+    [SetUp]
+    public void NoFaults() => sandbox.Faults.Clear();
+
+    private Task<WeChatPayResponse> Query(WeChatPayClient? other = null) =>
+        (other ?? client).Chain("v3/pay/transactions/id/4200000001").GetAsync(new { mchid = "1900000001" });
+
+    [TestCase(SandboxFault.WrongSignature, SignatureCheck.Signature)]
+    [TestCase(SandboxFault.StaleTimestamp, SignatureCheck.Timestamp)]
+    [TestCase(SandboxFault.UnknownSerial, SignatureCheck.UnknownSerial)]
+    [TestCase(SandboxFault.SignTestProbe, SignatureCheck.Signature)]
+    public async Task A_signature_fault_fails_verification_with_the_right_check_once(SandboxFault fault, SignatureCheck check)
+    {
+        sandbox.Faults.Next = fault;
+
+        var error = Assert.ThrowsAsync<WeChatPaySignatureException>(() => Query());
+
+        Assert.That(error!.FailedCheck, Is.EqualTo(check), error.Message);
+        Assert.That(error.StatusCode, Is.EqualTo(200));
+        Assert.That(error.RequestId, Is.Not.Null);
+        Assert.That(sandbox.Calls[^1].Fault, Is.EqualTo(fault));
+        Assert.That(sandbox.Faults.Next, Is.EqualTo(SandboxFault.None), "one-shot");
+        Assert.That((await Query()).StatusCode, Is.EqualTo(200), "the next call is clean");
+    }
+
+    [Test]
+    public void The_SIGNTEST_probe_carries_WeChat_Pays_prefix()
+    {
+        sandbox.Faults.Next = SandboxFault.SignTestProbe;
+
+        var error = Assert.ThrowsAsync<WeChatPaySignatureException>(() => Query());
+
+        Assert.That(error!.ResponseHeaders["Wechatpay-Signature"], Does.StartWith("WECHATPAY/SIGNTEST/"));
+        Assert.That(error.Reason, Does.Contain("SIGNTEST"));
+    }
+
+    [Test]
+    public void Html502_is_a_WeChatPayException_with_status_502_and_the_html_body()
+    {
+        sandbox.Faults.Next = SandboxFault.Html502;
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Query());
+
+        Assert.That(error, Is.Not.InstanceOf<WeChatPaySignatureException>());
+        Assert.That(error!.StatusCode, Is.EqualTo(502));
+        Assert.That(error.Code, Is.Null);
+        Assert.That(error.ResponseBody, Does.StartWith("<html>").And.Contain("502 Bad Gateway"));
+        Assert.That(error.ResponseHeaders["Content-Type"], Does.StartWith("text/html"));
+        Assert.That(error.RequestId, Is.Not.Null);
+        Assert.That(error.Message, Does.Contain("502").And.Contain("text/html"));
+    }
+
+    [Test]
+    public void Json500_is_a_WeChatPayException_with_SYSTEM_ERROR()
+    {
+        sandbox.Faults.Next = SandboxFault.Json500;
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Query());
+
+        Assert.That(error!.StatusCode, Is.EqualTo(500));
+        Assert.That(error.Code, Is.EqualTo("SYSTEM_ERROR"));
+        Assert.That(error.ErrorMessage, Is.Not.Empty);
+        Assert.That(error.ResponseHeaders.ContainsKey("Wechatpay-Signature"), Is.True, "error answers are signed too");
+    }
+
+    [Test]
+    public void SlowResponse_runs_into_the_client_timeout()
+    {
+        var options = sandbox.ClientOptions();
+        options.Timeout = TimeSpan.FromMilliseconds(300);
+        using var impatient = new WeChatPayClient(options);
+        sandbox.Faults.SlowResponseDelay = TimeSpan.FromSeconds(5);
+        sandbox.Faults.Next = SandboxFault.SlowResponse;
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Query(impatient));
+
+        Assert.That(error!.StatusCode, Is.Null);
+        Assert.That(error.Message, Does.Contain("timed out"));
+        Assert.That(error.InnerException, Is.InstanceOf<FlurlHttpTimeoutException>());
+    }
+
+    [Test]
+    public async Task SlowResponse_within_the_client_timeout_is_only_slow()
+    {
+        sandbox.Faults.SlowResponseDelay = TimeSpan.FromMilliseconds(200);
+        sandbox.Faults.Next = SandboxFault.SlowResponse;
+        var started = DateTimeOffset.UtcNow;
+
+        var res = await Query();
+
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+        Assert.That(DateTimeOffset.UtcNow - started, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190)));
+    }
+
+    [Test]
+    public void DroppedConnection_is_a_transport_failure_without_status()
+    {
+        sandbox.Faults.Always = SandboxFault.DroppedConnection;
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Query());
+
+        Assert.That(error!.StatusCode, Is.Null);
+        Assert.That(error.Message, Does.Contain("could not be completed"));
+        Assert.That(error.InnerException, Is.InstanceOf<FlurlHttpException>());
+        Assert.That(sandbox.Calls[^1].StatusCode, Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task A_one_shot_DroppedConnection_also_fails_the_call()
+    {
+        await Query(); // a pooled connection exists, as in a long-lived client
+        sandbox.Faults.Next = SandboxFault.DroppedConnection;
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Query());
+
+        Assert.That(error!.StatusCode, Is.Null);
+    }
+
+    [Test]
+    public async Task Always_persists_until_cleared_and_Next_wins_once()
+    {
+        sandbox.Faults.Always = SandboxFault.Json500;
+        sandbox.Faults.Next = SandboxFault.Html502;
+
+        Assert.That(Assert.ThrowsAsync<WeChatPayException>(() => Query())!.StatusCode, Is.EqualTo(502));
+        Assert.That(Assert.ThrowsAsync<WeChatPayException>(() => Query())!.StatusCode, Is.EqualTo(500));
+        Assert.That(Assert.ThrowsAsync<WeChatPayException>(() => Query())!.StatusCode, Is.EqualTo(500));
+
+        sandbox.Faults.Always = SandboxFault.None;
+        Assert.That((await Query()).StatusCode, Is.EqualTo(200));
+        Assert.That(sandbox.Calls.TakeLast(4).Select(c => c.Fault),
+            Is.EqualTo(new[] { SandboxFault.Html502, SandboxFault.Json500, SandboxFault.Json500, SandboxFault.None }));
+    }
+
+    [Test]
+    public void An_undefined_fault_value_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => sandbox.Faults.Next = (SandboxFault)99);
+        Assert.Throws<ArgumentOutOfRangeException>(() => sandbox.Faults.SlowResponseDelay = TimeSpan.FromSeconds(-1));
+    }
+}

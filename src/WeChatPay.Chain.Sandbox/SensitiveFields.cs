@@ -29,7 +29,8 @@ internal static class SensitiveFields
                         $"参数错误 (parameter error): the sensitive field '{path}' is not encrypted with the platform key {keys.PlatformKeyId} "
                         + "(RSA-OAEP with SHA-1, base64).");
                 }
-                decrypted.Add(path);
+                // Recorded as the client names them: body paths as they are, query parameters as query.name.
+                decrypted.Add(location == "query" ? "query." + path : path);
                 inputs.EncryptedPaths.Add(path);
             }
         }

@@ -167,7 +167,7 @@ public class ClientCallTests
         var res = await client.Chain("v3/smartguide/guides").GetAsync(new { store_id = 1234, mobile = platform.Encrypt(Seeds.Phone) },
             new WeChatPayRequestOptions { AutoEncryption = false, Headers = new { Wechatpay_Serial = sandbox.PlatformKeyId } });
 
-        Assert.That(sandbox.Calls.Last().DecryptedFields, Is.EqualTo(new[] { "mobile" }));
+        Assert.That(sandbox.Calls.Last().DecryptedFields, Is.EqualTo(new[] { "query.mobile" }));
         var merchant = RsaPrivateKey.Load(options.MerchantPrivateKey, null, "merchant");
         var guide = res.Json!["data"]![0]!;
         Assert.That(merchant.Decrypt((string)guide["name"]!), Is.EqualTo("sandbox_name"));

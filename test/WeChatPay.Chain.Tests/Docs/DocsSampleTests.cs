@@ -52,7 +52,6 @@ namespace WeChatPay.Chain.Tests.Docs
             using var client = TestClient.Create();
             await script.RunAsync(new SampleGlobals(client));
 
-            Assert.That(http.CallLog, Is.Not.Empty, "a runnable sample should call the API");
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Docs;
 
@@ -11,24 +9,9 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
-/// <summary>The host object of a docs sample run against the sandbox.</summary>
-public sealed class SandboxSampleGlobals
-{
-    public SandboxSampleGlobals(WeChatPayClient wxpay) => this.wxpay = wxpay;
-
-#pragma warning disable IDE1006
-    public WeChatPayClient wxpay { get; }
-#pragma warning restore IDE1006
-}
-
 /// <summary>Every runnable C# sample of README.md and docs/*.md, run against a real sandbox: the sandbox checks each body.</summary>
 public class DocsAgainstSandboxTests
 {
-    private static readonly ScriptOptions Options = ScriptOptions.Default
-        .WithReferences(typeof(WeChatPayClient).Assembly, typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly,
-            typeof(Newtonsoft.Json.Linq.JToken).Assembly, typeof(System.Dynamic.DynamicObject).Assembly)
-        .WithImports("System", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "Newtonsoft.Json.Linq");
-
     private Sandbox sandbox = null!;
 
     [OneTimeSetUp]
@@ -46,6 +29,6 @@ public class DocsAgainstSandboxTests
         using var client = new WeChatPayClient(sandbox.ClientOptions());
 
         // Any exception that escapes the sample (a body the sandbox rejects, a failed verification) fails it.
-        await CSharpScript.Create(sample.Code, Options, typeof(SandboxSampleGlobals)).RunAsync(new SandboxSampleGlobals(client));
+        await CSharpScript.Create(sample.Code, SampleGlobals.ScriptOptions, typeof(SampleGlobals)).RunAsync(new SampleGlobals(client));
     }
 }

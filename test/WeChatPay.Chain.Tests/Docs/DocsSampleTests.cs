@@ -5,30 +5,13 @@ using System.Threading.Tasks;
 using Flurl.Http.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
-using Microsoft.CodeAnalysis.Scripting;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Docs
 {
-    /// <summary>The host object of a docs sample: <c>wxpay</c> is a ready client.</summary>
-    public sealed class SampleGlobals
-    {
-        public SampleGlobals(WeChatPayClient wxpay) => this.wxpay = wxpay;
-
-        // The samples call the client `wxpay`, as the docs do.
-#pragma warning disable IDE1006
-        public WeChatPayClient wxpay { get; }
-#pragma warning restore IDE1006
-    }
-
     public class DocsSampleTests
     {
-        internal static readonly ScriptOptions Options = ScriptOptions.Default
-            .WithReferences(typeof(WeChatPayClient).Assembly, typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly,
-                typeof(Newtonsoft.Json.Linq.JToken).Assembly, typeof(System.Dynamic.DynamicObject).Assembly)
-            .WithImports("System", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "Newtonsoft.Json.Linq");
-
         private static IEnumerable<TestCaseData> Samples() =>
             MarkdownSamples.All().Select(s => new TestCaseData(s).SetName($"Docs sample {s} {(s.CompileOnly ? "compiles" : "compiles and runs")}"));
 
@@ -41,7 +24,7 @@ namespace WeChatPay.Chain.Tests.Docs
         [TestCaseSource(nameof(Samples))]
         public async Task Every_docs_sample_compiles_and_runs(MarkdownSamples.Sample sample)
         {
-            var script = CSharpScript.Create(sample.Code, Options, typeof(SampleGlobals));
+            var script = CSharpScript.Create(sample.Code, SampleGlobals.ScriptOptions, typeof(SampleGlobals));
             var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
             Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => e.ToString())));
             if (sample.CompileOnly) return;

@@ -47,7 +47,9 @@ namespace WeChatPay.Chain.Http
             Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
             Verifier = new ResponseVerifier(PlatformKeys, clock);
 
-            _flurl = new FlurlClient(BaseUrl);
+            _flurl = options.HttpMessageHandler is null
+                ? new FlurlClient(BaseUrl)
+                : new FlurlClient(new HttpClient(options.HttpMessageHandler, disposeHandler: false), BaseUrl);
             _flurl.Settings.AllowedHttpStatusRange = "*";
             _flurl.Settings.JsonSerializer = NewtonsoftSerializer.Instance;
             _flurl.Settings.Timeout = options.Timeout;

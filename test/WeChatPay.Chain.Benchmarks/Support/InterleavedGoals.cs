@@ -8,7 +8,8 @@ namespace WeChatPay.Chain.Benchmarks.Support
     /// <summary>
     /// The time goals measured <see cref="Interleaved"/>: the benchmark classes' own set-ups and methods, run in shuffled
     /// short blocks after BenchmarkDotNet is done. Per round: throughput ratio = baseline time / client time, overhead
-    /// beyond the RSA work = client time − RSA sign − RSA verify; each summarised by its median over the rounds.
+    /// beyond the RSA work = client time − RSA sign − RSA verify; each summarised by its median over the rounds, in
+    /// wall-clock time and in process CPU time.
     /// </summary>
     internal sealed class InterleavedGoals
     {
@@ -18,37 +19,51 @@ namespace WeChatPay.Chain.Benchmarks.Support
             "Client_DynamicChain_Get", "Client_Indexer_Get", "Client_ChainMethod_Get",
         };
 
-        private InterleavedGoals(int rounds, Dictionary<string, double[]> samples)
+        private InterleavedGoals(int rounds, Dictionary<string, double[]> wall, Dictionary<string, double[]> cpu)
         {
             Rounds = rounds;
-            Samples = samples;
+            Wall = wall;
+            Cpu = cpu;
         }
 
         public int Rounds { get; }
 
-        /// <summary>Nanoseconds per operation, per subject and round.</summary>
-        public Dictionary<string, double[]> Samples { get; }
+        /// <summary>Wall-clock nanoseconds per operation, per subject and round.</summary>
+        public Dictionary<string, double[]> Wall { get; }
 
-        public double MedianNs(string subject) => Interleaved.Median(Samples[subject]);
+        /// <summary>Process CPU nanoseconds (all threads, user + kernel) per operation, per subject and round.</summary>
+        public Dictionary<string, double[]> Cpu { get; }
+
+        public IEnumerable<string> Subjects => Wall.Keys;
+
+        public double MedianNs(string subject, bool cpu = false) => Interleaved.Median((cpu ? Cpu : Wall)[subject]);
 
         /// <summary>Median over rounds of baseline time / client time (client throughput relative to the baseline's).</summary>
-        public double ThroughputRatio(string client, string baseline) =>
-            Interleaved.Median(Samples[baseline].Zip(Samples[client], (b, c) => b / c));
+        public double ThroughputRatio(string client, string baseline, bool cpu = false)
+        {
+            var samples = cpu ? Cpu : Wall;
+            return Interleaved.Median(samples[baseline].Zip(samples[client], (b, c) => b / c));
+        }
 
         /// <summary>The first and third quartiles over rounds of baseline time / client time: how much one round's ratio moves.</summary>
-        public (double Q1, double Q3) ThroughputRatioQuartiles(string client, string baseline)
+        public (double Q1, double Q3) ThroughputRatioQuartiles(string client, string baseline, bool cpu = false)
         {
-            var sorted = Samples[baseline].Zip(Samples[client], (b, c) => b / c).OrderBy(r => r).ToArray();
+            var samples = cpu ? Cpu : Wall;
+            var sorted = samples[baseline].Zip(samples[client], (b, c) => b / c).OrderBy(r => r).ToArray();
             return (sorted[sorted.Length / 4], sorted[(3 * sorted.Length) / 4]);
         }
 
         /// <summary>Median over rounds of (subject − RSA sign − RSA verify), in microseconds.</summary>
-        public double BeyondRsaMicroseconds(string subject) =>
-            Interleaved.Median(Enumerable.Range(0, Rounds).Select(r => Samples[subject][r] - Samples["Rsa_Sign"][r] - Samples["Rsa_Verify"][r])) / 1000;
+        public double BeyondRsaMicroseconds(string subject, bool cpu = false)
+        {
+            var samples = cpu ? Cpu : Wall;
+            return Interleaved.Median(Enumerable.Range(0, Rounds).Select(r => samples[subject][r] - samples["Rsa_Sign"][r] - samples["Rsa_Verify"][r])) / 1000;
+        }
 
         public static InterleavedGoals Measure(int rounds)
         {
-            var samples = new Dictionary<string, double[]>();
+            var wall = new Dictionary<string, double[]>();
+            var cpu = new Dictionary<string, double[]>();
 
             var perCall = new PerCallBenchmarks();
             var pieces = new PieceBenchmarks();
@@ -69,7 +84,8 @@ namespace WeChatPay.Chain.Benchmarks.Support
                     .Add("Client_Indexer_Get", perCall.Client_Indexer_Get)
                     .Add("Client_ChainMethod_Get", perCall.Client_ChainMethod_Get)
                     .Run(rounds, blockMilliseconds: 10);
-                foreach (var pair in run) samples.Add(pair.Key, pair.Value);
+                foreach (var pair in run.Wall) wall.Add(pair.Key, pair.Value);
+                foreach (var pair in run.Cpu) cpu.Add(pair.Key, pair.Value);
             }
             finally
             {
@@ -89,14 +105,15 @@ namespace WeChatPay.Chain.Benchmarks.Support
                     .Add("Flurl_Concurrent16", loopback.Flurl_Concurrent16, LoopbackBenchmarks.ConcurrentCalls)
                     .Add("Client_Concurrent16", loopback.Client_Concurrent16, LoopbackBenchmarks.ConcurrentCalls)
                     .Run(rounds, blockMilliseconds: 20);
-                foreach (var pair in run) samples.Add(pair.Key, pair.Value);
+                foreach (var pair in run.Wall) wall.Add(pair.Key, pair.Value);
+                foreach (var pair in run.Cpu) cpu.Add(pair.Key, pair.Value);
             }
             finally
             {
                 loopback.Cleanup();
             }
 
-            return new InterleavedGoals(rounds, samples);
+            return new InterleavedGoals(rounds, wall, cpu);
         }
     }
 }

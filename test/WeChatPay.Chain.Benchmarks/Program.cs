@@ -12,7 +12,7 @@ namespace WeChatPay.Chain.Benchmarks
     /// Runs every benchmark (or those a <c>--filter</c> names) in one go, then the interleaved measurement of the time
     /// goals, and writes the goals of issue 4 as ratios of this one run to <c>goals.md</c> in the results folder.
     /// <c>dotnet cake --target=Bench</c> passes <c>--artifacts artifacts/benchmarks</c>. Own options:
-    /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 60).
+    /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 100).
     /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
     /// </summary>
     public static class Program
@@ -22,7 +22,7 @@ namespace WeChatPay.Chain.Benchmarks
             var list = args.ToList();
             var interleavedOnly = Take(list, "--interleaved-only");
             var noInterleaved = Take(list, "--no-interleaved");
-            var rounds = 60;
+            var rounds = 100;
             var at = list.IndexOf("--rounds");
             if (at >= 0 && at + 1 < list.Count)
             {

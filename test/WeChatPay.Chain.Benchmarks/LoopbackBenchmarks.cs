@@ -16,6 +16,7 @@ namespace WeChatPay.Chain.Benchmarks
     /// </summary>
     /// <remarks>TODO: use <c>WeChatPay.Chain.Sandbox.Sandbox.StartAsync()</c> instead of <see cref="LoopbackServer"/> when the sandbox lands.</remarks>
     [Config(typeof(LoopbackConfig))]
+    [MemoryDiagnoser]
     public class LoopbackBenchmarks
     {
         public const int Concurrency = 16;

@@ -14,6 +14,7 @@ namespace WeChatPay.Chain.Benchmarks
     /// fixed clock. What remains is the per-call cost: chain, catalog, serialization, signing, HTTP plumbing, verification.
     /// </summary>
     [Config(typeof(BenchConfig))]
+    [MemoryDiagnoser]
     public class PerCallBenchmarks
     {
         private InstantHandler _handler = null!;

@@ -16,6 +16,7 @@ namespace WeChatPay.Chain.Benchmarks
     /// the library's signer and verifier around it, chain building, catalog lookup, serialization and the nonce.
     /// </summary>
     [Config(typeof(BenchConfig))]
+    [MemoryDiagnoser]
     public class PieceBenchmarks
     {
         private static readonly JsonSerializerSettings BaselineJson = new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore };

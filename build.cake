@@ -96,4 +96,21 @@ Task("Catalog")
         new DotNetRunSettings { Configuration = configuration });
 });
 
+// Not in the default chain: build Release and run every benchmark (docs/benchmarks.md), a few minutes on two cores.
+// `dotnet cake --target=Bench`; BenchmarkDotNet's reports and goals.md land in artifacts/benchmarks/results.
+// Extra BenchmarkDotNet arguments pass through: `dotnet cake --target=Bench --bench-args="--filter *Piece*"`.
+Task("Bench")
+    .Does(() =>
+{
+    var project = "./test/WeChatPay.Chain.Benchmarks/WeChatPay.Chain.Benchmarks.csproj";
+    var results = artifacts + Directory("benchmarks");
+    CleanDirectory(results);
+    DotNetBuild(project, new DotNetBuildSettings { Configuration = "Release" });
+    var arguments = new ProcessArgumentBuilder()
+        .Append("--artifacts").AppendQuoted(MakeAbsolute(results).FullPath);
+    var extra = Argument("bench-args", "");
+    if (!string.IsNullOrWhiteSpace(extra)) arguments.Append(extra);
+    DotNetRun(project, arguments, new DotNetRunSettings { Configuration = "Release", NoBuild = true, NoRestore = true });
+});
+
 RunTarget(target);

@@ -47,5 +47,11 @@ namespace WeChatPay.Chain
 
         /// <summary>Check every request against the documented fields (required fields, enum values, JSON types) before sending; off by default.</summary>
         public bool Validate { get; set; }
+
+        /// <summary>
+        /// Internal seam for benchmarks: when set, calls go through this handler (e.g. an in-process one that answers at once)
+        /// instead of a network connection. Not disposed by the client. Not part of the public API.
+        /// </summary>
+        internal System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
     }
 }

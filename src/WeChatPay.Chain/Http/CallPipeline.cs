@@ -50,7 +50,9 @@ namespace WeChatPay.Chain.Http
             Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
             Verifier = new ResponseVerifier(PlatformKeys, clock);
 
-            _flurl = new FlurlClient(BaseUrl);
+            _flurl = options.HttpMessageHandler is null
+                ? new FlurlClient(BaseUrl)
+                : new FlurlClient(new HttpClient(options.HttpMessageHandler, disposeHandler: false), BaseUrl);
             _flurl.Settings.AllowedHttpStatusRange = "*";
             _flurl.Settings.JsonSerializer = NewtonsoftSerializer.Instance;
             _flurl.Settings.Timeout = options.Timeout;
@@ -97,9 +99,11 @@ namespace WeChatPay.Chain.Http
             var call = Prepare(method, path, first, options);
             cancellationToken.ThrowIfCancellationRequested();
             var request = _flurl.Request();
-            request.Url = new Flurl.Url(BaseUrl + call.RelativePath);
+            var url = new Flurl.Url(BaseUrl + call.RelativePath);
             foreach (var pair in call.Query)
-                AddQuery(request, pair.Key, pair.Value);
+                AddQuery(url, pair.Key, pair.Value);
+            // Flurl encodes the query; freezing the result as text keeps Flurl from rebuilding it from its parsed parts each time it reads the URL.
+            request.Url = call.Query.Count == 0 ? url : new Flurl.Url(url.ToString());
             foreach (var pair in call.Headers)
                 request.WithHeader(pair.Key, pair.Value);
             var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
@@ -308,21 +312,21 @@ namespace WeChatPay.Chain.Http
             return relative;
         }
 
-        private static void AddQuery(IFlurlRequest request, string name, object? value)
+        private static void AddQuery(Flurl.Url url, string name, object? value)
         {
             switch (value)
             {
                 case null:
                     return;
                 case string s:
-                    request.AppendQueryParam(name, s);
+                    url.AppendQueryParam(name, s);
                     return;
                 case IEnumerable list:
                     foreach (var item in list)
-                        if (item is not null) request.AppendQueryParam(name, KeyValues.ToText(item));
+                        if (item is not null) url.AppendQueryParam(name, KeyValues.ToText(item));
                     return;
                 default:
-                    request.AppendQueryParam(name, KeyValues.ToText(value));
+                    url.AppendQueryParam(name, KeyValues.ToText(value));
                     return;
             }
         }

@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using WeChatPay.Chain.Benchmarks.Support;
+
+namespace WeChatPay.Chain.Benchmarks
+{
+    /// <summary>
+    /// Runs every benchmark (or those a <c>--filter</c> names) in one go, then the interleaved measurement of the time
+    /// goals, and writes the goals of issue 4 as ratios of this one run to <c>goals.md</c> in the results folder.
+    /// <c>dotnet cake --target=Bench</c> passes <c>--artifacts artifacts/benchmarks</c>. Own options:
+    /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 100).
+    /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            var list = args.ToList();
+            var interleavedOnly = Take(list, "--interleaved-only");
+            var noInterleaved = Take(list, "--no-interleaved");
+            var rounds = 100;
+            var at = list.IndexOf("--rounds");
+            if (at >= 0 && at + 1 < list.Count)
+            {
+                rounds = int.Parse(list[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+                list.RemoveRange(at, 2);
+            }
+            if (!list.Any(a => a == "--filter" || a == "-f" || a == "--list" || a == "--info" || a == "--help"))
+                list.AddRange(new[] { "--filter", "*" });
+
+            var loadBefore = LoadAverage();
+            var summaries = interleavedOnly
+                ? new List<Summary>()
+                : BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(list.ToArray()).ToList();
+            if (list.Contains("--list") || list.Contains("--help") || list.Contains("--info")) return 0;
+
+            InterleavedGoals? interleaved = null;
+            if (!noInterleaved)
+            {
+                Console.WriteLine($"// Interleaved measurement of the time goals: {rounds} rounds");
+                interleaved = InterleavedGoals.Measure(rounds);
+            }
+
+            var report = GoalReport.Build(summaries, interleaved, loadBefore, LoadAverage());
+            var folder = summaries.Count > 0 ? summaries[0].ResultsDirectoryPath : Path.Combine(ArtifactsFolder(list), "results");
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, "goals.md");
+            File.WriteAllText(path, report);
+            Console.WriteLine();
+            Console.WriteLine(report);
+            Console.WriteLine($"Goals written to {path}");
+
+            var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.Reports.Length == 0);
+            return failed ? 1 : 0;
+        }
+
+        private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+        private static string ArtifactsFolder(List<string> args)
+        {
+            var at = args.IndexOf("--artifacts");
+            return at >= 0 && at + 1 < args.Count ? args[at + 1] : Path.Combine(Directory.GetCurrentDirectory(), "BenchmarkDotNet.Artifacts");
+        }
+
+        // The 1, 5 and 15 minute load averages (Linux), to tell a quiet run from a busy one.
+        private static string? LoadAverage()
+        {
+            const string path = "/proc/loadavg";
+            if (!File.Exists(path)) return null;
+            return string.Join(" / ", File.ReadAllText(path).Split(' ').Take(3));
+        }
+    }
+}

@@ -193,8 +193,12 @@ namespace WeChatPay.Chain.Http
             return call;
         }
 
+        private static readonly List<string> NoPaths = new List<string>(0);
+
         private static (List<string> Body, List<string> Query) EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
         {
+            if ((!call.AutoEncryption || call.Operation is null || call.Operation.Encrypt.Count == 0) && options?.EncryptFields is null)
+                return (NoPaths, NoPaths);
             var body = new List<string>();
             var query = new List<string>();
             void Add(string path)
@@ -257,6 +261,8 @@ namespace WeChatPay.Chain.Http
 
         private void DecryptAnswer(WeChatPayResponse answer, PreparedCall call, WeChatPayRequestOptions? options)
         {
+            if ((!call.AutoEncryption || call.Operation is null || call.Operation.Decrypt.Count == 0) && options?.DecryptFields is null)
+                return;
             var paths = new List<string>();
             if (call.AutoEncryption && call.Operation is not null) paths.AddRange(call.Operation.Decrypt);
             if (options?.DecryptFields is not null) paths.AddRange(options.DecryptFields);

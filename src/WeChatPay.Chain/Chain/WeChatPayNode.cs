@@ -44,8 +44,6 @@ namespace WeChatPay.Chain
         /// <summary>The path, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
         public override string ToString() => Path;
 
-        internal PathTemplate Template => _path;
-
         private WeChatPayNode Member(string name)
         {
             var segment = SegmentName.Normalize(name);

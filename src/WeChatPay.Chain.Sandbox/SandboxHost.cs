@@ -44,7 +44,7 @@ public static class SandboxHost
         }
     }
 
-    private static JObject ClientJson(WeChatPayOptions options)
+    internal static JObject ClientJson(WeChatPayOptions options)
     {
         var platformKeys = new JObject();
         foreach (var pair in options.PlatformKeys) platformKeys[pair.Key] = pair.Value;

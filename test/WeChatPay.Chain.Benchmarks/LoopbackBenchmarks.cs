@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Attributes;
@@ -7,14 +8,18 @@ using WeChatPay.Chain.Benchmarks.Support;
 
 namespace WeChatPay.Chain.Benchmarks
 {
+    using WeChatPay.Chain.Sandbox;
+
     /// <summary>
-    /// Throughput over loopback: the seed POST to a Kestrel server on 127.0.0.1 that checks every request's signature
-    /// and answers with a signed answer, one call at a time and 16 at once, client (pure dynamic chain) vs hand-written
-    /// HttpClient baseline in the same run; the same hand-written work through Flurl (with Flurl's own default handler,
-    /// as the client has) shows what Flurl itself costs. Time per call: throughput is its inverse, so the throughput ratio
-    /// client/baseline is 1 / the Ratio column.
+    /// Throughput over loopback against the real local sandbox (<see cref="Sandbox.StartAsync"/>, Kestrel on 127.0.0.1,
+    /// in this process): the seed POST <c>v3/papay/sign/contracts/pre-entrust-sign</c>, one call at a time and 16 at once,
+    /// client (pure dynamic chain) vs hand-written HttpClient baseline in the same run; the same hand-written work
+    /// through Flurl (with Flurl's own default handler, as the client has) shows what Flurl itself costs. The sandbox
+    /// checks every request as WeChat Pay does (signature over the exact bytes, ±300 s, nonce not replayed, fields) and
+    /// signs every answer, so each call is four RSA operations: the caller signs, the sandbox verifies, the sandbox signs,
+    /// the caller verifies. Time per call: throughput is its inverse, so the throughput ratio client/baseline is
+    /// 1 / the Ratio column.
     /// </summary>
-    /// <remarks>TODO: use <c>WeChatPay.Chain.Sandbox.Sandbox.StartAsync()</c> instead of <see cref="LoopbackServer"/> when the sandbox lands.</remarks>
     [Config(typeof(LoopbackConfig))]
     [MemoryDiagnoser]
     public class LoopbackBenchmarks
@@ -23,7 +28,7 @@ namespace WeChatPay.Chain.Benchmarks
         private const int CallsPerTask = 8;
         public const int ConcurrentCalls = Concurrency * CallsPerTask;
 
-        private LoopbackServer _server = null!;
+        private Sandbox _sandbox = null!;
         private WeChatPayClient _client = null!;
         private dynamic _wxpay = null!;
         private HandWrittenClient _baseline = null!;
@@ -32,18 +37,23 @@ namespace WeChatPay.Chain.Benchmarks
         [GlobalSetup]
         public void Setup()
         {
-            using (var platformKey = BenchKeys.Load("platform_key.pem"))
-                _server = LoopbackServer.StartAsync(SignedAnswer.Create(Payloads.PostAnswer, platformKey), SignedAnswer.Create(Payloads.GetAnswer, platformKey)).GetAwaiter().GetResult();
-
-            var options = BenchKeys.Options(_server.BaseUrl);
-            _client = new WeChatPayClient(options);
+            // Throw-away keys, public-key mode, the system clock on both sides (the sandbox checks ±300 s against it).
+            _sandbox = Sandbox.StartAsync().GetAwaiter().GetResult();
+            _client = new WeChatPayClient(_sandbox.ClientOptions());
             _wxpay = _client;
-            _baseline = new HandWrittenClient(new HttpClient { BaseAddress = new Uri(_server.BaseUrl) }, options.TimeProvider!);
-            _flurlBaseline = new HandWrittenFlurlClient(new Flurl.Http.FlurlClient(_server.BaseUrl), options.TimeProvider!);
+            // The baselines sign with the same merchant key and verify with the same platform key as the client.
+            _baseline = new HandWrittenClient(new HttpClient { BaseAddress = new Uri(_sandbox.BaseUrl) }, _sandbox.ClientOptions());
+            _flurlBaseline = new HandWrittenFlurlClient(new Flurl.Http.FlurlClient(_sandbox.BaseUrl), _sandbox.ClientOptions());
 
-            Check.Answer(ClientCall().GetAwaiter().GetResult(), Payloads.PostAnswer);
-            Check.Answer(_baseline.PostAsync(Payloads.PostPath, Payloads.PostBody).GetAwaiter().GetResult(), Payloads.PostAnswer);
-            Check.Answer(_flurlBaseline.PostAsync(Payloads.PostPath, Payloads.PostBody).GetAwaiter().GetResult(), Payloads.PostAnswer);
+            // Every subject must do the full, successful work: the sandbox passed every check and all got the same answer.
+            var answer = ClientCall().GetAwaiter().GetResult();
+            if (answer.StatusCode != 200 || !answer.Body.Contains("\"pre_entrustweb_id\"", StringComparison.Ordinal))
+                throw new InvalidOperationException($"The sandbox answered the client {answer.StatusCode} {answer.Body}.");
+            CheckSandboxPassedEverything();
+            Check.Answer(Baseline_Sequential().GetAwaiter().GetResult(), answer.Body);
+            CheckSandboxPassedEverything();
+            Check.Answer(Flurl_Sequential().GetAwaiter().GetResult(), answer.Body);
+            CheckSandboxPassedEverything();
         }
 
         [GlobalCleanup]
@@ -52,7 +62,7 @@ namespace WeChatPay.Chain.Benchmarks
             _client.Dispose();
             _baseline.Dispose();
             _flurlBaseline.Dispose();
-            _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _sandbox.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
         [Benchmark(Baseline = true), BenchmarkCategory("Sequential")]
@@ -74,6 +84,15 @@ namespace WeChatPay.Chain.Benchmarks
         public Task Client_Concurrent16() => Concurrently(ClientCall);
 
         private async Task<WeChatPayResponse> ClientCall() => await _wxpay.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody);
+
+        // The last request went through every check the sandbox makes (signature, clock, nonce, fields, encryption).
+        private void CheckSandboxPassedEverything()
+        {
+            var call = _sandbox.Calls[^1];
+            var all = Enum.GetValues<SandboxCheck>();
+            if (call.StatusCode != 200 || call.FailedCheck is not null || !all.All(call.PassedChecks.Contains))
+                throw new InvalidOperationException($"The sandbox did not pass every check: {call}");
+        }
 
         // 16 workers on the thread pool, each making CallsPerTask calls one after another.
         private static Task Concurrently(Func<Task> call)

@@ -34,8 +34,8 @@ namespace WeChatPay.Chain.Benchmarks
             _client = new WeChatPayClient(options);
             _wxpay = _client;
             var baseAddress = new Uri(WeChatPayOptions.DefaultBaseUrl);
-            _baseline = new HandWrittenClient(new HttpClient(_handler, disposeHandler: false) { BaseAddress = baseAddress }, options.TimeProvider!);
-            _flurlBaseline = new HandWrittenFlurlClient(new FlurlClient(new HttpClient(_handler, disposeHandler: false), WeChatPayOptions.DefaultBaseUrl), options.TimeProvider!);
+            _baseline = new HandWrittenClient(new HttpClient(_handler, disposeHandler: false) { BaseAddress = baseAddress }, options);
+            _flurlBaseline = new HandWrittenFlurlClient(new FlurlClient(new HttpClient(_handler, disposeHandler: false), WeChatPayOptions.DefaultBaseUrl), options);
 
             // Every benchmark must do the full, successful work: run each once and check what came back.
             Check.Answer(Baseline_HttpClient_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);

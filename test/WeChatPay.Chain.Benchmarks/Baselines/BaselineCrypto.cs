@@ -1,33 +1,41 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
-using WeChatPay.Chain.Benchmarks.Support;
 
 namespace WeChatPay.Chain.Benchmarks.Baselines
 {
     /// <summary>
     /// The RSA work of one APIv3 call written by hand with System.Security.Cryptography, as a developer without the
-    /// library would: sign <c>METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n</c>, check the answer's four headers,
-    /// its freshness and its signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.
+    /// library would: sign <c>METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n</c> with a fresh nonce, check the answer's
+    /// four headers, its freshness and its signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.
     /// </summary>
+    /// <remarks>
+    /// Made from the same <see cref="WeChatPayOptions"/> the client gets (merchant id, serial and private key, platform
+    /// keys by id, clock), so that both sides sign as the same merchant and trust the same platform key: the test keys
+    /// for the in-process benchmarks, the sandbox's throw-away keys (<c>Sandbox.ClientOptions()</c>) over loopback.
+    /// </remarks>
     internal sealed class BaselineCrypto
     {
         private const string NonceAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
+        private readonly string _merchantId;
+        private readonly string _merchantSerial;
         private readonly RSA _merchantKey;
         private readonly Dictionary<string, RSA> _platformKeys;
         private readonly TimeProvider _clock;
 
-        public BaselineCrypto(TimeProvider clock)
+        public BaselineCrypto(WeChatPayOptions options)
         {
-            _clock = clock;
-            _merchantKey = BenchKeys.Load("merchant_key.pem");
-            _platformKeys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase)
-            {
-                [BenchKeys.PublicKeyId] = BenchKeys.Load("platform_pub.pem"),
-            };
+            _merchantId = options.MerchantId;
+            _merchantSerial = options.MerchantSerialNumber;
+            _clock = options.TimeProvider ?? TimeProvider.System;
+            _merchantKey = Load(options.MerchantPrivateKey);
+            _platformKeys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
+            foreach (var pair in options.PlatformKeys)
+                _platformKeys[pair.Key] = Load(pair.Value);
         }
 
         /// <summary>The <c>Authorization</c> header value for one request.</summary>
@@ -37,7 +45,7 @@ namespace WeChatPay.Chain.Benchmarks.Baselines
             var nonce = RandomNumberGenerator.GetString(NonceAlphabet, 32);
             var message = method + "\n" + pathAndQuery + "\n" + timestamp + "\n" + nonce + "\n" + body + "\n";
             var signature = Convert.ToBase64String(_merchantKey.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-            return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + BenchKeys.MerchantId + "\",serial_no=\"" + BenchKeys.MerchantSerial +
+            return "WECHATPAY2-SHA256-RSA2048 mchid=\"" + _merchantId + "\",serial_no=\"" + _merchantSerial +
                    "\",timestamp=\"" + timestamp + "\",nonce_str=\"" + nonce + "\",signature=\"" + signature + "\"";
         }
 
@@ -58,6 +66,15 @@ namespace WeChatPay.Chain.Benchmarks.Baselines
             message[message.Length - 1] = (byte)'\n';
             if (!key.VerifyData(message, Convert.FromBase64String(signature), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
                 throw new InvalidOperationException("The answer's signature does not verify.");
+        }
+
+        // PEM text (the sandbox hands keys out as text) or a PEM file path (the test keys): a private or public key.
+        private static RSA Load(string pemOrPath)
+        {
+            var pem = pemOrPath.Contains("-----BEGIN", StringComparison.Ordinal) ? pemOrPath : File.ReadAllText(pemOrPath);
+            var rsa = RSA.Create();
+            rsa.ImportFromPem(pem);
+            return rsa;
         }
     }
 }

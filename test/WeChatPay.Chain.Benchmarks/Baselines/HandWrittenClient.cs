@@ -19,10 +19,11 @@ namespace WeChatPay.Chain.Benchmarks.Baselines
         private readonly HttpClient _http;
         private readonly BaselineCrypto _crypto;
 
-        public HandWrittenClient(HttpClient http, TimeProvider clock)
+        /// <summary>A baseline sending through <paramref name="http"/>, signing and verifying with the keys of <paramref name="options"/>.</summary>
+        public HandWrittenClient(HttpClient http, WeChatPayOptions options)
         {
             _http = http;
-            _crypto = new BaselineCrypto(clock);
+            _crypto = new BaselineCrypto(options);
         }
 
         /// <summary>POSTs <paramref name="body"/> as JSON to <paramref name="path"/> (no leading slash) and returns the verified answer body.</summary>

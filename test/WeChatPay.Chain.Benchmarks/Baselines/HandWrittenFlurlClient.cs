@@ -17,11 +17,11 @@ namespace WeChatPay.Chain.Benchmarks.Baselines
         private readonly FlurlClient _flurl;
         private readonly BaselineCrypto _crypto;
 
-        public HandWrittenFlurlClient(FlurlClient flurl, TimeProvider clock)
+        public HandWrittenFlurlClient(FlurlClient flurl, WeChatPayOptions options)
         {
             _flurl = flurl;
             _flurl.Settings.AllowedHttpStatusRange = "*";
-            _crypto = new BaselineCrypto(clock);
+            _crypto = new BaselineCrypto(options);
         }
 
         public Task<byte[]> PostAsync(string path, object body) =>

@@ -9,13 +9,13 @@ namespace WeChatPay.Chain.Benchmarks.Support
         public static void Answer(WeChatPayResponse response, string expected)
         {
             if (response.StatusCode != 200 || response.Body != expected)
-                throw new InvalidOperationException($"The client got {response.StatusCode} {response.Body}, not the pre-signed answer.");
+                throw new InvalidOperationException($"The client got {response.StatusCode} {response.Body}, not the expected answer.");
         }
 
         public static void Answer(byte[] body, string expected)
         {
             if (Encoding.UTF8.GetString(body) != expected)
-                throw new InvalidOperationException("The baseline did not get the pre-signed answer.");
+                throw new InvalidOperationException("The baseline did not get the expected answer.");
         }
     }
 }

@@ -12,7 +12,8 @@ namespace WeChatPay.Chain.Benchmarks
     /// Runs every benchmark (or those a <c>--filter</c> names) in one go, then the interleaved measurement of the time
     /// goals, and writes the goals of issue 4 as ratios of this one run to <c>goals.md</c> in the results folder.
     /// <c>dotnet cake --target=Bench</c> passes <c>--artifacts artifacts/benchmarks</c>. Own options:
-    /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 100).
+    /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 100),
+    /// <c>--loopback-only</c> (only the interleaved loopback measurement; prints its ratios, writes no goals).
     /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
     /// </summary>
     public static class Program
@@ -22,6 +23,7 @@ namespace WeChatPay.Chain.Benchmarks
             var list = args.ToList();
             var interleavedOnly = Take(list, "--interleaved-only");
             var noInterleaved = Take(list, "--no-interleaved");
+            var loopbackOnly = Take(list, "--loopback-only");
             var rounds = 100;
             var at = list.IndexOf("--rounds");
             if (at >= 0 && at + 1 < list.Count)
@@ -33,6 +35,13 @@ namespace WeChatPay.Chain.Benchmarks
                 list.AddRange(new[] { "--filter", "*" });
 
             var loadBefore = LoadAverage();
+            if (loopbackOnly)
+            {
+                Console.WriteLine($"// Interleaved loopback measurement only: {rounds} rounds; load average before: {loadBefore}");
+                Console.WriteLine(LoopbackReport(InterleavedGoals.Measure(rounds, loopbackOnly: true)));
+                Console.WriteLine($"// Load average after: {LoadAverage()}");
+                return 0;
+            }
             var summaries = interleavedOnly
                 ? new List<Summary>()
                 : BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(list.ToArray()).ToList();
@@ -56,6 +65,22 @@ namespace WeChatPay.Chain.Benchmarks
 
             var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.Reports.Length == 0);
             return failed ? 1 : 0;
+        }
+
+        // Throughput ratios (baseline time / subject time, median over rounds) and medians per call, CPU time and wall clock.
+        private static string LoopbackReport(InterleavedGoals run)
+        {
+            var text = new System.Text.StringBuilder();
+            text.AppendLine("| Subject | CPU per call | Wall per call | ÷ baseline, CPU (Q1–Q3) | ÷ baseline, wall |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var subject in run.Subjects)
+            {
+                var baseline = subject.EndsWith("_Sequential", StringComparison.Ordinal) ? "Baseline_Sequential" : "Baseline_Concurrent16";
+                var (q1, q3) = run.ThroughputRatioQuartiles(subject, baseline, cpu: true);
+                text.AppendLine(System.FormattableString.Invariant(
+                    $"| {subject} | {run.MedianNs(subject, cpu: true) / 1000:0.0} µs | {run.MedianNs(subject) / 1000:0.0} µs | {run.ThroughputRatio(subject, baseline, cpu: true):0.000}× ({q1:0.000}–{q3:0.000}) | {run.ThroughputRatio(subject, baseline):0.000}× |"));
+            }
+            return text.ToString();
         }
 
         private static bool Take(List<string> args, string flag) => args.Remove(flag);

@@ -60,11 +60,17 @@ namespace WeChatPay.Chain.Benchmarks.Support
             return Interleaved.Median(Enumerable.Range(0, Rounds).Select(r => samples[subject][r] - samples["Rsa_Sign"][r] - samples["Rsa_Verify"][r])) / 1000;
         }
 
-        public static InterleavedGoals Measure(int rounds)
+        public static InterleavedGoals Measure(int rounds, bool loopbackOnly = false)
         {
             var wall = new Dictionary<string, double[]>();
             var cpu = new Dictionary<string, double[]>();
+            if (!loopbackOnly) MeasurePerCall(rounds, wall, cpu);
+            MeasureLoopback(rounds, wall, cpu);
+            return new InterleavedGoals(rounds, wall, cpu);
+        }
 
+        private static void MeasurePerCall(int rounds, Dictionary<string, double[]> wall, Dictionary<string, double[]> cpu)
+        {
             var perCall = new PerCallBenchmarks();
             var pieces = new PieceBenchmarks();
             perCall.Setup();
@@ -92,7 +98,10 @@ namespace WeChatPay.Chain.Benchmarks.Support
                 perCall.Cleanup();
                 pieces.Cleanup();
             }
+        }
 
+        private static void MeasureLoopback(int rounds, Dictionary<string, double[]> wall, Dictionary<string, double[]> cpu)
+        {
             var loopback = new LoopbackBenchmarks();
             loopback.Setup();
             try
@@ -112,8 +121,6 @@ namespace WeChatPay.Chain.Benchmarks.Support
             {
                 loopback.Cleanup();
             }
-
-            return new InterleavedGoals(rounds, wall, cpu);
         }
     }
 }

@@ -143,8 +143,9 @@ internal sealed class AnswerBuilder
             foreach (var pair in inputs.PathValues) Add(pair.Key, pair.Key, new JValue(pair.Value));
             foreach (var pair in inputs.Query)
             {
-                if (inputs.EncryptedPaths.Contains(pair.Key) || pair.Value.Count == 0) continue;
-                Add(pair.Key, pair.Key, new JValue(pair.Value[0]));
+                var first = pair.Value.Count == 0 ? null : pair.Value[0];
+                if (inputs.EncryptedPaths.Contains(pair.Key) || string.IsNullOrEmpty(first)) continue;
+                Add(pair.Key, pair.Key, new JValue(first));
             }
             Walk(inputs.Body, string.Empty, string.Empty, inputs.EncryptedPaths, 0);
             Canonical = string.Join("&", byName.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value.ToString(Newtonsoft.Json.Formatting.None)));

@@ -74,7 +74,7 @@ internal sealed class AuthorizationCheck
         passed.Add(SandboxCheck.Signature);
 
         if (!nonces.TryAdd(auth.Nonce, seconds, now))
-            return Fail(SandboxCheck.Nonce, "nonce_str", $"nonce_str was already used within the last {2 * WindowSeconds} s (a replayed request)");
+            return Fail(SandboxCheck.Nonce, "nonce_str", $"nonce_str was already used by a request that is still within the ±{WindowSeconds} s window (a replayed request)");
         passed.Add(SandboxCheck.Nonce);
         return null;
     }

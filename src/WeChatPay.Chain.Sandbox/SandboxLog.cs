@@ -31,8 +31,15 @@ internal sealed class SandboxLog
         var text = "sandbox: " + line;
         lock (gate)
         {
-            sink?.Invoke(text);
-            logger?.Log(level, "{Line}", text);
+            try
+            {
+                sink?.Invoke(text);
+                logger?.Log(level, "{Line}", text);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A failing log sink must not turn the sandbox's answers into errors; the line is lost, nothing else.
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ internal sealed partial class SandboxServer
         this.clock = clock;
         this.log = log;
         this.stopping = stopping;
-        Nonces = new NonceStore(NonceCapacity, 2L * AuthorizationCheck.WindowSeconds);
+        Nonces = new NonceStore(NonceCapacity, AuthorizationCheck.WindowSeconds);
         authorization = new AuthorizationCheck(keys, Nonces, clock);
         answers = new AnswerBuilder(keys);
     }

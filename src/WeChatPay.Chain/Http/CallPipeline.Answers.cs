@@ -25,7 +25,10 @@ namespace WeChatPay.Chain.Http
             var url = request.RequestUri!.PathAndQuery;
 
             if (status < 200 || status > 299)
+            {
+                response.Dispose(); // the exception carries its own copy; the message would otherwise outlive the call
                 throw ErrorFor(method, url, status, bytes, headers);
+            }
 
             if (OperationCatalog.Default.Find(method, request.RequestUri.AbsolutePath.Substring(BasePathLength))?.Download != true)
             {
@@ -34,7 +37,10 @@ namespace WeChatPay.Chain.Http
                 headers.TryGetValue("Wechatpay-Signature", out var signature);
                 headers.TryGetValue("Wechatpay-Serial", out var serial);
                 if (!Verifier.TryVerify(timestamp, nonce, signature, serial, bytes, out var check, out var reason))
+                {
+                    response.Dispose();
                     throw new WeChatPaySignatureException(check, reason, method, url, status, System.Text.Encoding.UTF8.GetString(bytes), headers);
+                }
             }
 
             var answer = new WeChatPayResponse(status, headers, bytes);

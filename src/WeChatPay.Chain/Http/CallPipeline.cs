@@ -126,8 +126,11 @@ namespace WeChatPay.Chain.Http
                 throw new WeChatPayException($"{method.Method} {PathOf(e.Call)} could not be completed: {e.InnerException?.Message ?? e.Message}", method.Method, PathOf(e.Call), innerException: e);
             }
 
-            var answer = AnswerOf(response.ResponseMessage.RequestMessage!)
-                ?? throw new InvalidOperationException("The answer was not checked; this is a bug in WeChatPay.Chain.");
+            WeChatPayResponse? answer;
+            using (response)
+                answer = AnswerOf(response.ResponseMessage.RequestMessage!); // the answer holds its own copy of status, headers and body
+            if (answer is null)
+                throw new InvalidOperationException("The answer was not checked; this is a bug in WeChatPay.Chain.");
             answer.EncryptedFields = call.EncryptedFields;
             DecryptAnswer(answer, call, options);
             return answer;

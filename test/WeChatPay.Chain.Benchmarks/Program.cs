@@ -13,7 +13,10 @@ namespace WeChatPay.Chain.Benchmarks
     /// goals, and writes the goals of issue 4 as ratios of this one run to <c>goals.md</c> in the results folder.
     /// <c>dotnet cake --target=Bench</c> passes <c>--artifacts artifacts/benchmarks</c>. Own options:
     /// <c>--interleaved-only</c> (skip BenchmarkDotNet), <c>--no-interleaved</c>, <c>--rounds N</c> (default 100),
-    /// <c>--loopback-only</c> (only the interleaved loopback measurement; prints its ratios, writes no goals).
+    /// <c>--loopback-only</c> (only the interleaved loopback measurement; prints its ratios, writes no goals),
+    /// <c>--solo SUBJECT SECONDS</c> (one loopback subject, e.g. <c>Client_Sequential</c>, one call at a time: 3 s of
+    /// warm-up, prints <c>SOLO-START</c>, then calls for SECONDS and prints its CPU and wall clock per call; for attaching
+    /// a profiler such as <c>perf record -p</c> to one subject).
     /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
     /// </summary>
     public static class Program
@@ -33,6 +36,10 @@ namespace WeChatPay.Chain.Benchmarks
             }
             if (!list.Any(a => a == "--filter" || a == "-f" || a == "--list" || a == "--info" || a == "--help"))
                 list.AddRange(new[] { "--filter", "*" });
+
+            var solo = list.IndexOf("--solo");
+            if (solo >= 0 && solo + 2 < list.Count)
+                return Solo(list[solo + 1], double.Parse(list[solo + 2], System.Globalization.CultureInfo.InvariantCulture));
 
             var loadBefore = LoadAverage();
             if (loopbackOnly)
@@ -84,6 +91,29 @@ namespace WeChatPay.Chain.Benchmarks
         }
 
         private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+        // One loopback subject alone, for a profiler to sample: no interleaving, so every sample belongs to it.
+        private static int Solo(string subject, double seconds)
+        {
+            var benchmarks = new LoopbackBenchmarks();
+            benchmarks.Setup();
+            var method = typeof(LoopbackBenchmarks).GetMethod(subject)
+                ?? throw new ArgumentException($"No loopback subject {subject}.", nameof(subject));
+            void Call() => ((System.Threading.Tasks.Task)method.Invoke(benchmarks, null)!).GetAwaiter().GetResult();
+
+            var warmUp = System.Diagnostics.Stopwatch.StartNew();
+            while (warmUp.Elapsed.TotalSeconds < 3) Call();
+            Console.WriteLine("SOLO-START");
+            var cpu = Environment.CpuUsage.TotalTime;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var calls = 0;
+            for (; watch.Elapsed.TotalSeconds < seconds; calls++) Call();
+            var cpuMicroseconds = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds * 1000 / calls;
+            Console.WriteLine(FormattableString.Invariant(
+                $"SOLO {subject}: {calls} calls, CPU {cpuMicroseconds:F1} µs/call, wall {watch.Elapsed.TotalMilliseconds * 1000 / calls:F1} µs/call"));
+            benchmarks.Cleanup();
+            return 0;
+        }
 
         private static string ArtifactsFolder(List<string> args)
         {

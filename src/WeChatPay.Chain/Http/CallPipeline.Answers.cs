@@ -75,11 +75,20 @@ namespace WeChatPay.Chain.Http
         private static IReadOnlyDictionary<string, string> HeadersOf(HttpResponseMessage response)
         {
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+#if NET5_0_OR_GREATER
+            // The raw values as received: no parsing or validation of each header, no joining of single values.
+            foreach (var header in response.Headers.NonValidated)
+                headers[header.Key] = header.Value.ToString();
+            if (response.Content is not null)
+                foreach (var header in response.Content.Headers.NonValidated)
+                    headers[header.Key] = header.Value.ToString();
+#else
             foreach (var header in response.Headers)
                 headers[header.Key] = string.Join(", ", header.Value);
             if (response.Content is not null)
                 foreach (var header in response.Content.Headers)
                     headers[header.Key] = string.Join(", ", header.Value);
+#endif
             return headers;
         }
     }

@@ -68,7 +68,7 @@ namespace WeChatPay.Chain.Tests.Chain
             {
                 Assert.That((string)node.ToString(), Is.EqualTo("v3/pay/transactions/id/{transaction_id}"));
                 Assert.That((bool)node.Equals(node), Is.True);
-                Assert.That((int)node.GetHashCode(), Is.TypeOf<int>());
+                Assert.That((int)node.GetHashCode(), Is.EqualTo(((object)node).GetHashCode()));
                 Assert.That((Type)node.GetType(), Is.EqualTo(typeof(WeChatPayNode)));
             });
             _http.ShouldNotHaveMadeACall();

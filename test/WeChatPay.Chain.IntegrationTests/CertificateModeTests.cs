@@ -9,24 +9,9 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>Platform-certificate mode: a self-signed certificate under a 40-hex serial, served by GET v3/certificates.</summary>
-public class CertificateModeTests
+public class CertificateModeTests : SandboxFixture
 {
-    private Sandbox sandbox = null!;
-    private WeChatPayClient client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox()
-    {
-        sandbox = await Sandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate });
-        client = new WeChatPayClient(sandbox.ClientOptions());
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandbox()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
+    protected override SandboxOptions? Options => new SandboxOptions { Mode = KeyMode.Certificate };
 
     [Test]
     public async Task Certificates_decrypt_with_the_APIv3_key_to_the_certificate_whose_serial_is_the_platform_id()

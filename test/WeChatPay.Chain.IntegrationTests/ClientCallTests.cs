@@ -11,28 +11,8 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>The real client against a public-key-mode sandbox: plain calls, the seed operations, answers verified.</summary>
-public class ClientCallTests
+public class ClientCallTests : SandboxFixture
 {
-    private Sandbox sandbox = null!;
-    private WeChatPayClient client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox()
-    {
-        sandbox = await Sandbox.StartAsync();
-        client = new WeChatPayClient(sandbox.ClientOptions());
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandbox()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
-
-    [SetUp]
-    public void NoFaults() => sandbox.Faults.Clear();
-
     [Test]
     public async Task A_plain_get_is_answered_with_a_signed_body_that_verifies_and_echoes_the_request()
     {

@@ -4,33 +4,15 @@ using System.Threading.Tasks;
 using Flurl.Http;
 using NUnit.Framework;
 
+using WeChatPay.Chain.IntegrationTests.Support;
+
 namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>Each fault switch produces the client exception the docs promise, and nothing is swallowed.</summary>
-public class FaultTests
+public class FaultTests : SandboxFixture
 {
-    private Sandbox sandbox = null!;
-    private WeChatPayClient client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox()
-    {
-        sandbox = await Sandbox.StartAsync();
-        client = new WeChatPayClient(sandbox.ClientOptions());
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandbox()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
-
-    [SetUp]
-    public void NoFaults() => sandbox.Faults.Clear();
-
     private Task<WeChatPayResponse> Query(WeChatPayClient? other = null) =>
         (other ?? client).Chain("v3/pay/transactions/id/4200000001").GetAsync(new { mchid = "1900000001" });
 

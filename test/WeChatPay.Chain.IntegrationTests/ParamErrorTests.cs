@@ -8,25 +8,8 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>Required fields, enum values and JSON types are checked against the catalog: 400 PARAM_ERROR naming the field.</summary>
-public class ParamErrorTests
+public class ParamErrorTests : SandboxFixture
 {
-    private Sandbox sandbox = null!;
-    private WeChatPayClient client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartSandbox()
-    {
-        sandbox = await Sandbox.StartAsync();
-        client = new WeChatPayClient(sandbox.ClientOptions());
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandbox()
-    {
-        client.Dispose();
-        await sandbox.DisposeAsync();
-    }
-
     [TestCase("appid", "appid", "required")]
     [TestCase("device_info.device_id", "device_info.device_id", "required")]
     [TestCase("device_info", "device_info", "required")]

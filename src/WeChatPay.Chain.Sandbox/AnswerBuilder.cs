@@ -31,7 +31,7 @@ internal sealed class AnswerBuilder
     {
         var facts = new Facts(inputs);
         var seed = method + " " + path + "|" + facts.Canonical;
-        var decrypt = new HashSet<string>(inputs.Operation.Decrypt, StringComparer.Ordinal);
+        var decrypt = new HashSet<string>(inputs.Operation.Decrypt.Select(d => d.ToString()), StringComparer.Ordinal);
         var context = new Context(inputs.Operation, facts, seed, decrypt);
         return Object(inputs.Operation.Response, string.Empty, string.Empty, context, 0);
     }

@@ -21,7 +21,7 @@ internal static class SensitiveFields
     {
         foreach (var encryptPath in inputs.Operation.Encrypt)
         {
-            foreach (var (path, location, value) in Select(inputs, encryptPath))
+            foreach (var (path, location, value) in Select(inputs, encryptPath.ToString()))
             {
                 if (value is null || !TryDecrypt(keys, value))
                 {

@@ -65,17 +65,21 @@ namespace WeChatPay.Chain
         /// </summary>
         /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
         /// <param name="body">The raw request body bytes.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
         /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
         /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
         /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
         public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) => _notifications.Read(header, body);
 
         /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
         /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
         /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
         /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
         public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
         {
+            if (headers is null) throw new ArgumentNullException(nameof(headers));
+            if (body is null) throw new ArgumentNullException(nameof(body));
             var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var pair in headers) lookup[pair.Key] = pair.Value;
             return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));

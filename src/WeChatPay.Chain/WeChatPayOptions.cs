@@ -40,6 +40,16 @@ namespace WeChatPay.Chain
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
         /// <summary>
+        /// The largest answer body, in bytes, the client reads into memory (4 MiB by default). A larger error answer becomes an
+        /// exception holding its first <see cref="WeChatPayException.MaxResponseBodyLength"/> characters; a larger success answer
+        /// fails. Downloads (bill files and the like) are not bound by it.
+        /// </summary>
+        public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
+        /// <summary>The default <see cref="MaxResponseBodySize"/>: 4 MiB, far above any JSON answer WeChat Pay documents.</summary>
+        public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+
+        /// <summary>
         /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the
         /// documented merchant-key response fields; on by default. A call can turn it off with <see cref="WeChatPayRequestOptions.AutoEncryption"/>.
         /// </summary>

@@ -15,8 +15,8 @@ internal sealed partial class CatalogOperation
         string? requestBody,
         string? baseUri,
         IReadOnlyList<string> pathParams,
-        IReadOnlyList<string> encrypt,
-        IReadOnlyList<string> decrypt,
+        IReadOnlyList<FieldPath> encrypt,
+        IReadOnlyList<FieldPath> decrypt,
         bool download,
         bool serialHeader,
         IReadOnlyList<CatalogField> request,
@@ -59,11 +59,11 @@ internal sealed partial class CatalogOperation
     /// <summary>The <c>{x}</c> placeholders of <see cref="Path"/>, in order, without braces.</summary>
     public IReadOnlyList<string> PathParams { get; }
 
-    /// <summary>Dotted paths of request fields to encrypt with the platform key (<c>json.identity.real_name</c>, <c>json.receivers[].name</c>).</summary>
-    public IReadOnlyList<string> Encrypt { get; }
+    /// <summary>The request fields to encrypt with the platform key (body <c>identity.real_name</c>, <c>receivers[].name</c>, query parameters, multipart meta).</summary>
+    public IReadOnlyList<FieldPath> Encrypt { get; }
 
-    /// <summary>Dotted paths of response fields to decrypt with the merchant private key.</summary>
-    public IReadOnlyList<string> Decrypt { get; }
+    /// <summary>The answer fields to decrypt with the merchant private key.</summary>
+    public IReadOnlyList<FieldPath> Decrypt { get; }
 
     /// <summary>Whether the response is a file stream that carries no signature to verify.</summary>
     public bool Download { get; }

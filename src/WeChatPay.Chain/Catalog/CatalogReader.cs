@@ -17,6 +17,7 @@ internal sealed class CatalogReader
     public const int FormatVersion = 1;
 
     private static readonly string[] NoStrings = Array.Empty<string>();
+    private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
     private static readonly CatalogField[] NoFields = Array.Empty<CatalogField>();
 
     private readonly JsonTextReader json;
@@ -116,7 +117,8 @@ internal sealed class CatalogReader
     private CatalogOperation ReadOperation()
     {
         string? method = null, path = null, title = null, pageTitle = null, body = null, baseUri = null;
-        IReadOnlyList<string> pathParams = NoStrings, encrypt = NoStrings, decrypt = NoStrings;
+        IReadOnlyList<string> pathParams = NoStrings;
+        IReadOnlyList<FieldPath> encrypt = NoPaths, decrypt = NoPaths;
         IReadOnlyList<CatalogField> request = NoFields, response = NoFields;
         bool download = false, serialHeader = false;
 
@@ -131,8 +133,8 @@ internal sealed class CatalogReader
                 case "b": body = Shared(ReadString()); break;
                 case "u": baseUri = Shared(ReadString()); break;
                 case "pp": pathParams = ReadStrings(); break;
-                case "enc": encrypt = ReadStrings(); break;
-                case "dec": decrypt = ReadStrings(); break;
+                case "enc": encrypt = ReadPaths(FieldPath.Request); break;
+                case "dec": decrypt = ReadPaths(text => FieldPath.Parse(FieldLocation.Answer, text)); break;
                 case "dl": download = ReadBool(); break;
                 case "sh": serialHeader = ReadBool(); break;
                 case "rq": request = ReadFields(); break;
@@ -148,7 +150,8 @@ internal sealed class CatalogReader
     private CatalogWebhook ReadWebhook()
     {
         string? name = null, title = null, contentType = null;
-        IReadOnlyList<string> eventTypes = NoStrings, aesGcm = NoStrings, decrypt = NoStrings;
+        IReadOnlyList<string> eventTypes = NoStrings, aesGcm = NoStrings;
+        IReadOnlyList<FieldPath> decrypt = NoPaths;
         IReadOnlyList<CatalogField> fields = NoFields, response = NoFields;
 
         while (NextProperty() is { } key)
@@ -159,7 +162,7 @@ internal sealed class CatalogReader
                 case "t": title = ReadString(); break;
                 case "ev": eventTypes = ReadStrings(); break;
                 case "gcm": aesGcm = ReadStrings(); break;
-                case "dec": decrypt = ReadStrings(); break;
+                case "dec": decrypt = ReadPaths(FieldPath.Callback); break;
                 case "ct": contentType = Shared(ReadString()); break;
                 case "f": fields = ReadFields(); break;
                 case "rs": response = ReadFields(); break;
@@ -169,6 +172,25 @@ internal sealed class CatalogReader
 
         if (name is null || title is null) throw Invalid("a webhook lacks 'n' or 't'");
         return new CatalogWebhook(name, title, eventTypes, aesGcm, decrypt, contentType, fields, response);
+    }
+
+    // Field paths are parsed once, here, into their typed form.
+    private IReadOnlyList<FieldPath> ReadPaths(Func<string, FieldPath> parse)
+    {
+        var texts = ReadStrings();
+        var paths = new FieldPath[texts.Count];
+        for (var i = 0; i < paths.Length; i++)
+        {
+            try
+            {
+                paths[i] = parse(texts[i]);
+            }
+            catch (FormatException e)
+            {
+                throw Invalid(e.Message);
+            }
+        }
+        return paths;
     }
 
     private IReadOnlyList<CatalogField> ReadFields()

@@ -12,7 +12,7 @@ internal sealed class CatalogWebhook
         string title,
         IReadOnlyList<string> eventTypes,
         IReadOnlyList<string> aesGcm,
-        IReadOnlyList<string> decrypt,
+        IReadOnlyList<FieldPath> decrypt,
         string? contentType,
         IReadOnlyList<CatalogField> fields,
         IReadOnlyList<CatalogField> response)
@@ -39,8 +39,8 @@ internal sealed class CatalogWebhook
     /// <summary>Dotted paths of AEAD_AES_256_GCM fields to decrypt with the APIv3 key (<c>body.resource.ciphertext</c>).</summary>
     public IReadOnlyList<string> AesGcm { get; }
 
-    /// <summary>Dotted paths of merchant-key (<c>rsa-merchant</c>) fields inside the decrypted payload.</summary>
-    public IReadOnlyList<string> Decrypt { get; }
+    /// <summary>The merchant-key (<c>rsa-merchant</c>) fields inside the decrypted resource.</summary>
+    public IReadOnlyList<FieldPath> Decrypt { get; }
 
     /// <summary>The documented <c>Content-Type</c> of the notification (<c>application/json</c> or <c>text/xml</c>), or null.</summary>
     public string? ContentType { get; }

@@ -10,7 +10,6 @@ namespace WeChatPay.Chain
     /// </summary>
     public sealed partial class WeChatPayOperation : IEquatable<WeChatPayOperation>
     {
-        private const string JsonPrefix = "json.";
 
         private readonly CatalogOperation _operation;
         private IReadOnlyList<string>? _encryptedFields;
@@ -37,10 +36,10 @@ namespace WeChatPay.Chain
         /// The request fields encrypted with the platform key before sending, as dotted paths from the body root
         /// (<c>identity.real_name</c>, <c>receivers[].name</c>); a query parameter is written <c>query.name</c>.
         /// </summary>
-        public IReadOnlyList<string> EncryptedFields => _encryptedFields ??= WithoutJsonPrefix(_operation.Encrypt);
+        public IReadOnlyList<string> EncryptedFields => _encryptedFields ??= CallerTexts(_operation.Encrypt);
 
         /// <summary>The response fields that arrive encrypted with the merchant key, as dotted paths from the response root (<c>bal_account_no</c>).</summary>
-        public IReadOnlyList<string> DecryptedFields => _decryptedFields ??= ReadOnly.Of(_operation.Decrypt);
+        public IReadOnlyList<string> DecryptedFields => _decryptedFields ??= CallerTexts(_operation.Decrypt);
 
         /// <summary>The fields of the request body; empty when the operation takes none.</summary>
         public IReadOnlyList<WeChatPayField> RequestFields => _requestFields ??= WeChatPayField.Wrap(_operation.BodyFields);
@@ -72,15 +71,10 @@ namespace WeChatPay.Chain
             return Array.AsReadOnly(wrapped);
         }
 
-        private static IReadOnlyList<string> WithoutJsonPrefix(IReadOnlyList<string> paths)
+        private static IReadOnlyList<string> CallerTexts(IReadOnlyList<FieldPath> paths)
         {
             var result = new string[paths.Count];
-            for (var i = 0; i < result.Length; i++)
-            {
-                var path = paths[i];
-                result[i] = path.StartsWith(JsonPrefix, StringComparison.Ordinal) ? path.Substring(JsonPrefix.Length) : path;
-            }
-
+            for (var i = 0; i < result.Length; i++) result[i] = paths[i].CallerText;
             return Array.AsReadOnly(result);
         }
     }

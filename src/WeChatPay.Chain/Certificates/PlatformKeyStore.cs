@@ -45,10 +45,17 @@ namespace WeChatPay.Chain.Certificates
             var keys = new Dictionary<string, RsaPublicKey>(StringComparer.OrdinalIgnoreCase);
             foreach (var pair in configured)
             {
-                var id = pair.Key?.Trim() ?? string.Empty;
+                var id = pair.Key ?? string.Empty;
                 var name = $"PlatformKeys[\"{id}\"]";
                 if (id.Length == 0)
                     throw new ArgumentException("PlatformKeys has an empty id: use the platform certificate serial number or the PUB_KEY_ID_… of the WeChat Pay public key.", option);
+                for (var i = 0; i < id.Length; i++)
+                {
+                    if (id[i] <= ' ' || id[i] > '~')
+                        throw new ArgumentException(
+                            $"PlatformKeys has an id with {Http.WireText.Describe(id[i])} at index {i}. A key id is sent as the Wechatpay-Serial header, " +
+                            "so it is printable ASCII without spaces: the platform certificate serial number or the PUB_KEY_ID_… of the WeChat Pay public key.", option);
+                }
                 if (string.Equals(id, merchantSerial, StringComparison.OrdinalIgnoreCase))
                     throw new ArgumentException(
                         $"{name} is the merchant's own serial number (MerchantSerialNumber). Platform keys are WeChat Pay's keys, which sign its answers: " +

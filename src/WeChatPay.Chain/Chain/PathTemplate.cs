@@ -46,6 +46,7 @@ namespace WeChatPay.Chain.Chain
         public PathTemplate AppendPath(string path)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
+            Http.WireText.RequireUtf16(path, nameof(path));
             if (path.IndexOf('?') >= 0 || path.IndexOf('#') >= 0)
                 throw new ArgumentException($"The path '{path}' holds a query or fragment: pass query parameters in the query argument instead.", nameof(path));
             var trimmed = path.TrimStart('/');
@@ -95,7 +96,7 @@ namespace WeChatPay.Chain.Chain
                         $"(for GET and DELETE the query object works too), or write the value into the chain with the indexer, e.g. [\"...\"].");
                 if (value.Length == 0)
                     throw new ArgumentException($"The value for {{{segment.Text}}} in '{Text}' is empty.");
-                builder.Append(EscapeValue(value));
+                builder.Append(EscapeValue(value, segment.Text, Text));
             }
             return builder.ToString();
         }
@@ -103,8 +104,30 @@ namespace WeChatPay.Chain.Chain
         /// <inheritdoc />
         public override string ToString() => Text;
 
-        /// <summary>Percent-escapes a literal value so that it stays one segment (a '/' becomes %2F); case is preserved.</summary>
-        public static string EscapeValue(string value) => Uri.EscapeDataString(value);
+        /// <summary>
+        /// Percent-escapes a path value so that it reaches the server as exactly one segment that decodes to the value
+        /// (a '/' becomes %2F; case is preserved).
+        /// </summary>
+        /// <exception cref="ArgumentException">The value is <c>.</c> or <c>..</c> (a dot segment, which no escaping keeps), or not valid UTF-16.</exception>
+        /// <param name="value">The value.</param>
+        /// <param name="templateName">The template the value fills, or null for a value appended to <paramref name="path"/>.</param>
+        /// <param name="path">The path the value goes into (for the error message).</param>
+        public static string EscapeValue(string value, string? templateName, string path)
+        {
+            if (Http.WireText.LoneSurrogateAt(value) >= 0 || IsDotSegment(value))
+            {
+                var what = templateName is null ? $"The path value after '{path}'" : $"The value for {{{templateName}}} in '{path}'";
+                Http.WireText.RequireUtf16(value, what);
+                throw DotSegment(what, value);
+            }
+            return Uri.EscapeDataString(value);
+        }
+
+        private static bool IsDotSegment(string decoded) => decoded == "." || decoded == "..";
+
+        private static ArgumentException DotSegment(string what, string value) => new ArgumentException(
+            $"{what} is '{value}', a dot segment: every URL parser removes it (RFC 3986 5.2.4), so the call would go to another path. " +
+            "No escaping keeps it as one segment; check where the value came from.", "path");
 
         private static PathSegment ParseSegment(string part, string path)
         {
@@ -117,16 +140,21 @@ namespace WeChatPay.Chain.Chain
             }
             if (part.IndexOf('{') >= 0 || part.IndexOf('}') >= 0)
                 throw new ArgumentException($"The path '{path}' has a malformed template segment '{part}': a template is a whole segment, e.g. {{out_trade_no}}.", nameof(path));
-            return PathSegment.Literal(EscapeAsWritten(part));
+            var escaped = EscapeAsWritten(part);
+            if (IsDotSegment(escaped))
+                throw DotSegment($"A segment of the path '{path}'", part);
+            return PathSegment.Literal(escaped);
         }
 
-        // Keeps what is legal in a path segment (RFC 3986 pchar, including existing %XX escapes) and escapes the rest.
+        // Keeps what is legal in a path segment (RFC 3986 pchar) and escapes the rest. An existing %XX escape of a reserved
+        // character is kept; one of an unreserved character is decoded, as every URL parser does (RFC 3986 6.2.2.2), so that
+        // the path shown is the path sent; a '%' that starts no escape is escaped itself.
         private static string EscapeAsWritten(string part)
         {
             var clean = true;
             foreach (var c in part)
             {
-                if (!IsPathChar(c)) { clean = false; break; }
+                if (!IsPathChar(c) || c == '%') { clean = false; break; }
             }
             if (clean) return part;
 
@@ -135,6 +163,14 @@ namespace WeChatPay.Chain.Chain
             for (var i = 0; i < part.Length; i++)
             {
                 var c = part[i];
+                if (c == '%')
+                {
+                    var hex = i + 2 < part.Length ? HexValue(part[i + 1], part[i + 2]) : -1;
+                    if (hex < 0) builder.Append("%25");
+                    else if (IsUnreserved((char)hex)) { builder.Append((char)hex); i += 2; }
+                    else { builder.Append(part, i, 3); i += 2; }
+                    continue;
+                }
                 if (IsPathChar(c)) { builder.Append(c); continue; }
                 var length = char.IsHighSurrogate(c) && i + 1 < part.Length
                     ? Encoding.UTF8.GetBytes(part.ToCharArray(i++, 2), 0, 2, bytes, 0)
@@ -144,6 +180,16 @@ namespace WeChatPay.Chain.Chain
             }
             return builder.ToString();
         }
+
+        private static int HexValue(char high, char low)
+        {
+            int Digit(char h) => h >= '0' && h <= '9' ? h - '0' : h >= 'a' && h <= 'f' ? h - 'a' + 10 : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+            var (a, b) = (Digit(high), Digit(low));
+            return a < 0 || b < 0 ? -1 : a * 16 + b;
+        }
+
+        private static bool IsUnreserved(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~';
 
         private static bool IsPathChar(char c) =>
             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

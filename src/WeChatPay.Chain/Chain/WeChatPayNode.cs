@@ -26,14 +26,14 @@ namespace WeChatPay.Chain
         public string Path => _path.Text;
 
         /// <summary>Appends one literal value as a segment, percent-escaped and never case-mangled (a '/' in the value becomes %2F).</summary>
-        /// <exception cref="ArgumentException">The value is null or empty.</exception>
+        /// <exception cref="ArgumentException">The value is null, empty, <c>.</c> or <c>..</c>, or not valid UTF-16.</exception>
         public WeChatPayNode this[string value]
         {
             get
             {
                 if (string.IsNullOrEmpty(value))
                     throw new ArgumentException($"A path value after '{Path}' cannot be null or empty.", nameof(value));
-                return new WeChatPayNode(_pipeline, _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value))));
+                return new WeChatPayNode(_pipeline, _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value, null, Path))));
             }
         }
 
@@ -49,7 +49,7 @@ namespace WeChatPay.Chain
             var segment = SegmentName.Normalize(name);
             return new WeChatPayNode(_pipeline, _path.Append(SegmentName.IsTemplate(name)
                 ? PathSegment.Template(segment.Substring(1, segment.Length - 2))
-                : PathSegment.Literal(segment)));
+                : PathSegment.Literal(PathTemplate.EscapeValue(segment, null, Path))));
         }
     }
 }

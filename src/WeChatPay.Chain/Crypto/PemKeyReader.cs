@@ -34,7 +34,6 @@ namespace WeChatPay.Chain.Crypto
         internal const int MaximumKeyBits = 16384;
 
         private const string PemMarker = "-----BEGIN";
-        private const long MaximumFileBytes = 1024 * 1024;
         private const string PrivateExpected = "expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----";
         private const string PublicExpected =
             "expected -----BEGIN CERTIFICATE-----, -----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----";
@@ -176,24 +175,11 @@ namespace WeChatPay.Chain.Crypto
             {
                 throw Fail(optionName, $"{optionName} is not {what} ({expected}) nor a readable file path.");
             }
-            if (!file.Exists)
+            if (!file.Exists && !Directory.Exists(file.FullName))
             {
                 throw Fail(optionName, $"{optionName} is not {what} ({expected}) nor a readable file path: there is no file at '{file.FullName}'.");
             }
-            if (file.Length > MaximumFileBytes)
-            {
-                throw Fail(optionName, $"{optionName}: the file '{file.FullName}' is too large to be a PEM key file ({expected}).");
-            }
-
-            string text;
-            try
-            {
-                text = File.ReadAllText(file.FullName);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is SecurityException || ex is NotSupportedException)
-            {
-                throw new ArgumentException($"{optionName}: the file '{file.FullName}' could not be read: {ex.Message}", optionName, ex);
-            }
+            string text = KeyFile.Read(file.FullName, optionName);
             if (text.IndexOf(PemMarker, StringComparison.Ordinal) < 0)
             {
                 throw Fail(optionName,

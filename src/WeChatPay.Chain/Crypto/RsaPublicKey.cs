@@ -194,6 +194,17 @@ namespace WeChatPay.Chain.Crypto
             }
         }
 
+        /// <summary>
+        /// True when <paramref name="value"/> is base64 of exactly one modulus-sized block: what <see cref="Encrypt"/> returns. No
+        /// plaintext this key can encrypt looks like that, since such text is longer than <see cref="MaxPlaintextBytes"/>.
+        /// </summary>
+        public bool IsCiphertext(string value)
+        {
+            if (value.Length != (modulusBytes + 2) / 3 * 4) return false;
+            var bytes = RsaSupport.TryDecodeBase64(value);
+            return bytes is not null && bytes.Length == modulusBytes;
+        }
+
         /// <summary>True when <paramref name="other"/> has the same modulus and public exponent.</summary>
         public bool SameKeyAs(RsaPublicKey other)
         {

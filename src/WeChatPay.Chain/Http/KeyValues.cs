@@ -47,16 +47,35 @@ namespace WeChatPay.Chain.Http
             return pairs;
         }
 
-        /// <summary>Writes a value the way WeChat Pay expects in a query or path: invariant culture, lower-case booleans, ISO-8601 times.</summary>
-        public static string ToText(object value) => value switch
+        /// <summary>
+        /// Writes one value the way WeChat Pay expects in a query, a path or a header: invariant culture, lower-case booleans,
+        /// ISO-8601 times. Only single values have a text form: a list, an object or a JSON container is refused rather than sent
+        /// as a type name.
+        /// </summary>
+        /// <param name="value">The value.</param>
+        /// <param name="kind">What the value is, for the error, e.g. <c>The query parameter</c>.</param>
+        /// <param name="name">Its name, for the error, e.g. <c>limit</c>.</param>
+        /// <exception cref="ArgumentException">The value is not a single text, number, boolean, time, enum or id, or it is not valid UTF-16.</exception>
+        public static string ToText(object value, string kind, string name)
         {
-            string s => s,
-            bool b => b ? "true" : "false",
-            DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-            DateTime t => t.ToString(t.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
-            Enum e => e.ToString(),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
-        };
+            var text = value switch
+            {
+                string s => s,
+                bool b => b ? "true" : "false",
+                char c => c.ToString(),
+                DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+                DateTime t => t.ToString(t.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+                Enum e => e.ToString(),
+                Guid g => g.ToString(),
+                Uri u => u.OriginalString,
+                JValue j when j.Value is not null => ToText(j.Value, kind, name),
+                IFormattable f when f.GetType().IsPrimitive || f is decimal => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (text is null)
+                throw new ArgumentException($"{kind} {name} is a {value.GetType().Name}, which has no text form: give one text, number, boolean or time.", name);
+            if (WireText.LoneSurrogateAt(text) >= 0) WireText.RequireUtf16(text, kind + " " + name);
+            return text;
+        }
     }
 }

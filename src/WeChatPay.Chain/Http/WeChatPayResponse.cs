@@ -13,11 +13,19 @@ namespace WeChatPay.Chain
         private JToken? _json;
         private bool _parsed;
 
-        internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes)
+        internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? decryptedJson,
+            IReadOnlyList<string> encryptedFields, IReadOnlyList<string> decryptedFields)
         {
             StatusCode = statusCode;
             Headers = headers;
             _bytes = bytes;
+            EncryptedFields = encryptedFields.Count == 0 ? NoFields : encryptedFields;
+            DecryptedFields = decryptedFields.Count == 0 ? NoFields : decryptedFields;
+            if (decryptedJson is not null)
+            {
+                _json = decryptedJson;
+                _parsed = true;
+            }
         }
 
         /// <summary>The HTTP status code, e.g. 200 or 204.</summary>
@@ -53,10 +61,10 @@ namespace WeChatPay.Chain
         public dynamic? Data => Json;
 
         /// <summary>The request fields this call encrypted before sending (e.g. <c>identity.real_name</c>); empty when none.</summary>
-        public IReadOnlyList<string> EncryptedFields { get; internal set; } = NoFields;
+        public IReadOnlyList<string> EncryptedFields { get; }
 
         /// <summary>The answer fields decrypted with the merchant key (e.g. <c>data[0].user_name</c>); <see cref="Body"/> keeps their ciphertext.</summary>
-        public IReadOnlyList<string> DecryptedFields { get; internal set; } = NoFields;
+        public IReadOnlyList<string> DecryptedFields { get; }
 
         private static readonly string[] NoFields = new string[0];
 
@@ -66,13 +74,6 @@ namespace WeChatPay.Chain
         {
             var json = Json ?? throw new InvalidOperationException($"The response body is {(_bytes.Length == 0 ? "empty" : "not JSON")}, so it cannot be read as {typeof(T).Name}.");
             return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
-        }
-
-        /// <summary>Replaces the parsed JSON (after decrypting merchant-key fields).</summary>
-        internal void SetJson(JToken? json)
-        {
-            _json = json;
-            _parsed = true;
         }
 
         /// <inheritdoc />

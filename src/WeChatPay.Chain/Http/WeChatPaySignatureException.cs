@@ -6,9 +6,9 @@ namespace WeChatPay.Chain
     public sealed class WeChatPaySignatureException : WeChatPayException
     {
         /// <summary>Creates the exception for one call.</summary>
-        public WeChatPaySignatureException(SignatureCheck failedCheck, string reason, string method, string url, int? statusCode,
+        public WeChatPaySignatureException(SignatureCheck failedCheck, string reason, string method, string pathAndQuery, int? statusCode,
             string? responseBody, IReadOnlyDictionary<string, string>? responseHeaders)
-            : base($"{method} {url}: the answer failed verification ({failedCheck}): {reason}", method, url, statusCode, responseBody, responseHeaders)
+            : base($"{method} {pathAndQuery}: the answer failed verification ({failedCheck}): {reason}", method, pathAndQuery, statusCode, responseBody, responseHeaders)
         {
             FailedCheck = failedCheck;
             Reason = reason;

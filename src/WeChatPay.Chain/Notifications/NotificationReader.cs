@@ -16,7 +16,6 @@ namespace WeChatPay.Chain.Notifications
     {
         private const string Method = "POST";
         private const string Url = "(callback)";
-        private const string ResourcePrefix = "body.resource.ciphertext.";
 
         private readonly ResponseVerifier _verifier;
         private readonly RsaPrivateKey _merchantKey;
@@ -35,6 +34,8 @@ namespace WeChatPay.Chain.Notifications
         /// <exception cref="WeChatPayException">The body is not a WeChat Pay notification, or its resource does not decrypt.</exception>
         public WeChatPayNotification Read(Func<string, string?> header, byte[] body)
         {
+            if (header is null) throw new ArgumentNullException(nameof(header));
+            if (body is null) throw new ArgumentNullException(nameof(body));
             if (_apiV3Key is null)
                 throw new InvalidOperationException("Reading callbacks needs the APIv3 key: set WeChatPayOptions.ApiV3Key.");
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -44,17 +45,28 @@ namespace WeChatPay.Chain.Notifications
                 if (value is not null) headers[name] = value;
             }
             var text = Encoding.UTF8.GetString(body);
-            if (!_verifier.TryVerify(header("Wechatpay-Timestamp"), header("Wechatpay-Nonce"), header("Wechatpay-Signature"), header("Wechatpay-Serial"), body, out var check, out var reason))
+            headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
+            headers.TryGetValue("Wechatpay-Nonce", out var nonce);
+            headers.TryGetValue("Wechatpay-Signature", out var signature);
+            headers.TryGetValue("Wechatpay-Serial", out var serial);
+            if (!_verifier.TryVerify(timestamp, nonce, signature, serial, body, out var check, out var reason))
                 throw new WeChatPaySignatureException(check, reason, Method, Url, null, text, headers);
 
-            if (!(WeChatPayJson.TryParse(text) is JObject json) || !(json["resource"] is JObject resource))
-                throw new WeChatPayException("The callback body is not a WeChat Pay notification (no resource object).", Method, Url, null, text, headers);
+            WeChatPayException NotANotification(string what) =>
+                new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers);
+            if (!(WeChatPayJson.TryParse(text) is JObject json))
+                throw NotANotification("the body is not a JSON object with a resource");
+            if (!(json["resource"] is JObject resource))
+                throw NotANotification("it has no resource object");
+            var ciphertext = StringField(resource, "ciphertext", required: true, NotANotification)!;
+            var resourceNonce = StringField(resource, "nonce", required: true, NotANotification)!;
+            var associatedData = StringField(resource, "associated_data", required: false, NotANotification) ?? string.Empty;
+            var eventType = StringField(json, "event_type", required: false, NotANotification);
 
             string plaintext;
             try
             {
-                plaintext = AesGcm256.Decrypt(_apiV3Key, (string?)resource["nonce"] ?? string.Empty,
-                    (string?)resource["associated_data"] ?? string.Empty, (string?)resource["ciphertext"] ?? string.Empty);
+                plaintext = AesGcm256.Decrypt(_apiV3Key, resourceNonce, associatedData, ciphertext);
             }
             catch (CryptographicException e)
             {
@@ -63,14 +75,14 @@ namespace WeChatPay.Chain.Notifications
 
             var payload = WeChatPayJson.TryParse(plaintext);
             var decrypted = new List<string>();
-            var webhook = json["event_type"] is JValue type ? OperationCatalog.Default.FindWebhook((string?)type ?? string.Empty) : null;
+            var webhook = eventType is null ? null : OperationCatalog.Default.FindWebhook(eventType);
             if (payload is not null && webhook is not null)
             {
-                foreach (var path in webhook.Decrypt.Where(p => p.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+                foreach (var path in webhook.Decrypt)
                 {
                     try
                     {
-                        FieldPaths.Apply(payload, path.Substring(ResourcePrefix.Length), _merchantKey.Decrypt, decrypted);
+                        JsonFields.Apply(payload, path, (_, value) => _merchantKey.Decrypt(value), decrypted);
                     }
                     catch (Exception e) when (e is CryptographicException || e is ArgumentException)
                     {
@@ -79,6 +91,17 @@ namespace WeChatPay.Chain.Notifications
                 }
             }
             return new WeChatPayNotification(json, text, plaintext, payload, decrypted);
+        }
+
+        // A string property of the notification; any other JSON type is a clear error, not a cast exception.
+        private static string? StringField(JObject json, string name, bool required, Func<string, WeChatPayException> fail)
+        {
+            var token = json[name];
+            if (token is null || token.Type == JTokenType.Null)
+                return required ? throw fail($"{name} is missing") : null;
+            if (token.Type != JTokenType.String)
+                throw fail($"{name} is {token.Type.ToString().ToLowerInvariant()}, not a string");
+            return (string?)token;
         }
     }
 }

@@ -36,7 +36,7 @@ public class CatalogWebhookLookupTests
         {
             Assert.That(hook.ContentType, Is.EqualTo("application/json"));
             Assert.That(hook.AesGcm, Is.EqualTo(new[] { "body.resource.ciphertext" }));
-            Assert.That(hook.Decrypt, Is.EqualTo(new[] { "body.resource.ciphertext.phone_number" }));
+            Assert.That(hook.Decrypt.Select(d => d.ToString()), Is.EqualTo(new[] { "body.resource.ciphertext.phone_number" }));
             Assert.That(hook.BodyFields.Select(f => f.Name), Does.Contain("resource"));
             Assert.That(hook.HeaderFields, Is.Not.Empty);
             Assert.That(hook.EventTypes, Is.EqualTo(new[] { "MEMBERCARD.ACCEPT_CARD" }));

@@ -23,7 +23,7 @@ public class OperationCatalogFindTests
         {
             Assert.That(op!.Method, Is.EqualTo(method));
             Assert.That(op.Path, Is.EqualTo(path));
-            Assert.That(op.Encrypt, Is.EqualTo(encrypt));
+            Assert.That(op.Encrypt.Select(e => e.ToString()), Is.EqualTo(encrypt));
             Assert.That(op.Decrypt, Is.Empty);
             Assert.That(op.SerialHeader, Is.EqualTo(serialHeader));
             Assert.That(op.RequestBody, Is.EqualTo("json"));

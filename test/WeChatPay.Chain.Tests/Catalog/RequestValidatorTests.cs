@@ -252,7 +252,7 @@ public class RequestValidatorTests
     [Test]
     public void Body_and_query_problems_come_together()
     {
-        var op = new CatalogOperation("POST", "v3/test/{id}", "测试", null, "json", null, new[] { "id" }, Array.Empty<string>(), Array.Empty<string>(), false, false,
+        var op = new CatalogOperation("POST", "v3/test/{id}", "测试", null, "json", null, new[] { "id" }, Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
             new[]
             {
                 Field("json", "object", true, Field("name", "string", true)),
@@ -389,7 +389,7 @@ public class RequestValidatorTests
     }
 
     private static CatalogOperation Synthetic(params CatalogField[] body) =>
-        new("POST", "v3/test", "测试", null, "json", null, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), false, false,
+        new("POST", "v3/test", "测试", null, "json", null, Array.Empty<string>(), Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
             new[] { Field("json", "object", true, body) }, Array.Empty<CatalogField>());
 
     private static CatalogField Field(string name, string type, bool required, params CatalogField[] children) =>

@@ -28,7 +28,7 @@ namespace WeChatPay.Chain.Tests.Http
                 Assert.That(error.RequestId, Is.EqualTo("08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C1-0"));
                 Assert.That(error.ResponseBody, Is.EqualTo(body));
                 Assert.That(error.Method, Is.EqualTo("POST"));
-                Assert.That(error.Url, Is.EqualTo("/v3/pay/transactions/jsapi"));
+                Assert.That(error.PathAndQuery, Is.EqualTo("/v3/pay/transactions/jsapi"));
                 Assert.That(error.Message, Does.Contain("401").And.Contain("SIGN_ERROR").And.Contain("签名错误").And.Contain("08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C1-0"));
             });
         }

@@ -1,34 +1,31 @@
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Catalog;
 
 namespace WeChatPay.Chain.Http
 {
-    /// <summary>
-    /// Applies a transformation to the string fields a dotted path names in a JSON tree: <c>identity.real_name</c>,
-    /// <c>receivers[].name</c> (every element of an array), <c>names[]</c> (every string of an array).
-    /// </summary>
-    internal static class FieldPaths
+    /// <summary>Visits the string fields a <see cref="FieldPath"/> names in a JSON tree (every element of a <c>[]</c> step) and replaces them.</summary>
+    internal static class JsonFields
     {
-        /// <summary>Replaces every string the path names by <paramref name="transform"/> of it; returns the concrete paths changed.</summary>
+        /// <summary>
+        /// Replaces every string the path names with <paramref name="transform"/>(concrete path, value), unless it returns null;
+        /// adds the concrete paths replaced (<c>receivers[0].name</c>) to <paramref name="changed"/>. Absent and null fields are skipped.
+        /// </summary>
         /// <exception cref="ArgumentException">A field the path names holds a number, boolean, object or array instead of a string.</exception>
-        public static void Apply(JToken root, string path, Func<string, string> transform, List<string> changed)
-        {
-            Walk(root, path.Split('.'), 0, string.Empty, transform, changed);
-        }
+        public static void Apply(JToken root, FieldPath path, Func<string, string, string?> transform, List<string> changed) =>
+            Walk(root, path.Steps, 0, string.Empty, transform, changed);
 
-        private static void Walk(JToken node, string[] steps, int index, string at, Func<string, string> transform, List<string> changed)
+        private static void Walk(JToken node, IReadOnlyList<FieldStep> steps, int index, string at, Func<string, string, string?> transform, List<string> changed)
         {
             if (!(node is JObject obj)) return;
             var step = steps[index];
-            var isArray = step.EndsWith("[]", StringComparison.Ordinal);
-            var name = isArray ? step.Substring(0, step.Length - 2) : step;
-            var value = obj[name];
+            var value = obj[step.Name];
             if (value is null || value.Type == JTokenType.Null) return;
-            var here = at.Length == 0 ? name : at + "." + name;
-            var last = index == steps.Length - 1;
+            var here = at.Length == 0 ? step.Name : at + "." + step.Name;
+            var last = index == steps.Count - 1;
 
-            if (!isArray)
+            if (!step.EachElement)
             {
                 if (last) Replace(value, here, transform, changed);
                 else Walk(value, steps, index + 1, here, transform, changed);
@@ -47,11 +44,13 @@ namespace WeChatPay.Chain.Http
             }
         }
 
-        private static void Replace(JToken value, string path, Func<string, string> transform, List<string> changed)
+        private static void Replace(JToken value, string path, Func<string, string, string?> transform, List<string> changed)
         {
             if (value.Type != JTokenType.String)
                 throw new ArgumentException($"The field {path} is sensitive and must be a string, not {value.Type.ToString().ToLowerInvariant()}.");
-            ((JValue)value).Value = transform((string)value!);
+            var replacement = transform(path, (string)value!);
+            if (replacement is null) return;
+            ((JValue)value).Value = replacement;
             changed.Add(path);
         }
     }

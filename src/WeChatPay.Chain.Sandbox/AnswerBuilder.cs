@@ -75,7 +75,7 @@ internal sealed class AnswerBuilder
                 var text = Text(field, path, context, depth);
                 var merchantKey = field.Encrypted == CatalogEncryption.RsaMerchant || context.Decrypt.Contains(catalogPath)
                     || context.Decrypt.Contains(catalogPath.TrimEnd('[', ']'));
-                return new JValue(merchantKey ? keys.MerchantKey.PublicKey.Encrypt(text) : text);
+                return new JValue(merchantKey ? keys.MerchantKey.Encrypt(text) : text);
         }
     }
 

@@ -3,20 +3,19 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Newtonsoft.Json.Linq;
-using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Sandbox;
 
 /// <summary>
 /// Checks a request's <c>Authorization</c> as WeChat Pay does: scheme and fields, merchant id, merchant serial,
-/// ±300 s, the signature over <c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> (the library's own
-/// <see cref="RequestSigner.Message"/>), and no nonce replayed within the window. Failures are 401 SIGN_ERROR with
+/// ±300 s, the signature over <c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> (the sandbox's own
+/// <see cref="SignedMessage.Request"/>, not the client's), and no nonce replayed within the window. Failures are 401 SIGN_ERROR with
 /// <c>detail.sign_information</c>.
 /// </summary>
 internal sealed class AuthorizationCheck
 {
     /// <summary>The accepted distance between a request timestamp and the clock, as WeChat Pay allows.</summary>
-    public const int WindowSeconds = ResponseVerifier.MaxClockSkewSeconds;
+    public const int WindowSeconds = SignedMessage.WindowSeconds;
 
     private const int TruncateAt = 256;
 
@@ -67,8 +66,8 @@ internal sealed class AuthorizationCheck
                 $"timestamp is {Math.Abs(skew)} s {(skew > 0 ? "in the past" : "in the future")}; the allowed window is ±{WindowSeconds} s");
         passed.Add(SandboxCheck.Timestamp);
 
-        var message = RequestSigner.Message(method, target, auth.Timestamp, auth.Nonce, signedBody);
-        if (!keys.MerchantKey.PublicKey.Verify(Encoding.UTF8.GetBytes(message), auth.Signature))
+        var message = SignedMessage.Request(method, target, auth.Timestamp, auth.Nonce, signedBody);
+        if (!keys.MerchantKey.Verify(Encoding.UTF8.GetBytes(message), auth.Signature))
             return Fail(SandboxCheck.Signature, "signature",
                 "the signature does not verify with the merchant public key over the message in detail.sign_information");
         passed.Add(SandboxCheck.Signature);
@@ -82,7 +81,7 @@ internal sealed class AuthorizationCheck
     private static Rejection SignError(SandboxCheck check, string field, string issue, string method, string target,
         string? timestamp, string? nonce, string signedBody)
     {
-        var message = RequestSigner.Message(method, target, timestamp ?? string.Empty, nonce ?? string.Empty, signedBody);
+        var message = SignedMessage.Request(method, target, timestamp ?? string.Empty, nonce ?? string.Empty, signedBody);
         var detail = new JObject
         {
             ["field"] = field,

@@ -9,7 +9,7 @@ namespace WeChatPay.Chain.Sandbox;
 /// </summary>
 internal sealed class AuthorizationHeader
 {
-    public const string Scheme = Http.RequestSigner.Scheme;
+    public const string Scheme = SignedMessage.Scheme;
 
     private static readonly string[] Required = { "mchid", "serial_no", "timestamp", "nonce_str", "signature" };
 

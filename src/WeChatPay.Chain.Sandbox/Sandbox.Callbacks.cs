@@ -8,8 +8,6 @@ using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Crypto;
-using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Sandbox;
 
@@ -41,11 +39,11 @@ public sealed partial class Sandbox
 
         var hook = OperationCatalog.Default.FindWebhook(eventType);
         var originalType = OriginalType(hook, eventType);
-        var plaintext = resourcePlaintext as string ?? WeChatPayJson.Serialize(resourcePlaintext);
-        var resourceNonce = Nonce.Create().Substring(0, AesGcm256.NonceBytes);
+        var plaintext = resourcePlaintext as string ?? SandboxJson.Serialize(resourcePlaintext);
+        var resourceNonce = SignedMessage.Nonce(12);
         var now = clock.GetUtcNow();
         var id = "EV-" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
-            + Nonce.Create().Substring(0, 8).ToUpperInvariant();
+            + SignedMessage.Nonce(8).ToUpperInvariant();
         var notification = new JObject
         {
             ["id"] = id,
@@ -57,7 +55,7 @@ public sealed partial class Sandbox
             {
                 ["original_type"] = originalType,
                 ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = AesGcm256.Encrypt(keys.ApiV3Key, resourceNonce, originalType, plaintext),
+                ["ciphertext"] = SignedMessage.AesGcmEncrypt(keys.ApiV3Key, resourceNonce, originalType, plaintext),
                 ["associated_data"] = originalType,
                 ["nonce"] = resourceNonce,
             },
@@ -65,16 +63,16 @@ public sealed partial class Sandbox
         var body = Encoding.UTF8.GetBytes(notification.ToString(Formatting.None));
 
         var timestamp = WeChatTime.UnixSeconds(now);
-        var nonce = Nonce.Create();
+        var nonce = SignedMessage.Nonce();
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
         request.Headers.TryAddWithoutValidation("Request-ID", RequestIds.Create());
         request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", nonce);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, nonce, body)));
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)));
         request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", timestamp);
         request.Headers.TryAddWithoutValidation("Wechatpay-Serial", keys.PlatformKeyId);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", RequestSigner.Scheme);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", SignedMessage.Scheme);
 
         var where = target.GetLeftPart(UriPartial.Path);
         try

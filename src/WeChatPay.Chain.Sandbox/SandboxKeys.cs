@@ -5,8 +5,6 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using WeChatPay.Chain.Certificates;
-using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Sandbox;
 
@@ -16,8 +14,8 @@ internal sealed class SandboxKeys
     private const int KeyBits = 2048;
     private const string HexDigits = "0123456789ABCDEF";
 
-    private SandboxKeys(KeyMode mode, string merchantId, string merchantSerial, string merchantPem, RsaPrivateKey merchantKey,
-        string platformId, string platformPem, RsaPrivateKey platformKey, string? certificatePem,
+    private SandboxKeys(KeyMode mode, string merchantId, string merchantSerial, string merchantPem, SandboxRsa merchantKey,
+        string platformId, string platformPem, SandboxRsa platformKey, string? certificatePem,
         DateTimeOffset? notBefore, DateTimeOffset? notAfter, string apiV3Key, string otherPlatformId)
     {
         Mode = mode;
@@ -45,7 +43,7 @@ internal sealed class SandboxKeys
     public string MerchantPrivateKeyPem { get; }
 
     /// <summary>Verifies request signatures (its public half) and encrypts merchant-key answer fields.</summary>
-    public RsaPrivateKey MerchantKey { get; }
+    public SandboxRsa MerchantKey { get; }
 
     public string PlatformKeyId { get; }
 
@@ -53,7 +51,7 @@ internal sealed class SandboxKeys
     public string PlatformPublicPem { get; }
 
     /// <summary>Signs answers and callbacks, decrypts sensitive request fields.</summary>
-    public RsaPrivateKey PlatformKey { get; }
+    public SandboxRsa PlatformKey { get; }
 
     public string? CertificatePem { get; }
 
@@ -71,7 +69,7 @@ internal sealed class SandboxKeys
     public static async Task<SandboxKeys> CreateAsync(SandboxOptions options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var merchantId = Token(options.MerchantId, nameof(SandboxOptions.MerchantId));
-        var apiV3Key = options.ApiV3Key ?? Nonce.Create();
+        var apiV3Key = options.ApiV3Key ?? SignedMessage.Nonce();
         if (apiV3Key.Length != 32 || Encoding.UTF8.GetByteCount(apiV3Key) != 32)
             throw new ArgumentException("ApiV3Key must be 32 ASCII characters.", nameof(SandboxOptions.ApiV3Key));
 
@@ -80,8 +78,8 @@ internal sealed class SandboxKeys
         {
             if (options.PlatformCertificate != null)
                 throw new ArgumentException("PlatformCertificate is for KeyMode.Certificate; public-key mode serves the platform public key.", nameof(SandboxOptions.PlatformCertificate));
-            if (options.PlatformKeyId != null && (!options.PlatformKeyId.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal)
-                || options.PlatformKeyId.Length == PlatformKeyStore.PublicKeyIdPrefix.Length))
+            if (options.PlatformKeyId != null && (!options.PlatformKeyId.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal)
+                || options.PlatformKeyId.Length == "PUB_KEY_ID_".Length))
                 throw new ArgumentException("PlatformKeyId must start with PUB_KEY_ID_ in public-key mode.", nameof(SandboxOptions.PlatformKeyId));
         }
         else if (options.Mode == KeyMode.Certificate)
@@ -103,9 +101,9 @@ internal sealed class SandboxKeys
         using (merchantRsa)
         using (platformRsa)
         {
-            var merchantKey = RsaPrivateKey.Load(merchantPem, null, nameof(SandboxOptions.MerchantPrivateKey));
-            var platformKey = RsaPrivateKey.Load(platformPem, null, nameof(SandboxOptions.PlatformPrivateKey));
-            if (platformKey.PublicKey.SameKeyAs(merchantKey.PublicKey))
+            var merchantKey = SandboxRsa.FromPrivatePem(merchantPem, nameof(SandboxOptions.MerchantPrivateKey));
+            var platformKey = SandboxRsa.FromPrivatePem(platformPem, nameof(SandboxOptions.PlatformPrivateKey));
+            if (platformKey.SameKeyAs(merchantKey.SubjectPublicKeyInfo))
                 throw new ArgumentException("PlatformPrivateKey is the merchant key: the platform key must be a different key.", nameof(SandboxOptions.PlatformPrivateKey));
             var merchantSerial = options.MerchantSerialNumber is null
                 ? RandomHex()
@@ -113,10 +111,10 @@ internal sealed class SandboxKeys
 
             if (options.Mode == KeyMode.PublicKey)
             {
-                var id = options.PlatformKeyId?.Trim() ?? PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28);
+                var id = options.PlatformKeyId?.Trim() ?? "PUB_KEY_ID_" + RandomDigits(28);
                 return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey, id,
                     platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null, apiV3Key,
-                    PlatformKeyStore.PublicKeyIdPrefix + RandomDigits(28));
+                    "PUB_KEY_ID_" + RandomDigits(28));
             }
 
             string certificatePem;
@@ -130,15 +128,27 @@ internal sealed class SandboxKeys
                 certificatePem = SelfSigned(platformRsa, serial, clock.GetUtcNow());
             }
 
-            var certificate = RsaPublicKey.Load(certificatePem, nameof(SandboxOptions.PlatformCertificate));
-            if (certificate.CertificateSerial is null)
-                throw new ArgumentException("PlatformCertificate holds no X.509 certificate.", nameof(SandboxOptions.PlatformCertificate));
-            if (!certificate.SameKeyAs(platformKey.PublicKey))
-                throw new ArgumentException("PlatformCertificate does not certify PlatformPrivateKey.", nameof(SandboxOptions.PlatformCertificate));
-            if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId, certificate.CertificateSerial, StringComparison.OrdinalIgnoreCase))
-                throw new ArgumentException($"PlatformKeyId must be the certificate serial ({certificate.CertificateSerial}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
-            return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, certificate.CertificateSerial,
-                certificatePem, platformKey, certificatePem, certificate.NotBefore, certificate.NotAfter, apiV3Key, RandomHex());
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509Certificate2.CreateFromPem(certificatePem);
+            }
+            catch (CryptographicException e)
+            {
+                throw new ArgumentException("PlatformCertificate holds no X.509 certificate.", nameof(SandboxOptions.PlatformCertificate), e);
+            }
+            using (certificate)
+            {
+                var certificateSerial = certificate.SerialNumber.TrimStart('0');
+                using var certificateKey = certificate.GetRSAPublicKey();
+                if (certificateKey is null || !platformKey.SameKeyAs(certificateKey.ExportSubjectPublicKeyInfo()))
+                    throw new ArgumentException("PlatformCertificate does not certify PlatformPrivateKey.", nameof(SandboxOptions.PlatformCertificate));
+                if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId.TrimStart('0'), certificateSerial, StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"PlatformKeyId must be the certificate serial ({certificateSerial}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
+                return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, certificateSerial,
+                    certificatePem, platformKey, certificatePem, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
+                    new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), apiV3Key, RandomHex());
+            }
         }
     }
 

@@ -5,8 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using WeChatPay.Chain.Crypto;
-using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Sandbox;
 
@@ -36,18 +34,18 @@ internal sealed partial class SandboxServer
         var now = clock.GetUtcNow();
         if (fault == SandboxFault.StaleTimestamp) now = now.AddMinutes(-10);
         var timestamp = WeChatTime.UnixSeconds(now);
-        var nonce = Nonce.Create();
+        var nonce = SignedMessage.Nonce();
         var signature = fault switch
         {
-            SandboxFault.WrongSignature => keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, Nonce.Create(), body)),
-            SandboxFault.SignTestProbe => WeChatPay.Chain.Crypto.RsaPublicKey.SignTestPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            _ => keys.PlatformKey.Sign(ResponseVerifier.Message(timestamp, nonce, body)),
+            SandboxFault.WrongSignature => keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, SignedMessage.Nonce(), body)),
+            SandboxFault.SignTestProbe => "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            _ => keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)),
         };
         headers["Wechatpay-Nonce"] = nonce;
         headers["Wechatpay-Signature"] = signature;
         headers["Wechatpay-Timestamp"] = timestamp;
         headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? keys.OtherPlatformKeyId : keys.PlatformKeyId;
-        headers["Wechatpay-Signature-Type"] = RequestSigner.Scheme;
+        headers["Wechatpay-Signature-Type"] = SignedMessage.Scheme;
     }
 
     private static async Task WriteHtml502Async(HttpContext context)

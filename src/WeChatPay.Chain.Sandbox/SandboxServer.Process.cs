@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Sandbox;
 
@@ -90,7 +89,7 @@ internal sealed partial class SandboxServer
         rejection = null;
         try
         {
-            json = WeChatPayJson.Parse(text) as JObject;
+            json = SandboxJson.Parse(text) as JObject;
         }
         catch (JsonException)
         {
@@ -115,7 +114,7 @@ internal sealed partial class SandboxServer
         var algorithm = inputs.Query.TryGetValue("algorithm_type", out var type) ? type.ToString() : "RSA";
         if (algorithm != "SM2")
         {
-            var nonce = Crypto.Nonce.Create().Substring(0, Crypto.AesGcm256.NonceBytes);
+            var nonce = SignedMessage.Nonce(12);
             data.Add(new JObject
             {
                 ["serial_no"] = keys.PlatformKeyId,
@@ -126,7 +125,7 @@ internal sealed partial class SandboxServer
                     ["algorithm"] = "AEAD_AES_256_GCM",
                     ["nonce"] = nonce,
                     ["associated_data"] = "certificate",
-                    ["ciphertext"] = Crypto.AesGcm256.Encrypt(keys.ApiV3Key, nonce, "certificate", keys.CertificatePem!),
+                    ["ciphertext"] = SignedMessage.AesGcmEncrypt(keys.ApiV3Key, nonce, "certificate", keys.CertificatePem!),
                 },
             });
         }

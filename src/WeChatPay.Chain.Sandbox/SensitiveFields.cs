@@ -49,18 +49,7 @@ internal static class SensitiveFields
         return null;
     }
 
-    private static bool TryDecrypt(SandboxKeys keys, string ciphertext)
-    {
-        try
-        {
-            _ = keys.PlatformKey.Decrypt(ciphertext);
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false;
-        }
-    }
+    private static bool TryDecrypt(SandboxKeys keys, string ciphertext) => keys.PlatformKey.TryDecrypt(ciphertext) is not null;
 
     // (path as recorded, location, value or null when present but not a string) for every value at a catalog path.
     private static IEnumerable<(string Path, string Location, string? Value)> Select(RequestInputs inputs, string encryptPath)

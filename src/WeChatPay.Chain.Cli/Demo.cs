@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -14,162 +13,167 @@ using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using WeChatPay.Chain.Sandbox;
 
-namespace WeChatPay.Chain.Cli
+namespace WeChatPay.Chain.Cli;
+
+/// <summary>
+/// The demo: starts the local sandbox, runs the four seed operations in all six styles, shows what was encrypted and
+/// that the sandbox decrypted it, verifies every signed answer, receives one signed callback, and prints a table.
+/// </summary>
+internal static class Demo
 {
-    /// <summary>
-    /// The demo: starts the local sandbox, runs the four seed operations in all six styles, shows what was encrypted and
-    /// that the sandbox decrypted it, verifies every signed answer, receives one signed callback, and prints a table.
-    /// </summary>
-    internal static class Demo
+    /// <summary>Runs the demo; 0 only if every step held.</summary>
+    public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken)
     {
-        /// <summary>Runs the demo; 0 only if every step held.</summary>
-        public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken)
-        {
-            console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, throw-away keys)");
-            await using var sandbox = await Sandbox.Sandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
-            using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
-            console.MarkupLine($"sandbox at [blue]{Markup.Escape(sandbox.BaseUrl)}[/], platform key [blue]{Markup.Escape(sandbox.PlatformKeyId)}[/]");
-            console.WriteLine();
+        console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, throw-away keys)");
+        await using var sandbox = await Sandbox.Sandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
+        using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
+        console.MarkupLine($"sandbox at [blue]{Markup.Escape(sandbox.BaseUrl)}[/], platform key [blue]{Markup.Escape(sandbox.PlatformKeyId)}[/]");
+        console.WriteLine();
 
-            var failures = 0;
-            foreach (var operation in SeedOperation.All)
+        var failures = 0;
+        foreach (var operation in SeedOperation.All)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]POST {Markup.Escape(operation.Path)}[/]")
+                .AddColumn("style").AddColumn("status").AddColumn("answer").AddColumn("sensitive").AddColumn(Markup.Escape(operation.AnswerField));
+            var encrypted = string.Empty;
+            foreach (var style in DemoStyle.All)
             {
-                var table = new Table().Border(TableBorder.Rounded).Title($"[bold]POST {Markup.Escape(operation.Path)}[/]")
-                    .AddColumn("style").AddColumn("status").AddColumn("answer").AddColumn("sensitive").AddColumn(Markup.Escape(operation.AnswerField));
-                var encrypted = string.Empty;
-                foreach (var style in DemoStyle.All)
-                {
-                    var row = await CallAsync(wxpay, sandbox, operation, style).ConfigureAwait(false);
-                    if (!row.Held) failures++;
-                    if (row.Fields.Length > 0) encrypted = row.Fields;
-                    table.AddRow(Markup.Escape(style.Name), row.Status, row.Verified, row.Encryption, row.Answer);
-                }
-                console.Write(table);
-                console.MarkupLine(encrypted.Length == 0
-                    ? "  [grey]the docs mark no sensitive field here: the body leaves as given[/]"
-                    : $"  encrypted by the client (RSA-OAEP, platform key) and decrypted by the sandbox: [blue]{Markup.Escape(encrypted)}[/]");
-                console.WriteLine();
+                var row = await CallAsync(wxpay, sandbox, operation, style).ConfigureAwait(false);
+                if (!row.Held) failures++;
+                if (row.Fields.Length > 0) encrypted = row.Fields;
+                table.AddRow(Markup.Escape(style.Name), row.Status, row.Verified, row.Encryption, row.Answer);
             }
-
-            var callback = await CallbackAsync(wxpay, sandbox, cancellationToken).ConfigureAwait(false);
-            if (!callback.Held) failures++;
-            console.MarkupLine(callback.Line);
+            console.Write(table);
+            console.MarkupLine(encrypted.Length == 0
+                ? "  [grey]the docs mark no sensitive field here: the body leaves as given[/]"
+                : $"  encrypted by the client (RSA-OAEP, platform key) and decrypted by the sandbox: [blue]{Markup.Escape(encrypted)}[/]");
             console.WriteLine();
-
-            var calls = SeedOperation.All.Length * DemoStyle.All.Length;
-            console.MarkupLine(failures == 0
-                ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted[/]"
-                : $"[red]{failures} step(s) did not hold[/]");
-            return failures == 0 ? 0 : 1;
         }
 
-        private sealed class Row
-        {
-            public bool Held;
-            public string Status = string.Empty;
-            public string Verified = string.Empty;
-            public string Encryption = string.Empty;
-            public string Answer = string.Empty;
-            public string Fields = string.Empty;
-        }
+        var callback = await CallbackAsync(wxpay, sandbox, cancellationToken).ConfigureAwait(false);
+        if (!callback.Held) failures++;
+        console.MarkupLine(callback.Line);
+        console.WriteLine();
 
-        private static async Task<Row> CallAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, SeedOperation operation, DemoStyle style)
+        var calls = SeedOperation.All.Length * DemoStyle.All.Length;
+        console.MarkupLine(failures == 0
+            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted[/]"
+            : $"[red]{failures} step(s) did not hold[/]");
+        return failures == 0 ? 0 : 1;
+    }
+
+    private sealed class Row
+    {
+        public bool Held;
+        public string Status = string.Empty;
+        public string Verified = string.Empty;
+        public string Encryption = string.Empty;
+        public string Answer = string.Empty;
+        public string Fields = string.Empty;
+    }
+
+    private static async Task<Row> CallAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, SeedOperation operation, DemoStyle style)
+    {
+        var before = sandbox.Calls.Count;
+        try
         {
-            var before = sandbox.Calls.Count;
+            var response = await style.Call(wxpay, operation, operation.Payload()).ConfigureAwait(false);
+            var seen = sandbox.Calls.Skip(before).LastOrDefault();
+            var encrypted = response.EncryptedFields.OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var decrypted = (seen?.DecryptedFields ?? Array.Empty<string>()).OrderBy(f => f, StringComparer.Ordinal).ToArray();
+            var encryptionHeld = encrypted.SequenceEqual(decrypted, StringComparer.Ordinal);
+            var answer = (string?)response.Json?[operation.AnswerField];
+            var held = response.StatusCode is >= 200 and <= 299 && encryptionHeld && !string.IsNullOrEmpty(answer);
+            return new Row
+            {
+                Held = held,
+                Status = Mark(response.StatusCode is >= 200 and <= 299, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                Verified = Mark(true, "verified"),
+                Encryption = encrypted.Length == 0 ? "[grey]none[/]" : Mark(encryptionHeld, $"{decrypted.Length}/{encrypted.Length} decrypted"),
+                Answer = Markup.Escape(Shorten(answer)),
+                Fields = string.Join(", ", encrypted),
+            };
+        }
+        catch (WeChatPayException e)
+        {
+            return new Row
+            {
+                Status = Mark(false, e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
+                Verified = Mark(!(e is WeChatPaySignatureException), e is WeChatPaySignatureException s ? s.FailedCheck.ToString() : "-"),
+                Encryption = "-",
+                Answer = Markup.Escape(e.Code ?? e.Message),
+            };
+        }
+    }
+
+    private sealed class CallbackOutcome
+    {
+        public bool Held;
+        public string Line = string.Empty;
+    }
+
+    // A tiny notify_url on 127.0.0.1 that verifies and decrypts what the sandbox sends, as a merchant's server would.
+    private static async Task<CallbackOutcome> CallbackAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, CancellationToken cancellationToken)
+    {
+        var received = new TaskCompletionSource<WeChatPayNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        app.MapPost("/notify", async (HttpContext context) =>
+        {
+            using var buffer = new System.IO.MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer).ConfigureAwait(false);
             try
             {
-                var response = await style.Call(wxpay, operation, operation.Payload()).ConfigureAwait(false);
-                var seen = sandbox.Calls.Skip(before).LastOrDefault();
-                var encrypted = response.EncryptedFields.OrderBy(f => f, StringComparer.Ordinal).ToArray();
-                var decrypted = (seen?.DecryptedFields ?? Array.Empty<string>()).OrderBy(f => f, StringComparer.Ordinal).ToArray();
-                var encryptionHeld = encrypted.SequenceEqual(decrypted, StringComparer.Ordinal);
-                var answer = (string?)response.Json?[operation.AnswerField];
-                var held = response.StatusCode is >= 200 and <= 299 && encryptionHeld && !string.IsNullOrEmpty(answer);
-                return new Row
-                {
-                    Held = held,
-                    Status = Mark(response.StatusCode is >= 200 and <= 299, response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    Verified = Mark(true, "verified"),
-                    Encryption = encrypted.Length == 0 ? "[grey]none[/]" : Mark(encryptionHeld, $"{decrypted.Length}/{encrypted.Length} decrypted"),
-                    Answer = Markup.Escape(Shorten(answer)),
-                    Fields = string.Join(", ", encrypted),
-                };
+                var notification = wxpay.ReadNotification(name => context.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, buffer.ToArray());
+                received.TrySetResult(notification);
+                return Results.NoContent();
             }
             catch (WeChatPayException e)
             {
-                return new Row
-                {
-                    Status = Mark(false, e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
-                    Verified = Mark(!(e is WeChatPaySignatureException), e is WeChatPaySignatureException s ? s.FailedCheck.ToString() : "-"),
-                    Encryption = "-",
-                    Answer = Markup.Escape(e.Code ?? e.Message),
-                };
+                received.TrySetException(e);
+                return Results.Json(new { code = "FAIL", message = "verification failed" }, statusCode: 401);
             }
-        }
+        });
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        private sealed class CallbackOutcome
+        var contract = new
         {
-            public bool Held;
-            public string Line = string.Empty;
-        }
-
-        // A tiny notify_url on 127.0.0.1 that verifies and decrypts what the sandbox sends, as a merchant's server would.
-        private static async Task<CallbackOutcome> CallbackAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, CancellationToken cancellationToken)
+            mchid = sandbox.ClientOptions().MerchantId,
+            contract_id = "202511220000000000000000000001",
+            appid = "wxd678efh567hg6787",
+            plan_id = 12535,
+            out_contract_code = "wxwtdk20200910100000",
+            contract_display_account = "微信代扣用户A",
+            contract_state = "SIGNED",
+            contract_signed_time = "2025-11-22T16:37:00+08:00",
+            openid = "oYobu0MVnQfWpSMOYJz2AHPG_gQw",
+        };
+        var result = await sandbox.SendCallbackAsync(address.TrimEnd('/') + "/notify", "ENTRUST.SIGN", contract, cancellationToken).ConfigureAwait(false);
+        try
         {
-            var received = new TaskCompletionSource<WeChatPayNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-            await using var app = builder.Build();
-            app.MapPost("/notify", async (HttpContext context) =>
+            var notification = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
+            var held = result.Acknowledged && (string?)notification.ResourceJson?["contract_id"] == contract.contract_id;
+            return new CallbackOutcome
             {
-                using var buffer = new System.IO.MemoryStream();
-                await context.Request.Body.CopyToAsync(buffer).ConfigureAwait(false);
-                try
-                {
-                    var notification = wxpay.ReadNotification(name => context.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, buffer.ToArray());
-                    received.TrySetResult(notification);
-                    return Results.NoContent();
-                }
-                catch (WeChatPayException e)
-                {
-                    received.TrySetException(e);
-                    return Results.Json(new { code = "FAIL", message = "verification failed" }, statusCode: 401);
-                }
-            });
-            await app.StartAsync(cancellationToken).ConfigureAwait(false);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-
-            var contract = new
-            {
-                mchid = sandbox.ClientOptions().MerchantId, contract_id = "202511220000000000000000000001", appid = "wxd678efh567hg6787", plan_id = 12535,
-                out_contract_code = "wxwtdk20200910100000", contract_display_account = "微信代扣用户A", contract_state = "SIGNED",
-                contract_signed_time = "2025-11-22T16:37:00+08:00", openid = "oYobu0MVnQfWpSMOYJz2AHPG_gQw",
+                Held = held,
+                Line = Mark(held, Markup.Escape($"callback {notification.EventType} ({notification.Summary}): signature verified, resource decrypted, contract_id = {notification.ResourceJson?["contract_id"]}, answered {result.StatusCode}")),
             };
-            var result = await sandbox.SendCallbackAsync(address.TrimEnd('/') + "/notify", "ENTRUST.SIGN", contract, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var notification = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-                var held = result.Acknowledged && (string?)notification.ResourceJson?["contract_id"] == contract.contract_id;
-                return new CallbackOutcome
-                {
-                    Held = held,
-                    Line = Mark(held, Markup.Escape($"callback {notification.EventType} ({notification.Summary}): signature verified, resource decrypted, contract_id = {notification.ResourceJson?["contract_id"]}, answered {result.StatusCode}")),
-                };
-            }
-            catch (Exception e) when (e is WeChatPayException || e is TimeoutException)
-            {
-                return new CallbackOutcome { Line = Mark(false, Markup.Escape("callback failed: " + e.Message)) };
-            }
-            finally
-            {
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-            }
         }
-
-        private static string Shorten(string? text) =>
-            text is null ? "(missing)" : text.Length <= 22 ? text : text.Substring(0, 19) + "...";
-
-        private static string Mark(bool held, string text) => held ? $"[green]✓[/] {text}" : $"[red]✗ {text}[/]";
+        catch (Exception e) when (e is WeChatPayException || e is TimeoutException)
+        {
+            return new CallbackOutcome { Line = Mark(false, Markup.Escape("callback failed: " + e.Message)) };
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
     }
+
+    private static string Shorten(string? text) =>
+        text is null ? "(missing)" : text.Length <= 22 ? text : text.Substring(0, 19) + "...";
+
+    private static string Mark(bool held, string text) => held ? $"[green]✓[/] {text}" : $"[red]✗ {text}[/]";
 }

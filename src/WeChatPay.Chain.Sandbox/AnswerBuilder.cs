@@ -23,9 +23,9 @@ internal sealed class AnswerBuilder
     /// <summary>The fixed instant every generated time field answers (deterministic bodies).</summary>
     private static readonly DateTimeOffset FixedTime = new(2025, 1, 1, 12, 0, 0, TimeSpan.FromHours(8));
 
-    private readonly SandboxKeys keys;
+    private readonly SandboxKeys _keys;
 
-    public AnswerBuilder(SandboxKeys keys) => this.keys = keys;
+    public AnswerBuilder(SandboxKeys keys) => _keys = keys;
 
     public JObject Build(RequestInputs inputs, string method, string path)
     {
@@ -75,7 +75,7 @@ internal sealed class AnswerBuilder
                 var text = Text(field, path, context, depth);
                 var merchantKey = field.Encrypted == CatalogEncryption.RsaMerchant || context.Decrypt.Contains(catalogPath)
                     || context.Decrypt.Contains(catalogPath.TrimEnd('[', ']'));
-                return new JValue(merchantKey ? keys.MerchantKey.Encrypt(text) : text);
+                return new JValue(merchantKey ? _keys.MerchantKey.Encrypt(text) : text);
         }
     }
 
@@ -92,7 +92,7 @@ internal sealed class AnswerBuilder
         var salt = context.Seed + "|" + path;
         return name switch
         {
-            "mchid" or "sp_mchid" => keys.MerchantId,
+            "mchid" or "sp_mchid" => _keys.MerchantId,
             "sub_mchid" => "1900000109",
             "presign_token" => "PT" + Token(salt, 30, Alphanumeric),
             "pre_entrustweb_id" => Token(salt, 29, Alphanumeric),
@@ -135,8 +135,8 @@ internal sealed class AnswerBuilder
     /// <summary>The request's plain scalar values, by dotted path (array indices dropped) and by name (first seen wins); sensitive values left out.</summary>
     private sealed class Facts
     {
-        private readonly Dictionary<string, JToken> byPath = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, JToken> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, JToken> _byPath = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, JToken> _byName = new(StringComparer.Ordinal);
 
         public Facts(RequestInputs inputs)
         {
@@ -148,13 +148,13 @@ internal sealed class AnswerBuilder
                 Add(pair.Key, pair.Key, new JValue(first));
             }
             Walk(inputs.Body, string.Empty, string.Empty, inputs.EncryptedPaths, 0);
-            Canonical = string.Join("&", byName.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value.ToString(Newtonsoft.Json.Formatting.None)));
+            Canonical = string.Join("&", _byName.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value.ToString(Newtonsoft.Json.Formatting.None)));
         }
 
         public string Canonical { get; }
 
         public JToken? Find(string path, string name) =>
-            byPath.TryGetValue(path, out var exact) ? exact : byName.TryGetValue(name, out var named) ? named : null;
+            _byPath.TryGetValue(path, out var exact) ? exact : _byName.TryGetValue(name, out var named) ? named : null;
 
         private void Walk(JToken token, string path, string concrete, HashSet<string> encrypted, int depth)
         {
@@ -180,8 +180,8 @@ internal sealed class AnswerBuilder
 
         private void Add(string path, string name, JToken value)
         {
-            byPath.TryAdd(path, value);
-            byName.TryAdd(name, value);
+            _byPath.TryAdd(path, value);
+            _byName.TryAdd(name, value);
         }
     }
 }

@@ -19,15 +19,15 @@ internal sealed class AuthorizationCheck
 
     private const int TruncateAt = 256;
 
-    private readonly SandboxKeys keys;
-    private readonly NonceStore nonces;
-    private readonly TimeProvider clock;
+    private readonly SandboxKeys _keys;
+    private readonly NonceStore _nonces;
+    private readonly TimeProvider _clock;
 
     public AuthorizationCheck(SandboxKeys keys, NonceStore nonces, TimeProvider clock)
     {
-        this.keys = keys;
-        this.nonces = nonces;
-        this.clock = clock;
+        _keys = keys;
+        _nonces = nonces;
+        _clock = clock;
     }
 
     /// <summary>Runs the checks in order, adding each one that passes; returns the rejection of the first that fails, or null.</summary>
@@ -49,15 +49,15 @@ internal sealed class AuthorizationCheck
         Rejection Fail(SandboxCheck check, string name, string why) =>
             SignError(check, name, why, method, target, auth!.Timestamp, auth.Nonce, signedBody);
 
-        if (!string.Equals(auth!.MerchantId, keys.MerchantId, StringComparison.Ordinal))
-            return Fail(SandboxCheck.MerchantId, "mchid", $"mchid {Printable(auth.MerchantId)} is not the merchant of this sandbox ({keys.MerchantId})");
+        if (!string.Equals(auth!.MerchantId, _keys.MerchantId, StringComparison.Ordinal))
+            return Fail(SandboxCheck.MerchantId, "mchid", $"mchid {Printable(auth.MerchantId)} is not the merchant of this sandbox ({_keys.MerchantId})");
         passed.Add(SandboxCheck.MerchantId);
 
-        if (!string.Equals(auth.SerialNumber, keys.MerchantSerial, StringComparison.OrdinalIgnoreCase))
-            return Fail(SandboxCheck.SerialNumber, "serial_no", $"serial_no {Printable(auth.SerialNumber)} is not the merchant certificate serial ({keys.MerchantSerial})");
+        if (!string.Equals(auth.SerialNumber, _keys.MerchantSerial, StringComparison.OrdinalIgnoreCase))
+            return Fail(SandboxCheck.SerialNumber, "serial_no", $"serial_no {Printable(auth.SerialNumber)} is not the merchant certificate serial ({_keys.MerchantSerial})");
         passed.Add(SandboxCheck.SerialNumber);
 
-        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var now = _clock.GetUtcNow().ToUnixTimeSeconds();
         if (!long.TryParse(auth.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return Fail(SandboxCheck.Timestamp, "timestamp", "timestamp is not a number of Unix seconds");
         var skew = now - seconds;
@@ -67,12 +67,12 @@ internal sealed class AuthorizationCheck
         passed.Add(SandboxCheck.Timestamp);
 
         var message = SignedMessage.Request(method, target, auth.Timestamp, auth.Nonce, signedBody);
-        if (!keys.MerchantKey.Verify(Encoding.UTF8.GetBytes(message), auth.Signature))
+        if (!_keys.MerchantKey.Verify(Encoding.UTF8.GetBytes(message), auth.Signature))
             return Fail(SandboxCheck.Signature, "signature",
                 "the signature does not verify with the merchant public key over the message in detail.sign_information");
         passed.Add(SandboxCheck.Signature);
 
-        if (!nonces.TryAdd(auth.Nonce, seconds, now))
+        if (!_nonces.TryAdd(auth.Nonce, seconds, now))
             return Fail(SandboxCheck.Nonce, "nonce_str", $"nonce_str was already used by a request that is still within the ±{WindowSeconds} s window (a replayed request)");
         passed.Add(SandboxCheck.Nonce);
         return null;

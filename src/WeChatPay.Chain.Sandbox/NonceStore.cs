@@ -18,23 +18,23 @@ internal sealed class NonceStore
     /// <summary>How many additions between sweeps of expired entries.</summary>
     public const int SweepEvery = 8192;
 
-    private readonly ConcurrentDictionary<ulong, long> seen = new();
-    private readonly object sweeping = new();
-    private readonly long windowSeconds;
-    private int sinceSweep;
+    private readonly ConcurrentDictionary<ulong, long> _seen = new();
+    private readonly object _sweeping = new();
+    private readonly long _windowSeconds;
+    private int _sinceSweep;
 
     public NonceStore(int capacity, long windowSeconds)
     {
         if (capacity < 1) throw new ArgumentOutOfRangeException(nameof(capacity));
         Capacity = capacity;
-        this.windowSeconds = windowSeconds;
+        _windowSeconds = windowSeconds;
     }
 
     /// <summary>The most nonces remembered at once.</summary>
     public int Capacity { get; }
 
     /// <summary>How many nonces are remembered now.</summary>
-    public int Count => seen.Count;
+    public int Count => _seen.Count;
 
     /// <summary>Records the nonce; false when it was already seen and is still within the window (a replay).</summary>
     /// <param name="nonce">The request's <c>nonce_str</c>.</param>
@@ -44,7 +44,7 @@ internal sealed class NonceStore
     {
         var key = Hash(nonce);
         var added = false;
-        seen.AddOrUpdate(key,
+        _seen.AddOrUpdate(key,
             _ =>
             {
                 added = true;
@@ -53,11 +53,11 @@ internal sealed class NonceStore
             (_, previous) =>
             {
                 // A remembered nonce whose request could no longer pass the timestamp check is no replay.
-                added = previous < now - windowSeconds;
+                added = previous < now - _windowSeconds;
                 return added ? timestamp : previous;
             });
 
-        if (added && (Interlocked.Increment(ref sinceSweep) >= SweepEvery || seen.Count > Capacity))
+        if (added && (Interlocked.Increment(ref _sinceSweep) >= SweepEvery || _seen.Count > Capacity))
             Sweep(now);
         return added;
     }
@@ -65,15 +65,15 @@ internal sealed class NonceStore
     /// <summary>Forgets expired nonces, then the oldest ones while more than <see cref="Capacity"/> remain.</summary>
     public void Sweep(long now)
     {
-        if (!Monitor.TryEnter(sweeping)) return;
+        if (!Monitor.TryEnter(_sweeping)) return;
         try
         {
-            Interlocked.Exchange(ref sinceSweep, 0);
-            var cutoff = now - windowSeconds;
+            Interlocked.Exchange(ref _sinceSweep, 0);
+            var cutoff = now - _windowSeconds;
             RemoveOlderThan(cutoff);
             // Over capacity: move the cutoff forward in steps (a tenth of the window) until enough are forgotten.
-            var step = Math.Max(1, windowSeconds / 10);
-            while (seen.Count > Capacity && cutoff <= now + windowSeconds)
+            var step = Math.Max(1, _windowSeconds / 10);
+            while (_seen.Count > Capacity && cutoff <= now + _windowSeconds)
             {
                 cutoff += step;
                 RemoveOlderThan(cutoff);
@@ -81,15 +81,15 @@ internal sealed class NonceStore
         }
         finally
         {
-            Monitor.Exit(sweeping);
+            Monitor.Exit(_sweeping);
         }
     }
 
     private void RemoveOlderThan(long cutoff)
     {
-        foreach (var pair in seen)
+        foreach (var pair in _seen)
         {
-            if (pair.Value < cutoff) seen.TryRemove(pair);
+            if (pair.Value < cutoff) _seen.TryRemove(pair);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed partial class Sandbox
     /// <exception cref="ObjectDisposedException">The sandbox was disposed.</exception>
     public async Task<SandboxCallbackResult> SendCallbackAsync(string url, string eventType, object resourcePlaintext, CancellationToken ct = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
             throw new ArgumentException("url must be an absolute http(s) URL.", nameof(url));
         if (string.IsNullOrWhiteSpace(eventType))
@@ -41,7 +41,7 @@ public sealed partial class Sandbox
         var originalType = OriginalType(hook, eventType);
         var plaintext = resourcePlaintext as string ?? SandboxJson.Serialize(resourcePlaintext);
         var resourceNonce = SignedMessage.Nonce(12);
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         var id = "EV-" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
             + SignedMessage.Nonce(8).ToUpperInvariant();
         var notification = new JObject
@@ -55,7 +55,7 @@ public sealed partial class Sandbox
             {
                 ["original_type"] = originalType,
                 ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = SignedMessage.AesGcmEncrypt(keys.ApiV3Key, resourceNonce, originalType, plaintext),
+                ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, resourceNonce, originalType, plaintext),
                 ["associated_data"] = originalType,
                 ["nonce"] = resourceNonce,
             },
@@ -69,23 +69,23 @@ public sealed partial class Sandbox
         request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
         request.Headers.TryAddWithoutValidation("Request-ID", RequestIds.Create());
         request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", nonce);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)));
+        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)));
         request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", timestamp);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", keys.PlatformKeyId);
+        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", _keys.PlatformKeyId);
         request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", SignedMessage.Scheme);
 
         var where = target.GetLeftPart(UriPartial.Path);
         try
         {
-            using var response = await callbackClient.SendAsync(request, ct).ConfigureAwait(false);
+            using var response = await _callbackClient.SendAsync(request, ct).ConfigureAwait(false);
             var answer = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            log.Info($"callback {eventType} {id} -> POST {where} answered {status}");
+            _log.Info($"callback {eventType} {id} -> POST {where} answered {status}");
             return new SandboxCallbackResult(id, eventType, status, answer);
         }
         catch (HttpRequestException e)
         {
-            log.Info($"callback {eventType} {id} -> POST {where} failed: {e.HttpRequestError}");
+            _log.Info($"callback {eventType} {id} -> POST {where} failed: {e.HttpRequestError}");
             throw;
         }
     }

@@ -31,29 +31,29 @@ public sealed partial class Sandbox : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly WebApplication app;
-    private readonly SandboxServer server;
-    private readonly SandboxKeys keys;
-    private readonly TimeProvider? clientClock;
-    private readonly TimeProvider clock;
-    private readonly SandboxLog log;
-    private readonly CancellationTokenSource stopping;
-    private readonly HttpClient callbackClient;
-    private int disposed;
+    private readonly WebApplication _app;
+    private readonly SandboxServer _server;
+    private readonly SandboxKeys _keys;
+    private readonly TimeProvider? _clientClock;
+    private readonly TimeProvider _clock;
+    private readonly SandboxLog _log;
+    private readonly CancellationTokenSource _stopping;
+    private readonly HttpClient _callbackClient;
+    private int _disposed;
 
     private Sandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
         SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl)
     {
-        this.app = app;
-        this.server = server;
-        this.keys = keys;
-        clientClock = options.TimeProvider;
-        this.clock = clock;
-        this.log = log;
-        this.stopping = stopping;
+        _app = app;
+        _server = server;
+        _keys = keys;
+        _clientClock = options.TimeProvider;
+        _clock = clock;
+        _log = log;
+        _stopping = stopping;
         Faults = faults;
         BaseUrl = baseUrl;
-        callbackClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        _callbackClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>The sandbox's address, e.g. <c>http://127.0.0.1:53117/</c>; use it as <see cref="WeChatPayOptions.BaseUrl"/>.</summary>
@@ -63,13 +63,13 @@ public sealed partial class Sandbox : IAsyncDisposable
     public SandboxFaults Faults { get; }
 
     /// <summary>The requests so far (the last 10,000), oldest first: names, statuses and checks only, never values or keys.</summary>
-    public IReadOnlyList<SandboxCall> Calls => server.Calls;
+    public IReadOnlyList<SandboxCall> Calls => _server.Calls;
 
     /// <summary>The platform key id the sandbox signs with: a <c>PUB_KEY_ID_…</c> id, or the certificate serial in certificate mode.</summary>
-    public string PlatformKeyId => keys.PlatformKeyId;
+    public string PlatformKeyId => _keys.PlatformKeyId;
 
     /// <summary>Which key mode the sandbox runs in.</summary>
-    public KeyMode Mode => keys.Mode;
+    public KeyMode Mode => _keys.Mode;
 
     /// <summary>
     /// Starts a sandbox on 127.0.0.1, generating throw-away RSA-2048 merchant and platform keys (and a self-signed
@@ -132,36 +132,36 @@ public sealed partial class Sandbox : IAsyncDisposable
     {
         var options = new WeChatPayOptions
         {
-            MerchantId = keys.MerchantId,
-            MerchantSerialNumber = keys.MerchantSerial,
-            MerchantPrivateKey = keys.MerchantPrivateKeyPem,
+            MerchantId = _keys.MerchantId,
+            MerchantSerialNumber = _keys.MerchantSerial,
+            MerchantPrivateKey = _keys.MerchantPrivateKeyPem,
             BaseUrl = BaseUrl,
-            ApiV3Key = keys.ApiV3Key,
-            TimeProvider = clientClock,
+            ApiV3Key = _keys.ApiV3Key,
+            TimeProvider = _clientClock,
         };
-        options.PlatformKeys[keys.PlatformKeyId] = keys.PlatformPublicPem;
+        options.PlatformKeys[_keys.PlatformKeyId] = _keys.PlatformPublicPem;
         return options;
     }
 
     /// <summary>Stops Kestrel (cutting short any slow-response delay) and releases everything.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        await stopping.CancelAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
         using (var timeout = new CancellationTokenSource(StopTimeout))
         {
             try
             {
-                await app.StopAsync(timeout.Token).ConfigureAwait(false);
+                await _app.StopAsync(timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 // Connections still open after the timeout are aborted by disposal.
             }
         }
-        await app.DisposeAsync().ConfigureAwait(false);
-        callbackClient.Dispose();
-        stopping.Dispose();
-        log.Info("stopped");
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _callbackClient.Dispose();
+        _stopping.Dispose();
+        _log.Info("stopped");
     }
 }

@@ -9,17 +9,17 @@ namespace WeChatPay.Chain.Sandbox;
 /// </summary>
 internal sealed class SandboxLog
 {
-    private readonly Action<string>? sink;
-    private readonly ILogger? logger;
-    private readonly object gate = new();
+    private readonly Action<string>? _sink;
+    private readonly ILogger? _logger;
+    private readonly object _gate = new();
 
     public SandboxLog(Action<string>? sink, ILogger? logger)
     {
-        this.sink = sink;
-        this.logger = logger;
+        _sink = sink;
+        _logger = logger;
     }
 
-    public bool Enabled => sink != null || logger != null;
+    public bool Enabled => _sink != null || _logger != null;
 
     public void Info(string line) => Write(LogLevel.Information, line);
 
@@ -29,12 +29,12 @@ internal sealed class SandboxLog
     {
         if (!Enabled) return;
         var text = "sandbox: " + line;
-        lock (gate)
+        lock (_gate)
         {
             try
             {
-                sink?.Invoke(text);
-                logger?.Log(level, "{Line}", text);
+                _sink?.Invoke(text);
+                _logger?.Log(level, "{Line}", text);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

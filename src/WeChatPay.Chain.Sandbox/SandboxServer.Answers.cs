@@ -31,20 +31,20 @@ internal sealed partial class SandboxServer
     // The Wechatpay-* headers of a signed answer, altered as the fault says.
     private void Sign(IHeaderDictionary headers, byte[] body, SandboxFault fault)
     {
-        var now = clock.GetUtcNow();
+        var now = _clock.GetUtcNow();
         if (fault == SandboxFault.StaleTimestamp) now = now.AddMinutes(-10);
         var timestamp = WeChatTime.UnixSeconds(now);
         var nonce = SignedMessage.Nonce();
         var signature = fault switch
         {
-            SandboxFault.WrongSignature => keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, SignedMessage.Nonce(), body)),
+            SandboxFault.WrongSignature => _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, SignedMessage.Nonce(), body)),
             SandboxFault.SignTestProbe => "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            _ => keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)),
+            _ => _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)),
         };
         headers["Wechatpay-Nonce"] = nonce;
         headers["Wechatpay-Signature"] = signature;
         headers["Wechatpay-Timestamp"] = timestamp;
-        headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? keys.OtherPlatformKeyId : keys.PlatformKeyId;
+        headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? _keys.OtherPlatformKeyId : _keys.PlatformKeyId;
         headers["Wechatpay-Signature-Type"] = SignedMessage.Scheme;
     }
 

@@ -29,7 +29,7 @@ internal sealed partial class SandboxServer
             ? await MultipartMeta.ReadAsync(request.ContentType, body, context.RequestAborted).ConfigureAwait(false)
             : null;
         var signed = meta ?? Encoding.UTF8.GetString(body);
-        if (authorization.Check(method, target, signed, request.Headers.Authorization, record.Passed) is { } signError)
+        if (_authorization.Check(method, target, signed, request.Headers.Authorization, record.Passed) is { } signError)
             return Reject(record, signError);
 
         JObject? json = null, metaJson = null;
@@ -42,7 +42,7 @@ internal sealed partial class SandboxServer
         if (ParameterCheck.Check(inputs) is { } paramError) return Reject(record, paramError);
         record.Passed.Add(SandboxCheck.Parameters);
 
-        if (SensitiveFields.Check(inputs, request.Headers[SensitiveFields.SerialHeader], keys, record.Decrypted) is { } encryptionError)
+        if (SensitiveFields.Check(inputs, request.Headers[SensitiveFields.SerialHeader], _keys, record.Decrypted) is { } encryptionError)
             return Reject(record, encryptionError);
         record.Passed.Add(SandboxCheck.Encryption);
 
@@ -52,7 +52,7 @@ internal sealed partial class SandboxServer
             return new Answer(200, null, Encoding.UTF8.GetBytes("WeChatPay.Chain sandbox file for " + operation.Method + " " + operation.Path + "\n"));
         if (operation.Response.Count == 0)
             return new Answer(204, null, null);
-        return new Answer(200, answers.Build(inputs, method, "/" + path), null);
+        return new Answer(200, _answers.Build(inputs, method, "/" + path), null);
     }
 
     // The catalog operation, or why there is none: 404 for an unknown path (v2 is not served), 405 for a known path with another method.
@@ -61,12 +61,12 @@ internal sealed partial class SandboxServer
         rejection = null;
         if (path.StartsWith("v3/", StringComparison.Ordinal))
         {
-            if (catalog.Find(method, path) is { } found && IsV3(found)) return found;
+            if (_catalog.Find(method, path) is { } found && IsV3(found)) return found;
 
             var allowed = new System.Collections.Generic.List<string>();
             foreach (var other in Methods)
             {
-                if (other != method && catalog.Find(other, path) is { } sibling && IsV3(sibling)) allowed.Add(other);
+                if (other != method && _catalog.Find(other, path) is { } sibling && IsV3(sibling)) allowed.Add(other);
             }
             if (allowed.Count > 0)
             {
@@ -103,7 +103,7 @@ internal sealed partial class SandboxServer
 
     private Answer Certificates(CallRecord record, RequestInputs inputs)
     {
-        if (keys.Mode == KeyMode.PublicKey)
+        if (_keys.Mode == KeyMode.PublicKey)
         {
             // What WeChat Pay answers a merchant in public-key mode (no platform certificate was ever issued).
             return Reject(record, new Rejection(404, "RESOURCE_NOT_EXISTS",
@@ -117,15 +117,15 @@ internal sealed partial class SandboxServer
             var nonce = SignedMessage.Nonce(12);
             data.Add(new JObject
             {
-                ["serial_no"] = keys.PlatformKeyId,
-                ["effective_time"] = WeChatTime.Rfc3339(keys.NotBefore!.Value),
-                ["expire_time"] = WeChatTime.Rfc3339(keys.NotAfter!.Value),
+                ["serial_no"] = _keys.PlatformKeyId,
+                ["effective_time"] = WeChatTime.Rfc3339(_keys.NotBefore!.Value),
+                ["expire_time"] = WeChatTime.Rfc3339(_keys.NotAfter!.Value),
                 ["encrypt_certificate"] = new JObject
                 {
                     ["algorithm"] = "AEAD_AES_256_GCM",
                     ["nonce"] = nonce,
                     ["associated_data"] = "certificate",
-                    ["ciphertext"] = SignedMessage.AesGcmEncrypt(keys.ApiV3Key, nonce, "certificate", keys.CertificatePem!),
+                    ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, nonce, "certificate", _keys.CertificatePem!),
                 },
             });
         }

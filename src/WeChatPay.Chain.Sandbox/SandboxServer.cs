@@ -24,40 +24,40 @@ internal sealed partial class SandboxServer
 
     private const int MaxBodyBytes = 16 * 1024 * 1024;
 
-    private readonly SandboxKeys keys;
-    private readonly SandboxFaults faults;
-    private readonly TimeProvider clock;
-    private readonly SandboxLog log;
-    private readonly CancellationToken stopping;
-    private readonly OperationCatalog catalog = OperationCatalog.Default;
-    private readonly AuthorizationCheck authorization;
-    private readonly AnswerBuilder answers;
-    private readonly ConcurrentQueue<SandboxCall> calls = new();
-    private int callCount;
+    private readonly SandboxKeys _keys;
+    private readonly SandboxFaults _faults;
+    private readonly TimeProvider _clock;
+    private readonly SandboxLog _log;
+    private readonly CancellationToken _stopping;
+    private readonly OperationCatalog _catalog = OperationCatalog.Default;
+    private readonly AuthorizationCheck _authorization;
+    private readonly AnswerBuilder _answers;
+    private readonly ConcurrentQueue<SandboxCall> _calls = new();
+    private int _callCount;
 
     public SandboxServer(SandboxKeys keys, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping)
     {
-        this.keys = keys;
-        this.faults = faults;
-        this.clock = clock;
-        this.log = log;
-        this.stopping = stopping;
+        _keys = keys;
+        _faults = faults;
+        _clock = clock;
+        _log = log;
+        _stopping = stopping;
         Nonces = new NonceStore(NonceCapacity, AuthorizationCheck.WindowSeconds);
-        authorization = new AuthorizationCheck(keys, Nonces, clock);
-        answers = new AnswerBuilder(keys);
+        _authorization = new AuthorizationCheck(keys, Nonces, clock);
+        _answers = new AnswerBuilder(keys);
     }
 
     public NonceStore Nonces { get; }
 
     /// <summary>A snapshot of the calls so far, oldest first.</summary>
-    public IReadOnlyList<SandboxCall> Calls => calls.ToArray();
+    public IReadOnlyList<SandboxCall> Calls => _calls.ToArray();
 
     /// <summary>Handles one request; never throws.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         var requestId = RequestIds.Create();
         context.Response.Headers["Request-ID"] = requestId;
-        var record = new CallRecord(clock.GetUtcNow(), requestId, context.Request.Method, context.Request.Path.Value ?? "/", faults.Take());
+        var record = new CallRecord(_clock.GetUtcNow(), requestId, context.Request.Method, context.Request.Path.Value ?? "/", _faults.Take());
         try
         {
             await HandleAsync(context, record).ConfigureAwait(false);
@@ -77,7 +77,7 @@ internal sealed partial class SandboxServer
         }
         catch (Exception e)
         {
-            log.Error($"{record.Method} {record.Path}: the sandbox failed with {e.GetType().Name}");
+            _log.Error($"{record.Method} {record.Path}: the sandbox failed with {e.GetType().Name}");
             record.StatusCode = 500;
             record.ErrorCode = "SYSTEM_ERROR";
             Record(record);
@@ -112,8 +112,8 @@ internal sealed partial class SandboxServer
                 await WriteJsonAsync(context, 500, SystemError(), SandboxFault.None).ConfigureAwait(false);
                 return;
             case SandboxFault.SlowResponse:
-                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping))
-                    await Task.Delay(faults.SlowResponseDelay, wait.Token).ConfigureAwait(false);
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping))
+                    await Task.Delay(_faults.SlowResponseDelay, wait.Token).ConfigureAwait(false);
                 break;
         }
 
@@ -156,9 +156,9 @@ internal sealed partial class SandboxServer
         if (record.Recorded) return;
         record.Recorded = true;
         var call = record.Freeze();
-        calls.Enqueue(call);
-        if (Interlocked.Increment(ref callCount) > MaxCalls && calls.TryDequeue(out _))
-            Interlocked.Decrement(ref callCount);
-        log.Info(call.ToString());
+        _calls.Enqueue(call);
+        if (Interlocked.Increment(ref _callCount) > MaxCalls && _calls.TryDequeue(out _))
+            Interlocked.Decrement(ref _callCount);
+        _log.Info(call.ToString());
     }
 }

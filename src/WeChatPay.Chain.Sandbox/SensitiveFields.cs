@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Newtonsoft.Json.Linq;
 

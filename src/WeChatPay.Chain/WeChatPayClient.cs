@@ -4,90 +4,89 @@ using WeChatPay.Chain.Chain;
 using WeChatPay.Chain.Notifications;
 using WeChatPay.Chain.Http;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// The WeChat Pay APIv3 client: the URL is the call. <c>wxpay.V3.Pay.Transactions.Jsapi.PostAsync(body)</c>,
+/// <c>wxpay.Chain("v3/pay/transactions/jsapi").PostAsync(body)</c> and <c>wxpay["v3/pay/transactions/jsapi"].PostAsync(body)</c>
+/// are the same call: signed, sent, and its answer verified. One client is meant to live as long as the application.
+/// </summary>
+public sealed class WeChatPayClient : IDisposable
 {
-    /// <summary>
-    /// The WeChat Pay APIv3 client: the URL is the call. <c>wxpay.V3.Pay.Transactions.Jsapi.PostAsync(body)</c>,
-    /// <c>wxpay.Chain("v3/pay/transactions/jsapi").PostAsync(body)</c> and <c>wxpay["v3/pay/transactions/jsapi"].PostAsync(body)</c>
-    /// are the same call: signed, sent, and its answer verified. One client is meant to live as long as the application.
-    /// </summary>
-    public sealed class WeChatPayClient : IDisposable
+    private readonly CallPipeline _pipeline;
+    private readonly WeChatPayNode _root;
+    private readonly NotificationReader _notifications;
+
+    /// <summary>Loads the keys once and checks the configuration.</summary>
+    /// <exception cref="ArgumentException">An option is missing or wrong; the message names it and says what to fix (never the key itself).</exception>
+    public WeChatPayClient(WeChatPayOptions options)
     {
-        private readonly CallPipeline _pipeline;
-        private readonly WeChatPayNode _root;
-        private readonly NotificationReader _notifications;
-
-        /// <summary>Loads the keys once and checks the configuration.</summary>
-        /// <exception cref="ArgumentException">An option is missing or wrong; the message names it and says what to fix (never the key itself).</exception>
-        public WeChatPayClient(WeChatPayOptions options)
-        {
-            _pipeline = new CallPipeline(options);
-            _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-            _notifications = new NotificationReader(_pipeline.Verifier, _pipeline.MerchantKey, _pipeline.ApiV3Key);
-        }
-
-        /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
-        public dynamic V3 => _root.Chain("v3");
-
-        /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
-        /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
-        public WeChatPayNode this[string path] => _root.Chain(path);
-
-        /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
-        /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
-        public WeChatPayNode Chain(string path) => _root.Chain(path);
-
-        /// <summary>The documented operations whose path or title contains <paramref name="text"/> (case-insensitive), e.g. <c>预签约</c> or <c>pre-entrust</c>.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
-        public IReadOnlyList<WeChatPayOperation> Search(string text) => WeChatPayOperation.Wrap(Catalog.OperationCatalog.Default.Search(text));
-
-        /// <summary>The API base URL, ending with '/'.</summary>
-        public string BaseUrl => _pipeline.BaseUrl;
-
-        /// <summary>The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as <c>Wechatpay-Serial</c>.</summary>
-        public string EncryptionSerial => _pipeline.PlatformKeys.EncryptionKeyId;
-
-        /// <summary>Encrypts one sensitive value (RSA-OAEP, base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
-        /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
-        public string Encrypt(string plaintext)
-        {
-            _pipeline.PlatformKeys.TryGet(EncryptionSerial, out var key);
-            return key.Encrypt(plaintext);
-        }
-
-        /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
-        /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
-        public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
-
-        /// <summary>
-        /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body) and decrypts its
-        /// resource with <see cref="WeChatPayOptions.ApiV3Key"/>. Answer WeChat Pay with 200 only after this succeeds.
-        /// </summary>
-        /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
-        /// <param name="body">The raw request body bytes.</param>
-        /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-        /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
-        /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
-        public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) => _notifications.Read(header, body);
-
-        /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
-        /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-        /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
-        /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
-        public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
-        {
-            if (headers is null) throw new ArgumentNullException(nameof(headers));
-            if (body is null) throw new ArgumentNullException(nameof(body));
-            var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in headers) lookup[pair.Key] = pair.Value;
-            return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
-        }
-
-        internal CallPipeline Pipeline => _pipeline;
-
-        /// <summary>Releases the HTTP connections.</summary>
-        public void Dispose() => _pipeline.Dispose();
+        _pipeline = new CallPipeline(options);
+        _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
+        _notifications = new NotificationReader(_pipeline.Verifier, _pipeline.MerchantKey, _pipeline.ApiV3Key);
     }
+
+    /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
+    public dynamic V3 => _root.Chain("v3");
+
+    /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
+    /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
+    public WeChatPayNode this[string path] => _root.Chain(path);
+
+    /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
+    /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
+    public WeChatPayNode Chain(string path) => _root.Chain(path);
+
+    /// <summary>The documented operations whose path or title contains <paramref name="text"/> (case-insensitive), e.g. <c>预签约</c> or <c>pre-entrust</c>.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public IReadOnlyList<WeChatPayOperation> Search(string text) => WeChatPayOperation.Wrap(Catalog.OperationCatalog.Default.Search(text));
+
+    /// <summary>The API base URL, ending with '/'.</summary>
+    public string BaseUrl => _pipeline.BaseUrl;
+
+    /// <summary>The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as <c>Wechatpay-Serial</c>.</summary>
+    public string EncryptionSerial => _pipeline.PlatformKeys.EncryptionKeyId;
+
+    /// <summary>Encrypts one sensitive value (RSA-OAEP, base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
+    /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
+    public string Encrypt(string plaintext)
+    {
+        _pipeline.PlatformKeys.TryGet(EncryptionSerial, out var key);
+        return key.Encrypt(plaintext);
+    }
+
+    /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
+    public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
+
+    /// <summary>
+    /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body) and decrypts its
+    /// resource with <see cref="WeChatPayOptions.ApiV3Key"/>. Answer WeChat Pay with 200 only after this succeeds.
+    /// </summary>
+    /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
+    /// <param name="body">The raw request body bytes.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
+    public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) => _notifications.Read(header, body);
+
+    /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
+    public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
+    {
+        if (headers is null) throw new ArgumentNullException(nameof(headers));
+        if (body is null) throw new ArgumentNullException(nameof(body));
+        var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in headers) lookup[pair.Key] = pair.Value;
+        return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
+    }
+
+    internal CallPipeline Pipeline => _pipeline;
+
+    /// <summary>Releases the HTTP connections.</summary>
+    public void Dispose() => _pipeline.Dispose();
 }

@@ -1,67 +1,66 @@
 using System;
 using System.Collections.Generic;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+/// <summary>Everything a <see cref="WeChatPayClient"/> needs: the merchant's identity and key, and the platform keys that sign WeChat Pay's answers.</summary>
+public sealed class WeChatPayOptions
 {
-    /// <summary>Everything a <see cref="WeChatPayClient"/> needs: the merchant's identity and key, and the platform keys that sign WeChat Pay's answers.</summary>
-    public sealed class WeChatPayOptions
-    {
-        /// <summary>The default API base URL.</summary>
-        public const string DefaultBaseUrl = "https://api.mch.weixin.qq.com/";
+    /// <summary>The default API base URL.</summary>
+    public const string DefaultBaseUrl = "https://api.mch.weixin.qq.com/";
 
-        /// <summary>The merchant id (<c>mchid</c>), e.g. <c>1900000001</c>.</summary>
-        public string MerchantId { get; set; } = string.Empty;
+    /// <summary>The merchant id (<c>mchid</c>), e.g. <c>1900000001</c>.</summary>
+    public string MerchantId { get; set; } = string.Empty;
 
-        /// <summary>The serial number of the merchant API certificate (<c>serial_no</c> in the Authorization header).</summary>
-        public string MerchantSerialNumber { get; set; } = string.Empty;
+    /// <summary>The serial number of the merchant API certificate (<c>serial_no</c> in the Authorization header).</summary>
+    public string MerchantSerialNumber { get; set; } = string.Empty;
 
-        /// <summary>The merchant API private key: PEM text (PKCS#1 or PKCS#8, optionally encrypted PKCS#8) or a path to a PEM file.</summary>
-        public string MerchantPrivateKey { get; set; } = string.Empty;
+    /// <summary>The merchant API private key: PEM text (PKCS#1 or PKCS#8, optionally encrypted PKCS#8) or a path to a PEM file.</summary>
+    public string MerchantPrivateKey { get; set; } = string.Empty;
 
-        /// <summary>The passphrase of an encrypted PKCS#8 merchant private key; null when the key is not encrypted.</summary>
-        public string? MerchantPrivateKeyPassphrase { get; set; }
+    /// <summary>The passphrase of an encrypted PKCS#8 merchant private key; null when the key is not encrypted.</summary>
+    public string? MerchantPrivateKeyPassphrase { get; set; }
 
-        /// <summary>
-        /// The WeChat Pay platform keys, by id: a platform certificate serial number, or a WeChat Pay public key id
-        /// (<c>PUB_KEY_ID_…</c>), mapped to PEM text or a PEM file path (a public key or an X.509 certificate).
-        /// </summary>
-        public IDictionary<string, string> PlatformKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>
+    /// The WeChat Pay platform keys, by id: a platform certificate serial number, or a WeChat Pay public key id
+    /// (<c>PUB_KEY_ID_…</c>), mapped to PEM text or a PEM file path (a public key or an X.509 certificate).
+    /// </summary>
+    public IDictionary<string, string> PlatformKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>
-        public string BaseUrl { get; set; } = DefaultBaseUrl;
+    /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
 
-        /// <summary>The APIv3 key (32 characters), used to decrypt callbacks and downloaded certificates; optional.</summary>
-        public string? ApiV3Key { get; set; }
+    /// <summary>The APIv3 key (32 characters), used to decrypt callbacks and downloaded certificates; optional.</summary>
+    public string? ApiV3Key { get; set; }
 
-        /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
-        public TimeProvider? TimeProvider { get; set; }
+    /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
+    public TimeProvider? TimeProvider { get; set; }
 
-        /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-        /// <summary>
-        /// The largest answer body, in bytes, the client reads into memory (4 MiB by default). A larger error answer becomes an
-        /// exception holding its first <see cref="WeChatPayException.MaxResponseBodyLength"/> characters; a larger success answer
-        /// fails. Downloads (bill files and the like) are not bound by it.
-        /// </summary>
-        public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+    /// <summary>
+    /// The largest answer body, in bytes, the client reads into memory (4 MiB by default). A larger error answer becomes an
+    /// exception holding its first <see cref="WeChatPayException.MaxResponseBodyLength"/> characters; a larger success answer
+    /// fails. Downloads (bill files and the like) are not bound by it.
+    /// </summary>
+    public int MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
 
-        /// <summary>The default <see cref="MaxResponseBodySize"/>: 4 MiB, far above any JSON answer WeChat Pay documents.</summary>
-        public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+    /// <summary>The default <see cref="MaxResponseBodySize"/>: 4 MiB, far above any JSON answer WeChat Pay documents.</summary>
+    public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
 
-        /// <summary>
-        /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the
-        /// documented merchant-key response fields; on by default. A call can turn it off with <see cref="WeChatPayRequestOptions.AutoEncryption"/>.
-        /// </summary>
-        public bool AutoEncryption { get; set; } = true;
+    /// <summary>
+    /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the
+    /// documented merchant-key response fields; on by default. A call can turn it off with <see cref="WeChatPayRequestOptions.AutoEncryption"/>.
+    /// </summary>
+    public bool AutoEncryption { get; set; } = true;
 
-        /// <summary>Check every request against the documented fields (required fields, enum values, JSON types) before sending; off by default.</summary>
-        public bool Validate { get; set; }
+    /// <summary>Check every request against the documented fields (required fields, enum values, JSON types) before sending; off by default.</summary>
+    public bool Validate { get; set; }
 
-        /// <summary>
-        /// Internal seam for benchmarks: when set, calls go through this handler (e.g. an in-process one that answers at once)
-        /// instead of a network connection. Not disposed by the client. Not part of the public API.
-        /// </summary>
-        internal System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
-    }
+    /// <summary>
+    /// Internal seam for benchmarks: when set, calls go through this handler (e.g. an in-process one that answers at once)
+    /// instead of a network connection. Not disposed by the client. Not part of the public API.
+    /// </summary>
+    internal System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
 }

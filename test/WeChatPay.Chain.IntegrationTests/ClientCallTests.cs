@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.IntegrationTests.Support;

@@ -32,8 +32,11 @@ public class ConcurrencyTests
                 // The sandbox echoes out_contract_code in this operation's answer: a cross-talk would show as a mismatch.
                 WeChatPayResponse res = await client.V3.Ecommerce.CombinePapay.Contracts.PreEntrustSign.PostAsync(new
                 {
-                    appid = "wxd678efh567hg6787", plan_id = 12535, out_contract_code = code,
-                    contract_display_account = "用户" + i, notify_url = "https://yourapp.com/notify",
+                    appid = "wxd678efh567hg6787",
+                    plan_id = 12535,
+                    out_contract_code = code,
+                    contract_display_account = "用户" + i,
+                    notify_url = "https://yourapp.com/notify",
                 });
                 var echoed = (string?)res.Json?["out_contract_code"];
                 if (echoed != code) problems.Enqueue($"{code} came back as {echoed}");

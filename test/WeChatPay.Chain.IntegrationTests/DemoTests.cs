@@ -1,12 +1,9 @@
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Spectre.Console;
 using WeChatPay.Chain.Cli;
-
-using WeChatPay.Chain.IntegrationTests.Support;
 
 namespace WeChatPay.Chain.IntegrationTests;
 

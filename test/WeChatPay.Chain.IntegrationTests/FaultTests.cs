@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Flurl.Http;
 using NUnit.Framework;
 
 using WeChatPay.Chain.IntegrationTests.Support;

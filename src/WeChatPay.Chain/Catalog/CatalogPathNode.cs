@@ -10,14 +10,14 @@ namespace WeChatPay.Chain.Catalog;
 /// </summary>
 internal sealed class CatalogPathNode
 {
-    private string[] literalKeys = Array.Empty<string>();
-    private CatalogPathNode[] literalNodes = Array.Empty<CatalogPathNode>();
-    private string[] templateKeys = Array.Empty<string>();
-    private CatalogPathNode[] templateNodes = Array.Empty<CatalogPathNode>();
-    private CatalogOperation[] operations = Array.Empty<CatalogOperation>();
+    private string[] _literalKeys = Array.Empty<string>();
+    private CatalogPathNode[] _literalNodes = Array.Empty<CatalogPathNode>();
+    private string[] _templateKeys = Array.Empty<string>();
+    private CatalogPathNode[] _templateNodes = Array.Empty<CatalogPathNode>();
+    private CatalogOperation[] _operations = Array.Empty<CatalogOperation>();
 
     /// <summary>The operations whose path template ends at this node, by path then method.</summary>
-    public IReadOnlyList<CatalogOperation> Operations => operations;
+    public IReadOnlyList<CatalogOperation> Operations => _operations;
 
     /// <summary>Builds a frozen trie over the operations.</summary>
     /// <param name="all">The operations; their paths are split on <c>/</c>, an empty segment (trailing slash) is a literal.</param>
@@ -53,7 +53,7 @@ internal sealed class CatalogPathNode
     /// <summary>The operation of this node with the given method (case-insensitive), or null.</summary>
     public CatalogOperation? Operation(string method)
     {
-        foreach (var operation in operations)
+        foreach (var operation in _operations)
         {
             if (string.Equals(operation.Method, method, StringComparison.OrdinalIgnoreCase)) return operation;
         }
@@ -83,11 +83,11 @@ internal sealed class CatalogPathNode
             if (escaped != null && escaped.Continue(method, path, slash, end) is { } hit) return hit;
         }
 
-        var own = IsTemplate(path, start, length) ? Find(templateKeys, path, start, length) : -1;
-        if (own >= 0 && templateNodes[own].Continue(method, path, slash, end) is { } named) return named;
-        for (var i = 0; i < templateNodes.Length; i++)
+        var own = IsTemplate(path, start, length) ? Find(_templateKeys, path, start, length) : -1;
+        if (own >= 0 && _templateNodes[own].Continue(method, path, slash, end) is { } named) return named;
+        for (var i = 0; i < _templateNodes.Length; i++)
         {
-            if (i != own && templateNodes[i].Continue(method, path, slash, end) is { } any) return any;
+            if (i != own && _templateNodes[i].Continue(method, path, slash, end) is { } any) return any;
         }
 
         return null;
@@ -102,9 +102,9 @@ internal sealed class CatalogPathNode
     {
         if (IsTemplate(path, start, length))
         {
-            var own = Find(templateKeys, path, start, length);
-            if (own >= 0) next.Add(templateNodes[own]);
-            else next.AddRange(templateNodes);
+            var own = Find(_templateKeys, path, start, length);
+            if (own >= 0) next.Add(_templateNodes[own]);
+            else next.AddRange(_templateNodes);
             return;
         }
 
@@ -116,15 +116,15 @@ internal sealed class CatalogPathNode
         }
 
         if (literal != null) next.Add(literal);
-        else if (length > 0) next.AddRange(templateNodes);
+        else if (length > 0) next.AddRange(_templateNodes);
     }
 
     /// <summary>Adds every operation at or below this node.</summary>
     public void Collect(List<CatalogOperation> into)
     {
-        into.AddRange(operations);
-        foreach (var child in literalNodes) child.Collect(into);
-        foreach (var child in templateNodes) child.Collect(into);
+        into.AddRange(_operations);
+        foreach (var child in _literalNodes) child.Collect(into);
+        foreach (var child in _templateNodes) child.Collect(into);
     }
 
     private CatalogOperation? Continue(string method, string path, int slash, int end) =>
@@ -132,8 +132,8 @@ internal sealed class CatalogPathNode
 
     private CatalogPathNode? Literal(string path, int start, int length)
     {
-        var index = Find(literalKeys, path, start, length);
-        return index < 0 ? null : literalNodes[index];
+        var index = Find(_literalKeys, path, start, length);
+        return index < 0 ? null : _literalNodes[index];
     }
 
     // Binary search of path[start, start+length) among ordinally sorted keys, without a substring.
@@ -165,10 +165,10 @@ internal sealed class CatalogPathNode
         public CatalogPathNode Freeze()
         {
             var node = new CatalogPathNode();
-            (node.literalKeys, node.literalNodes) = Sorted(Literals);
-            (node.templateKeys, node.templateNodes) = Sorted(Templates);
+            (node._literalKeys, node._literalNodes) = Sorted(Literals);
+            (node._templateKeys, node._templateNodes) = Sorted(Templates);
             Operations.Sort(CatalogOperation.CompareByPathThenMethod);
-            node.operations = Operations.ToArray();
+            node._operations = Operations.ToArray();
             return node;
         }
 

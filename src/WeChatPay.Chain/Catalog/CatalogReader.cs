@@ -20,8 +20,8 @@ internal sealed class CatalogReader
     private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
     private static readonly CatalogField[] NoFields = Array.Empty<CatalogField>();
 
-    private readonly JsonTextReader json;
-    private readonly Dictionary<string, string> pool = new(StringComparer.Ordinal);
+    private readonly JsonTextReader _json;
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
 
     private CatalogReader(TextReader text)
     {
@@ -31,7 +31,7 @@ internal sealed class CatalogReader
             names.Add(key);
         }
 
-        json = new JsonTextReader(text)
+        _json = new JsonTextReader(text)
         {
             CloseInput = false,
             DateParseHandling = DateParseHandling.None,
@@ -83,7 +83,7 @@ internal sealed class CatalogReader
             {
                 case "format":
                     Next(JsonToken.Integer);
-                    format = Convert.ToInt32(json.Value, System.Globalization.CultureInfo.InvariantCulture);
+                    format = Convert.ToInt32(_json.Value, System.Globalization.CultureInfo.InvariantCulture);
                     if (format != FormatVersion) throw Invalid($"format {format} is not supported (expected {FormatVersion})");
                     break;
                 case "source":
@@ -228,10 +228,10 @@ internal sealed class CatalogReader
     {
         Next(JsonToken.StartArray);
         var values = new List<string>();
-        while (json.Read() && json.TokenType != JsonToken.EndArray)
+        while (_json.Read() && _json.TokenType != JsonToken.EndArray)
         {
-            if (json.TokenType != JsonToken.String) throw Invalid("expected a string item");
-            values.Add(Shared((string)json.Value!)!);
+            if (_json.TokenType != JsonToken.String) throw Invalid("expected a string item");
+            values.Add(Shared((string)_json.Value!)!);
         }
 
         return values.Count == 0 ? NoStrings : values.ToArray();
@@ -239,10 +239,10 @@ internal sealed class CatalogReader
 
     private string? ReadString()
     {
-        if (!json.Read()) throw Invalid("unexpected end");
-        return json.TokenType switch
+        if (!_json.Read()) throw Invalid("unexpected end");
+        return _json.TokenType switch
         {
-            JsonToken.String => (string)json.Value!,
+            JsonToken.String => (string)_json.Value!,
             JsonToken.Null => null,
             _ => throw Invalid("expected a string"),
         };
@@ -251,46 +251,46 @@ internal sealed class CatalogReader
     private bool ReadBool()
     {
         Next(JsonToken.Boolean);
-        return (bool)json.Value!;
+        return (bool)_json.Value!;
     }
 
     // Reads the next property name of the current object, or null at its end.
     private string? NextProperty()
     {
-        if (!json.Read()) throw Invalid("unexpected end");
-        if (json.TokenType == JsonToken.EndObject) return null;
-        if (json.TokenType != JsonToken.PropertyName) throw Invalid("expected a property");
-        return (string)json.Value!;
+        if (!_json.Read()) throw Invalid("unexpected end");
+        if (_json.TokenType == JsonToken.EndObject) return null;
+        if (_json.TokenType != JsonToken.PropertyName) throw Invalid("expected a property");
+        return (string)_json.Value!;
     }
 
     // Moves to the next object item of the current array; false at its end.
     private bool NextItem()
     {
-        if (!json.Read()) throw Invalid("unexpected end");
-        if (json.TokenType == JsonToken.EndArray) return false;
-        if (json.TokenType != JsonToken.StartObject) throw Invalid("expected an object item");
+        if (!_json.Read()) throw Invalid("unexpected end");
+        if (_json.TokenType == JsonToken.EndArray) return false;
+        if (_json.TokenType != JsonToken.StartObject) throw Invalid("expected an object item");
         return true;
     }
 
     private void Next(JsonToken expected)
     {
-        if (!json.Read() || json.TokenType != expected) throw Invalid("expected " + expected);
+        if (!_json.Read() || _json.TokenType != expected) throw Invalid("expected " + expected);
     }
 
     private void Skip()
     {
-        json.Read();
-        json.Skip();
+        _json.Read();
+        _json.Skip();
     }
 
     private string? Shared(string? value)
     {
         if (value is null) return null;
-        if (pool.TryGetValue(value, out var shared)) return shared;
-        pool.Add(value, value);
+        if (_pool.TryGetValue(value, out var shared)) return shared;
+        _pool.Add(value, value);
         return value;
     }
 
     private InvalidDataException Invalid(string what) =>
-        new("The operation catalog is malformed at line " + json.LineNumber + ", position " + json.LinePosition + ": " + what + ".");
+        new("The operation catalog is malformed at line " + _json.LineNumber + ", position " + _json.LinePosition + ": " + what + ".");
 }

@@ -18,8 +18,8 @@ internal sealed class OperationCatalog
     private static readonly CatalogOperation[] NoOperations = Array.Empty<CatalogOperation>();
     private static readonly char[] QueryStart = { '?', '#' };
 
-    private readonly CatalogPathNode root;
-    private readonly Dictionary<string, CatalogWebhook> webhooksByEventType = new(StringComparer.OrdinalIgnoreCase);
+    private readonly CatalogPathNode _root;
+    private readonly Dictionary<string, CatalogWebhook> _webhooksByEventType = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a catalog over the given entries.</summary>
     /// <param name="sourceRepository">The documentation repository the facts come from.</param>
@@ -34,7 +34,7 @@ internal sealed class OperationCatalog
         var sorted = new List<CatalogOperation>(operations ?? throw new ArgumentNullException(nameof(operations)));
         sorted.Sort(CatalogOperation.CompareByPathThenMethod);
         Operations = sorted.ToArray();
-        root = CatalogPathNode.Build(Operations);
+        _root = CatalogPathNode.Build(Operations);
 
         var hooks = new List<CatalogWebhook>(webhooks ?? throw new ArgumentNullException(nameof(webhooks)));
         hooks.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
@@ -43,9 +43,9 @@ internal sealed class OperationCatalog
         {
             foreach (var eventType in hook.EventTypes)
             {
-                if (!webhooksByEventType.TryGetValue(eventType, out var current) || Rank(hook, eventType) < Rank(current, eventType))
+                if (!_webhooksByEventType.TryGetValue(eventType, out var current) || Rank(hook, eventType) < Rank(current, eventType))
                 {
-                    webhooksByEventType[eventType] = hook;
+                    _webhooksByEventType[eventType] = hook;
                 }
             }
         }
@@ -93,7 +93,7 @@ internal sealed class OperationCatalog
         if (method is null) throw new ArgumentNullException(nameof(method));
         if (path is null) throw new ArgumentNullException(nameof(path));
         var (start, end) = Bounds(path);
-        return root.Match(method, path, start, end);
+        return _root.Match(method, path, start, end);
     }
 
     /// <summary>
@@ -115,7 +115,7 @@ internal sealed class OperationCatalog
         while (end > start && pathPrefix[end - 1] == '/') end--;
         if (start == end) return Operations;
 
-        var frontier = new List<CatalogPathNode> { root };
+        var frontier = new List<CatalogPathNode> { _root };
         var next = new List<CatalogPathNode>();
         while (true)
         {
@@ -167,7 +167,7 @@ internal sealed class OperationCatalog
     public CatalogWebhook? FindWebhook(string eventType)
     {
         if (eventType is null) throw new ArgumentNullException(nameof(eventType));
-        return webhooksByEventType.TryGetValue(eventType, out var hook) ? hook : null;
+        return _webhooksByEventType.TryGetValue(eventType, out var hook) ? hook : null;
     }
 
     private static OperationCatalog LoadEmbedded()

@@ -4,105 +4,104 @@ using System.Globalization;
 using System.Threading;
 using WeChatPay.Chain.Chain;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+// The dynamic face of the node: the only place in the library where `dynamic` binding happens.
+public sealed partial class WeChatPayNode
 {
-    // The dynamic face of the node: the only place in the library where `dynamic` binding happens.
-    public sealed partial class WeChatPayNode
+    /// <summary><c>node.PreEntrustSign</c>: appends the member as a segment (probe names such as <c>GetAwaiter</c> are refused).</summary>
+    public override bool TryGetMember(GetMemberBinder binder, out object? result)
     {
-        /// <summary><c>node.PreEntrustSign</c>: appends the member as a segment (probe names such as <c>GetAwaiter</c> are refused).</summary>
-        public override bool TryGetMember(GetMemberBinder binder, out object? result)
-        {
-            result = null;
-            if (ProbeNames.Contains(binder.Name)) return false;
-            result = Member(binder.Name);
-            return true;
-        }
+        result = null;
+        if (ProbeNames.Contains(binder.Name)) return false;
+        result = Member(binder.Name);
+        return true;
+    }
 
-        /// <summary><c>node[value]</c> and <c>node[a, b]</c>: appends each value as a literal segment.</summary>
-        public override bool TryGetIndex(GetIndexBinder binder, object?[] indexes, out object? result)
+    /// <summary><c>node[value]</c> and <c>node[a, b]</c>: appends each value as a literal segment.</summary>
+    public override bool TryGetIndex(GetIndexBinder binder, object?[] indexes, out object? result)
+    {
+        var node = this;
+        foreach (var index in indexes)
         {
-            var node = this;
-            foreach (var index in indexes)
+            var text = index switch
             {
-                var text = index switch
-                {
-                    null => null,
-                    string s => s,
-                    IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                    _ => index.ToString(),
-                };
-                node = node[text!];
-            }
-            result = node;
-            return true;
+                null => null,
+                string s => s,
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => index.ToString(),
+            };
+            node = node[text!];
         }
+        result = node;
+        return true;
+    }
 
-        /// <summary>
-        /// <c>node.Presign(body)</c> is the shortland for <c>node.Presign.PostAsync(body)</c>; <c>node.post(body)</c> and the other
-        /// verb names in any case are the verbs themselves.
-        /// </summary>
-        public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
+    /// <summary>
+    /// <c>node.Presign(body)</c> is the shortland for <c>node.Presign.PostAsync(body)</c>; <c>node.post(body)</c> and the other
+    /// verb names in any case are the verbs themselves.
+    /// </summary>
+    public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
+    {
+        result = null;
+        if (ProbeNames.Contains(binder.Name)) return false;
+        args ??= new object?[0];
+        if (TryVerb(binder.Name, args, out result)) return true;
+        result = Member(binder.Name).Shortland(args);
+        return true;
+    }
+
+    /// <summary>Invoking a node itself (<c>var presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
+    public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
+    {
+        result = Shortland(args ?? new object?[0]);
+        return true;
+    }
+
+    private object Shortland(object?[] args)
+    {
+        ReadArguments(args, "a shortland call", out var body, out var options, out var token);
+        return PostAsync(body, options, token);
+    }
+
+    private bool TryVerb(string name, object?[] args, out object? result)
+    {
+        result = null;
+        var isAsync = name.EndsWith("Async", StringComparison.OrdinalIgnoreCase);
+        var verb = (isAsync ? name.Substring(0, name.Length - 5) : name).ToUpperInvariant();
+        if (verb != "GET" && verb != "POST" && verb != "PUT" && verb != "PATCH" && verb != "DELETE") return false;
+
+        ReadArguments(args, name, out var first, out var options, out var token);
+        var method = verb == "PATCH" ? PatchMethod : new System.Net.Http.HttpMethod(verb);
+        result = isAsync
+            ? SendAsync(method, first, options, token)
+            : SyncOverAsync.Run(() => SendAsync(method, first, options, token));
+        return true;
+    }
+
+    // Arguments of a dynamic verb or shortland call: (data?, options?, cancellationToken?) told apart by type.
+    private static void ReadArguments(object?[] args, string call, out object? first, out WeChatPayRequestOptions? options, out CancellationToken token)
+    {
+        first = null;
+        options = null;
+        token = default;
+        var seenFirst = false;
+        foreach (var arg in args)
         {
-            result = null;
-            if (ProbeNames.Contains(binder.Name)) return false;
-            args ??= new object?[0];
-            if (TryVerb(binder.Name, args, out result)) return true;
-            result = Member(binder.Name).Shortland(args);
-            return true;
-        }
-
-        /// <summary>Invoking a node itself (<c>var presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
-        public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
-        {
-            result = Shortland(args ?? new object?[0]);
-            return true;
-        }
-
-        private object Shortland(object?[] args)
-        {
-            ReadArguments(args, "a shortland call", out var body, out var options, out var token);
-            return PostAsync(body, options, token);
-        }
-
-        private bool TryVerb(string name, object?[] args, out object? result)
-        {
-            result = null;
-            var isAsync = name.EndsWith("Async", StringComparison.OrdinalIgnoreCase);
-            var verb = (isAsync ? name.Substring(0, name.Length - 5) : name).ToUpperInvariant();
-            if (verb != "GET" && verb != "POST" && verb != "PUT" && verb != "PATCH" && verb != "DELETE") return false;
-
-            ReadArguments(args, name, out var first, out var options, out var token);
-            var method = verb == "PATCH" ? PatchMethod : new System.Net.Http.HttpMethod(verb);
-            result = isAsync
-                ? SendAsync(method, first, options, token)
-                : System.Threading.Tasks.Task.Run(() => SendAsync(method, first, options, token)).GetAwaiter().GetResult();
-            return true;
-        }
-
-        // Arguments of a dynamic verb or shortland call: (data?, options?, cancellationToken?) told apart by type.
-        private static void ReadArguments(object?[] args, string call, out object? first, out WeChatPayRequestOptions? options, out CancellationToken token)
-        {
-            first = null;
-            options = null;
-            token = default;
-            var seenFirst = false;
-            foreach (var arg in args)
+            switch (arg)
             {
-                switch (arg)
-                {
-                    case CancellationToken t:
-                        token = t;
-                        break;
-                    case WeChatPayRequestOptions o when options is null:
-                        options = o;
-                        break;
-                    default:
-                        if (seenFirst)
-                            throw new ArgumentException($"Too many arguments for {call}: expected (body or query, WeChatPayRequestOptions, CancellationToken).");
-                        first = arg;
-                        seenFirst = true;
-                        break;
-                }
+                case CancellationToken t:
+                    token = t;
+                    break;
+                case WeChatPayRequestOptions o when options is null:
+                    options = o;
+                    break;
+                default:
+                    if (seenFirst)
+                        throw new ArgumentException($"Too many arguments for {call}: expected (body or query, WeChatPayRequestOptions, CancellationToken).");
+                    first = arg;
+                    seenFirst = true;
+                    break;
             }
         }
     }

@@ -2,94 +2,92 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+public sealed partial class WeChatPayNode
 {
-    public sealed partial class WeChatPayNode
+    private static readonly HttpMethod PatchMethod = new HttpMethod("PATCH");
+
+    /// <summary>Sends a GET. <paramref name="query"/> names fill the path's <c>{placeholders}</c> first; the rest become query parameters.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed (see the subtype <see cref="WeChatPaySignatureException"/>).</exception>
+    public Task<WeChatPayResponse> GetAsync(object? query = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, query, options, cancellationToken);
+
+    /// <summary>Sends a GET without parameters.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> GetAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, null, null, cancellationToken);
+
+    /// <summary>Sends a POST with a JSON body (an object, a dictionary, a JToken or JSON text).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PostAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, body, options, cancellationToken);
+
+    /// <summary>Sends a POST without a body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PostAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, null, null, cancellationToken);
+
+    /// <summary>Sends a PUT with a JSON body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PutAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, body, options, cancellationToken);
+
+    /// <summary>Sends a PUT without a body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PutAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Put, null, null, cancellationToken);
+
+    /// <summary>Sends a PATCH with a JSON body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PatchAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(PatchMethod, body, options, cancellationToken);
+
+    /// <summary>Sends a PATCH without a body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PatchAsync(CancellationToken cancellationToken) => SendAsync(PatchMethod, null, null, cancellationToken);
+
+    /// <summary>Sends a DELETE, with an optional JSON body (a few operations document one).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> DeleteAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, body, options, cancellationToken);
+
+    /// <summary>Sends a DELETE without a body.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> DeleteAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, null, null, cancellationToken);
+
+    /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Get(object? query = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Wait(() => GetAsync(query, options, cancellationToken));
+
+    /// <summary>Sends a POST and waits for the answer (for scripts).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Post(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Wait(() => PostAsync(body, options, cancellationToken));
+
+    /// <summary>Sends a PUT and waits for the answer (for scripts).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Put(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Wait(() => PutAsync(body, options, cancellationToken));
+
+    /// <summary>Sends a PATCH and waits for the answer (for scripts).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Patch(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Wait(() => PatchAsync(body, options, cancellationToken));
+
+    /// <summary>Sends a DELETE and waits for the answer (for scripts).</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Delete(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
+        Wait(() => DeleteAsync(body, options, cancellationToken));
+
+    private Task<WeChatPayResponse> SendAsync(HttpMethod method, object? first, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
-        private static readonly HttpMethod PatchMethod = new HttpMethod("PATCH");
-
-        /// <summary>Sends a GET. <paramref name="query"/> names fill the path's <c>{placeholders}</c> first; the rest become query parameters.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed (see the subtype <see cref="WeChatPaySignatureException"/>).</exception>
-        public Task<WeChatPayResponse> GetAsync(object? query = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Get, query, options, cancellationToken);
-
-        /// <summary>Sends a GET without parameters.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> GetAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, null, null, cancellationToken);
-
-        /// <summary>Sends a POST with a JSON body (an object, a dictionary, a JToken or JSON text).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PostAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Post, body, options, cancellationToken);
-
-        /// <summary>Sends a POST without a body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PostAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, null, null, cancellationToken);
-
-        /// <summary>Sends a PUT with a JSON body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PutAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Put, body, options, cancellationToken);
-
-        /// <summary>Sends a PUT without a body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PutAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Put, null, null, cancellationToken);
-
-        /// <summary>Sends a PATCH with a JSON body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PatchAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            SendAsync(PatchMethod, body, options, cancellationToken);
-
-        /// <summary>Sends a PATCH without a body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> PatchAsync(CancellationToken cancellationToken) => SendAsync(PatchMethod, null, null, cancellationToken);
-
-        /// <summary>Sends a DELETE, with an optional JSON body (a few operations document one).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> DeleteAsync(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            SendAsync(HttpMethod.Delete, body, options, cancellationToken);
-
-        /// <summary>Sends a DELETE without a body.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public Task<WeChatPayResponse> DeleteAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, null, null, cancellationToken);
-
-        /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public WeChatPayResponse Get(object? query = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Wait(() => GetAsync(query, options, cancellationToken));
-
-        /// <summary>Sends a POST and waits for the answer (for scripts).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public WeChatPayResponse Post(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Wait(() => PostAsync(body, options, cancellationToken));
-
-        /// <summary>Sends a PUT and waits for the answer (for scripts).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public WeChatPayResponse Put(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Wait(() => PutAsync(body, options, cancellationToken));
-
-        /// <summary>Sends a PATCH and waits for the answer (for scripts).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public WeChatPayResponse Patch(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Wait(() => PatchAsync(body, options, cancellationToken));
-
-        /// <summary>Sends a DELETE and waits for the answer (for scripts).</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
-        public WeChatPayResponse Delete(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
-            Wait(() => DeleteAsync(body, options, cancellationToken));
-
-        private Task<WeChatPayResponse> SendAsync(HttpMethod method, object? first, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
+        // A request-options object given where the body or query goes is what the caller meant as options.
+        if (first is WeChatPayRequestOptions misplaced && options is null)
         {
-            // A request-options object given where the body or query goes is what the caller meant as options.
-            if (first is WeChatPayRequestOptions misplaced && options is null)
-            {
-                options = misplaced;
-                first = null;
-            }
-            return _pipeline.SendAsync(method, _path, first, options, cancellationToken);
+            options = misplaced;
+            first = null;
         }
-
-        // Runs the call on the thread pool, off any synchronization context, so sync use cannot deadlock a UI or legacy ASP.NET thread.
-        private static WeChatPayResponse Wait(System.Func<Task<WeChatPayResponse>> call) => Task.Run(call).GetAwaiter().GetResult();
+        return _pipeline.SendAsync(method, _path, first, options, cancellationToken);
     }
+
+    private static WeChatPayResponse Wait(System.Func<Task<WeChatPayResponse>> call) => SyncOverAsync.Run(call);
 }

@@ -3,53 +3,52 @@ using System.Diagnostics;
 using WeChatPay.Chain.Chain;
 using WeChatPay.Chain.Http;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// One point of the URL chain, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>. Members become segments
+/// (<c>PreEntrustSign</c> → <c>pre-entrust-sign</c>), the indexer appends a literal value, and the verbs send the call.
+/// Use it as <c>dynamic</c> for the pure chain style.
+/// </summary>
+[DebuggerDisplay("{Path,nq}")]
+public sealed partial class WeChatPayNode : System.Dynamic.DynamicObject
 {
-    /// <summary>
-    /// One point of the URL chain, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>. Members become segments
-    /// (<c>PreEntrustSign</c> → <c>pre-entrust-sign</c>), the indexer appends a literal value, and the verbs send the call.
-    /// Use it as <c>dynamic</c> for the pure chain style.
-    /// </summary>
-    [DebuggerDisplay("{Path,nq}")]
-    public sealed partial class WeChatPayNode : System.Dynamic.DynamicObject
+    private readonly CallPipeline _pipeline;
+    private readonly PathTemplate _path;
+
+    internal WeChatPayNode(CallPipeline pipeline, PathTemplate path)
     {
-        private readonly CallPipeline _pipeline;
-        private readonly PathTemplate _path;
+        _pipeline = pipeline;
+        _path = path;
+    }
 
-        internal WeChatPayNode(CallPipeline pipeline, PathTemplate path)
+    /// <summary>The path as documented, without leading slash; templates shown as <c>{name}</c>.</summary>
+    public string Path => _path.Text;
+
+    /// <summary>Appends one literal value as a segment, percent-escaped and never case-mangled (a '/' in the value becomes %2F).</summary>
+    /// <exception cref="ArgumentException">The value is null, empty, <c>.</c> or <c>..</c>, or not valid UTF-16.</exception>
+    public WeChatPayNode this[string value]
+    {
+        get
         {
-            _pipeline = pipeline;
-            _path = path;
+            if (string.IsNullOrEmpty(value))
+                throw new ArgumentException($"A path value after '{Path}' cannot be null or empty.", nameof(value));
+            return new WeChatPayNode(_pipeline, _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value, null, Path))));
         }
+    }
 
-        /// <summary>The path as documented, without leading slash; templates shown as <c>{name}</c>.</summary>
-        public string Path => _path.Text;
+    /// <summary>Appends a relative path written as in the docs (split on '/', <c>{name}</c> segments are templates, nothing case-mangled).</summary>
+    /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
+    public WeChatPayNode Chain(string path) => new WeChatPayNode(_pipeline, _path.AppendPath(path));
 
-        /// <summary>Appends one literal value as a segment, percent-escaped and never case-mangled (a '/' in the value becomes %2F).</summary>
-        /// <exception cref="ArgumentException">The value is null, empty, <c>.</c> or <c>..</c>, or not valid UTF-16.</exception>
-        public WeChatPayNode this[string value]
-        {
-            get
-            {
-                if (string.IsNullOrEmpty(value))
-                    throw new ArgumentException($"A path value after '{Path}' cannot be null or empty.", nameof(value));
-                return new WeChatPayNode(_pipeline, _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value, null, Path))));
-            }
-        }
+    /// <summary>The path, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
+    public override string ToString() => Path;
 
-        /// <summary>Appends a relative path written as in the docs (split on '/', <c>{name}</c> segments are templates, nothing case-mangled).</summary>
-        /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
-        public WeChatPayNode Chain(string path) => new WeChatPayNode(_pipeline, _path.AppendPath(path));
-
-        /// <summary>The path, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
-        public override string ToString() => Path;
-
-        private WeChatPayNode Member(string name)
-        {
-            var segment = SegmentName.Normalize(name);
-            return new WeChatPayNode(_pipeline, _path.Append(SegmentName.IsTemplate(name)
-                ? PathSegment.Template(segment.Substring(1, segment.Length - 2))
-                : PathSegment.Literal(PathTemplate.EscapeValue(segment, null, Path))));
-        }
+    private WeChatPayNode Member(string name)
+    {
+        var segment = SegmentName.Normalize(name);
+        return new WeChatPayNode(_pipeline, _path.Append(SegmentName.IsTemplate(name)
+            ? PathSegment.Template(segment.Substring(1, segment.Length - 2))
+            : PathSegment.Literal(PathTemplate.EscapeValue(segment, null, Path))));
     }
 }

@@ -9,308 +9,307 @@ using Org.BouncyCastle.Crypto.Parameters;
 using System.Buffers;
 #endif
 
-namespace WeChatPay.Chain.Crypto
+namespace WeChatPay.Chain.Crypto;
+
+/// <summary>AEAD_AES_256_GCM as WeChat Pay uses it for callback resources and <c>/v3/certificates</c>.</summary>
+/// <remarks>
+/// Key: the UTF-8 bytes of the 32-character APIv3 key. Nonce: the UTF-8 bytes of the 12-character nonce.
+/// Associated data: UTF-8 (may be empty; null counts as empty). Ciphertext: base64 of ciphertext‖16-byte tag.
+/// Uses <c>System.Security.Cryptography.AesGcm</c> on net8.0+ and BouncyCastle on netstandard2.0 (or when
+/// <see cref="CryptoBackend.ForceBouncyCastle"/> is set). Thread-safe: no state is shared between calls.
+/// </remarks>
+internal static class AesGcm256
 {
-    /// <summary>AEAD_AES_256_GCM as WeChat Pay uses it for callback resources and <c>/v3/certificates</c>.</summary>
-    /// <remarks>
-    /// Key: the UTF-8 bytes of the 32-character APIv3 key. Nonce: the UTF-8 bytes of the 12-character nonce.
-    /// Associated data: UTF-8 (may be empty; null counts as empty). Ciphertext: base64 of ciphertext‖16-byte tag.
-    /// Uses <c>System.Security.Cryptography.AesGcm</c> on net8.0+ and BouncyCastle on netstandard2.0 (or when
-    /// <see cref="CryptoBackend.ForceBouncyCastle"/> is set). Thread-safe: no state is shared between calls.
-    /// </remarks>
-    internal static class AesGcm256
+    /// <summary>Key length in bytes.</summary>
+    internal const int KeyBytes = 32;
+
+    /// <summary>Nonce length in bytes.</summary>
+    internal const int NonceBytes = 12;
+
+    /// <summary>Authentication tag length in bytes.</summary>
+    internal const int TagBytes = 16;
+
+    private const int StackLimit = 256;
+
+    private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decrypts and authenticates <paramref name="ciphertextBase64"/>, returning the UTF-8 plaintext.</summary>
+    /// <param name="key">The APIv3 key: 32 bytes of UTF-8 (ASCII) text.</param>
+    /// <param name="nonce">The 12-character nonce (<c>resource.nonce</c>).</param>
+    /// <param name="associatedData">The associated data (<c>resource.associated_data</c>); null or empty for none.</param>
+    /// <param name="ciphertextBase64">base64 of ciphertext‖tag (<c>resource.ciphertext</c>).</param>
+    /// <exception cref="ArgumentNullException">key, nonce or ciphertext is null.</exception>
+    /// <exception cref="ArgumentException">The key is not 32 bytes (a configuration error).</exception>
+    /// <exception cref="CryptographicException">The ciphertext is not base64, is shorter than the tag, the nonce is
+    /// not 12 bytes, the tag does not match (wrong key, nonce, associated data or tampered data), or the plaintext is
+    /// not UTF-8. The message holds no key or plaintext material.</exception>
+    public static string Decrypt(string key, string nonce, string associatedData, string ciphertextBase64)
     {
-        /// <summary>Key length in bytes.</summary>
-        internal const int KeyBytes = 32;
-
-        /// <summary>Nonce length in bytes.</summary>
-        internal const int NonceBytes = 12;
-
-        /// <summary>Authentication tag length in bytes.</summary>
-        internal const int TagBytes = 16;
-
-        private const int StackLimit = 256;
-
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        /// <summary>Decrypts and authenticates <paramref name="ciphertextBase64"/>, returning the UTF-8 plaintext.</summary>
-        /// <param name="key">The APIv3 key: 32 bytes of UTF-8 (ASCII) text.</param>
-        /// <param name="nonce">The 12-character nonce (<c>resource.nonce</c>).</param>
-        /// <param name="associatedData">The associated data (<c>resource.associated_data</c>); null or empty for none.</param>
-        /// <param name="ciphertextBase64">base64 of ciphertext‖tag (<c>resource.ciphertext</c>).</param>
-        /// <exception cref="ArgumentNullException">key, nonce or ciphertext is null.</exception>
-        /// <exception cref="ArgumentException">The key is not 32 bytes (a configuration error).</exception>
-        /// <exception cref="CryptographicException">The ciphertext is not base64, is shorter than the tag, the nonce is
-        /// not 12 bytes, the tag does not match (wrong key, nonce, associated data or tampered data), or the plaintext is
-        /// not UTF-8. The message holds no key or plaintext material.</exception>
-        public static string Decrypt(string key, string nonce, string associatedData, string ciphertextBase64)
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        if (nonce is null) throw new ArgumentNullException(nameof(nonce));
+        if (ciphertextBase64 is null) throw new ArgumentNullException(nameof(ciphertextBase64));
+        associatedData ??= string.Empty;
+        CheckKey(key);
+        if (StrictByteCount(nonce) != NonceBytes)
         {
-            if (key is null) throw new ArgumentNullException(nameof(key));
-            if (nonce is null) throw new ArgumentNullException(nameof(nonce));
-            if (ciphertextBase64 is null) throw new ArgumentNullException(nameof(ciphertextBase64));
-            associatedData ??= string.Empty;
-            CheckKey(key);
-            if (StrictByteCount(nonce) != NonceBytes)
-            {
-                throw new CryptographicException("AEAD_AES_256_GCM decryption failed: the nonce is not 12 bytes.");
-            }
-            if (StrictByteCount(associatedData) < 0)
-            {
-                throw new CryptographicException("AEAD_AES_256_GCM decryption failed: the associated data is not valid Unicode text.");
-            }
+            throw new CryptographicException("AEAD_AES_256_GCM decryption failed: the nonce is not 12 bytes.");
+        }
+        if (StrictByteCount(associatedData) < 0)
+        {
+            throw new CryptographicException("AEAD_AES_256_GCM decryption failed: the associated data is not valid Unicode text.");
+        }
 
 #if !NETSTANDARD2_0
-            if (CryptoBackend.UsePlatform && AesGcm.IsSupported)
-            {
-                return DecryptPlatform(key, nonce, associatedData, ciphertextBase64);
-            }
-#endif
-            return DecryptBouncyCastle(key, nonce, associatedData, ciphertextBase64);
-        }
-
-        /// <summary>Encrypts <paramref name="plaintext"/>, returning base64 of ciphertext‖tag.</summary>
-        /// <param name="key">The APIv3 key: 32 bytes of UTF-8 (ASCII) text.</param>
-        /// <param name="nonce">A 12-character nonce; never reuse one with the same key.</param>
-        /// <param name="associatedData">The associated data; null or empty for none.</param>
-        /// <param name="plaintext">The text to encrypt (UTF-8).</param>
-        /// <exception cref="ArgumentNullException">key, nonce or plaintext is null.</exception>
-        /// <exception cref="ArgumentException">The key is not 32 bytes, the nonce is not 12 bytes, or a text is not
-        /// valid Unicode.</exception>
-        public static string Encrypt(string key, string nonce, string associatedData, string plaintext)
+        if (CryptoBackend.UsePlatform && AesGcm.IsSupported)
         {
-            if (key is null) throw new ArgumentNullException(nameof(key));
-            if (nonce is null) throw new ArgumentNullException(nameof(nonce));
-            if (plaintext is null) throw new ArgumentNullException(nameof(plaintext));
-            associatedData ??= string.Empty;
-            CheckKey(key);
-            if (StrictByteCount(nonce) != NonceBytes)
-            {
-                throw new ArgumentException("The AEAD_AES_256_GCM nonce must be 12 bytes of UTF-8 text.", nameof(nonce));
-            }
-            if (StrictByteCount(associatedData) < 0)
-            {
-                throw new ArgumentException("The associated data is not valid Unicode text.", nameof(associatedData));
-            }
-            if (StrictByteCount(plaintext) < 0)
-            {
-                throw new ArgumentException("The plaintext is not valid Unicode text (it holds a lone surrogate).", nameof(plaintext));
-            }
+            return DecryptPlatform(key, nonce, associatedData, ciphertextBase64);
+        }
+#endif
+        return DecryptBouncyCastle(key, nonce, associatedData, ciphertextBase64);
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/>, returning base64 of ciphertext‖tag.</summary>
+    /// <param name="key">The APIv3 key: 32 bytes of UTF-8 (ASCII) text.</param>
+    /// <param name="nonce">A 12-character nonce; never reuse one with the same key.</param>
+    /// <param name="associatedData">The associated data; null or empty for none.</param>
+    /// <param name="plaintext">The text to encrypt (UTF-8).</param>
+    /// <exception cref="ArgumentNullException">key, nonce or plaintext is null.</exception>
+    /// <exception cref="ArgumentException">The key is not 32 bytes, the nonce is not 12 bytes, or a text is not
+    /// valid Unicode.</exception>
+    public static string Encrypt(string key, string nonce, string associatedData, string plaintext)
+    {
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        if (nonce is null) throw new ArgumentNullException(nameof(nonce));
+        if (plaintext is null) throw new ArgumentNullException(nameof(plaintext));
+        associatedData ??= string.Empty;
+        CheckKey(key);
+        if (StrictByteCount(nonce) != NonceBytes)
+        {
+            throw new ArgumentException("The AEAD_AES_256_GCM nonce must be 12 bytes of UTF-8 text.", nameof(nonce));
+        }
+        if (StrictByteCount(associatedData) < 0)
+        {
+            throw new ArgumentException("The associated data is not valid Unicode text.", nameof(associatedData));
+        }
+        if (StrictByteCount(plaintext) < 0)
+        {
+            throw new ArgumentException("The plaintext is not valid Unicode text (it holds a lone surrogate).", nameof(plaintext));
+        }
 
 #if !NETSTANDARD2_0
-            if (CryptoBackend.UsePlatform && AesGcm.IsSupported)
-            {
-                return EncryptPlatform(key, nonce, associatedData, plaintext);
-            }
+        if (CryptoBackend.UsePlatform && AesGcm.IsSupported)
+        {
+            return EncryptPlatform(key, nonce, associatedData, plaintext);
+        }
 #endif
-            return EncryptBouncyCastle(key, nonce, associatedData, plaintext);
-        }
+        return EncryptBouncyCastle(key, nonce, associatedData, plaintext);
+    }
 
-        private static void CheckKey(string key)
+    private static void CheckKey(string key)
+    {
+        int count = StrictByteCount(key);
+        if (count != KeyBytes)
         {
-            int count = StrictByteCount(key);
-            if (count != KeyBytes)
-            {
-                throw new ArgumentException(
-                    "The APIv3 key must be 32 characters (32 bytes of UTF-8); this one is "
-                    + (count < 0 ? "not valid text" : count + " bytes")
-                    + ". Check that the APIv3 key (not the APIv2 key) was configured.",
-                    nameof(key));
-            }
+            throw new ArgumentException(
+                "The APIv3 key must be 32 characters (32 bytes of UTF-8); this one is "
+                + (count < 0 ? "not valid text" : count + " bytes")
+                + ". Check that the APIv3 key (not the APIv2 key) was configured.",
+                nameof(key));
         }
+    }
 
-        /// <summary>UTF-8 byte count of <paramref name="text"/>, or -1 when it is not valid Unicode.</summary>
-        private static int StrictByteCount(string text)
+    /// <summary>UTF-8 byte count of <paramref name="text"/>, or -1 when it is not valid Unicode.</summary>
+    private static int StrictByteCount(string text)
+    {
+        try
         {
-            try
-            {
-                return StrictUtf8.GetByteCount(text);
-            }
-            catch (EncoderFallbackException)
-            {
-                return -1;
-            }
+            return StrictUtf8.GetByteCount(text);
         }
+        catch (EncoderFallbackException)
+        {
+            return -1;
+        }
+    }
 
-        private static CryptographicException TagMismatch(Exception? inner) =>
-            new CryptographicException(
-                "AEAD_AES_256_GCM decryption failed: the authentication tag does not match "
-                + "(wrong APIv3 key, nonce or associated data, or the ciphertext was altered).",
-                inner);
+    private static CryptographicException TagMismatch(Exception? inner) =>
+        new CryptographicException(
+            "AEAD_AES_256_GCM decryption failed: the authentication tag does not match "
+            + "(wrong APIv3 key, nonce or associated data, or the ciphertext was altered).",
+            inner);
 
-        private static CryptographicException NotBase64() =>
-            new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is not base64.");
+    private static CryptographicException NotBase64() =>
+        new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is not base64.");
 
-        private static CryptographicException TooShort() =>
-            new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is shorter than the 16-byte tag.");
+    private static CryptographicException TooShort() =>
+        new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is shorter than the 16-byte tag.");
 
-        private static CryptographicException NotUtf8() =>
-            new CryptographicException("AEAD_AES_256_GCM decryption succeeded but the plaintext is not UTF-8 text.");
+    private static CryptographicException NotUtf8() =>
+        new CryptographicException("AEAD_AES_256_GCM decryption succeeded but the plaintext is not UTF-8 text.");
 
 #if !NETSTANDARD2_0
-        private static string DecryptPlatform(string key, string nonce, string associatedData, string ciphertextBase64)
+    private static string DecryptPlatform(string key, string nonce, string associatedData, string ciphertextBase64)
+    {
+        byte[] data = ArrayPool<byte>.Shared.Rent(((ciphertextBase64.Length + 3) / 4) * 3);
+        byte[] plain = Array.Empty<byte>();
+        Span<byte> keyBytes = stackalloc byte[KeyBytes];
+        try
         {
-            byte[] data = ArrayPool<byte>.Shared.Rent(((ciphertextBase64.Length + 3) / 4) * 3);
-            byte[] plain = Array.Empty<byte>();
-            Span<byte> keyBytes = stackalloc byte[KeyBytes];
-            try
-            {
-                if (!Convert.TryFromBase64String(ciphertextBase64, data, out int dataLength))
-                {
-                    throw NotBase64();
-                }
-                if (dataLength < TagBytes)
-                {
-                    throw TooShort();
-                }
-                int textLength = dataLength - TagBytes;
-
-                Span<byte> nonceBytes = stackalloc byte[NonceBytes];
-                StrictUtf8.GetBytes(nonce, nonceBytes);
-                int aadLength = StrictUtf8.GetByteCount(associatedData);
-                Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
-                StrictUtf8.GetBytes(associatedData, aad);
-                StrictUtf8.GetBytes(key, keyBytes);
-
-                plain = ArrayPool<byte>.Shared.Rent(textLength);
-                Span<byte> plainSpan = plain.AsSpan(0, textLength);
-                try
-                {
-                    using var gcm = new AesGcm(keyBytes, TagBytes);
-                    gcm.Decrypt(nonceBytes, data.AsSpan(0, textLength), data.AsSpan(textLength, TagBytes), plainSpan, aad);
-                }
-                catch (CryptographicException ex)
-                {
-                    throw TagMismatch(ex);
-                }
-
-                try
-                {
-                    return StrictUtf8.GetString(plainSpan);
-                }
-                catch (DecoderFallbackException)
-                {
-                    throw NotUtf8();
-                }
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(keyBytes);
-                ArrayPool<byte>.Shared.Return(data);
-                if (plain.Length > 0)
-                {
-                    CryptographicOperations.ZeroMemory(plain);
-                    ArrayPool<byte>.Shared.Return(plain);
-                }
-            }
-        }
-
-        private static string EncryptPlatform(string key, string nonce, string associatedData, string plaintext)
-        {
-            int textLength = StrictUtf8.GetByteCount(plaintext);
-            byte[] buffer = ArrayPool<byte>.Shared.Rent(textLength * 2 + TagBytes);
-            Span<byte> keyBytes = stackalloc byte[KeyBytes];
-            try
-            {
-                Span<byte> plain = buffer.AsSpan(0, textLength);
-                Span<byte> sealedData = buffer.AsSpan(textLength, textLength + TagBytes);
-                StrictUtf8.GetBytes(plaintext, plain);
-
-                Span<byte> nonceBytes = stackalloc byte[NonceBytes];
-                StrictUtf8.GetBytes(nonce, nonceBytes);
-                int aadLength = StrictUtf8.GetByteCount(associatedData);
-                Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
-                StrictUtf8.GetBytes(associatedData, aad);
-                StrictUtf8.GetBytes(key, keyBytes);
-
-                using (var gcm = new AesGcm(keyBytes, TagBytes))
-                {
-                    gcm.Encrypt(nonceBytes, plain, sealedData.Slice(0, textLength), sealedData.Slice(textLength), aad);
-                }
-                return Convert.ToBase64String(sealedData);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(keyBytes);
-                CryptographicOperations.ZeroMemory(buffer.AsSpan(0, textLength));
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-        }
-#endif
-
-        private static string DecryptBouncyCastle(string key, string nonce, string associatedData, string ciphertextBase64)
-        {
-            byte[] data;
-            try
-            {
-                data = Convert.FromBase64String(ciphertextBase64);
-            }
-            catch (FormatException)
+            if (!Convert.TryFromBase64String(ciphertextBase64, data, out int dataLength))
             {
                 throw NotBase64();
             }
-            if (data.Length < TagBytes)
+            if (dataLength < TagBytes)
             {
                 throw TooShort();
             }
+            int textLength = dataLength - TagBytes;
 
-            byte[] keyBytes = StrictUtf8.GetBytes(key);
-            byte[] plain = Array.Empty<byte>();
+            Span<byte> nonceBytes = stackalloc byte[NonceBytes];
+            StrictUtf8.GetBytes(nonce, nonceBytes);
+            int aadLength = StrictUtf8.GetByteCount(associatedData);
+            Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
+            StrictUtf8.GetBytes(associatedData, aad);
+            StrictUtf8.GetBytes(key, keyBytes);
+
+            plain = ArrayPool<byte>.Shared.Rent(textLength);
+            Span<byte> plainSpan = plain.AsSpan(0, textLength);
             try
             {
-                GcmBlockCipher gcm = CreateGcm(forEncryption: false, keyBytes, nonce, associatedData);
-                plain = new byte[gcm.GetOutputSize(data.Length)];
-                int length;
-                try
-                {
-                    length = gcm.ProcessBytes(data, 0, data.Length, plain, 0);
-                    length += gcm.DoFinal(plain, length);
-                }
-                catch (InvalidCipherTextException ex)
-                {
-                    throw TagMismatch(ex);
-                }
-
-                try
-                {
-                    return StrictUtf8.GetString(plain, 0, length);
-                }
-                catch (DecoderFallbackException)
-                {
-                    throw NotUtf8();
-                }
+                using var gcm = new AesGcm(keyBytes, TagBytes);
+                gcm.Decrypt(nonceBytes, data.AsSpan(0, textLength), data.AsSpan(textLength, TagBytes), plainSpan, aad);
             }
-            finally
+            catch (CryptographicException ex)
             {
-                Array.Clear(keyBytes, 0, keyBytes.Length);
-                Array.Clear(plain, 0, plain.Length);
+                throw TagMismatch(ex);
             }
-        }
 
-        private static string EncryptBouncyCastle(string key, string nonce, string associatedData, string plaintext)
-        {
-            byte[] keyBytes = StrictUtf8.GetBytes(key);
-            byte[] plain = StrictUtf8.GetBytes(plaintext);
             try
             {
-                GcmBlockCipher gcm = CreateGcm(forEncryption: true, keyBytes, nonce, associatedData);
-                byte[] output = new byte[gcm.GetOutputSize(plain.Length)];
-                int length = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
-                length += gcm.DoFinal(output, length);
-                return Convert.ToBase64String(output, 0, length);
+                return StrictUtf8.GetString(plainSpan);
             }
-            finally
+            catch (DecoderFallbackException)
             {
-                Array.Clear(keyBytes, 0, keyBytes.Length);
-                Array.Clear(plain, 0, plain.Length);
+                throw NotUtf8();
             }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(keyBytes);
+            ArrayPool<byte>.Shared.Return(data);
+            if (plain.Length > 0)
+            {
+                CryptographicOperations.ZeroMemory(plain);
+                ArrayPool<byte>.Shared.Return(plain);
+            }
+        }
+    }
+
+    private static string EncryptPlatform(string key, string nonce, string associatedData, string plaintext)
+    {
+        int textLength = StrictUtf8.GetByteCount(plaintext);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(textLength * 2 + TagBytes);
+        Span<byte> keyBytes = stackalloc byte[KeyBytes];
+        try
+        {
+            Span<byte> plain = buffer.AsSpan(0, textLength);
+            Span<byte> sealedData = buffer.AsSpan(textLength, textLength + TagBytes);
+            StrictUtf8.GetBytes(plaintext, plain);
+
+            Span<byte> nonceBytes = stackalloc byte[NonceBytes];
+            StrictUtf8.GetBytes(nonce, nonceBytes);
+            int aadLength = StrictUtf8.GetByteCount(associatedData);
+            Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
+            StrictUtf8.GetBytes(associatedData, aad);
+            StrictUtf8.GetBytes(key, keyBytes);
+
+            using (var gcm = new AesGcm(keyBytes, TagBytes))
+            {
+                gcm.Encrypt(nonceBytes, plain, sealedData.Slice(0, textLength), sealedData.Slice(textLength), aad);
+            }
+            return Convert.ToBase64String(sealedData);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(keyBytes);
+            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, textLength));
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+#endif
+
+    private static string DecryptBouncyCastle(string key, string nonce, string associatedData, string ciphertextBase64)
+    {
+        byte[] data;
+        try
+        {
+            data = Convert.FromBase64String(ciphertextBase64);
+        }
+        catch (FormatException)
+        {
+            throw NotBase64();
+        }
+        if (data.Length < TagBytes)
+        {
+            throw TooShort();
         }
 
-        private static GcmBlockCipher CreateGcm(bool forEncryption, byte[] keyBytes, string nonce, string associatedData)
+        byte[] keyBytes = StrictUtf8.GetBytes(key);
+        byte[] plain = Array.Empty<byte>();
+        try
         {
-            var gcm = new GcmBlockCipher(new AesEngine());
-            gcm.Init(forEncryption, new AeadParameters(
-                new KeyParameter(keyBytes), TagBytes * 8, StrictUtf8.GetBytes(nonce), StrictUtf8.GetBytes(associatedData)));
-            return gcm;
+            GcmBlockCipher gcm = CreateGcm(forEncryption: false, keyBytes, nonce, associatedData);
+            plain = new byte[gcm.GetOutputSize(data.Length)];
+            int length;
+            try
+            {
+                length = gcm.ProcessBytes(data, 0, data.Length, plain, 0);
+                length += gcm.DoFinal(plain, length);
+            }
+            catch (InvalidCipherTextException ex)
+            {
+                throw TagMismatch(ex);
+            }
+
+            try
+            {
+                return StrictUtf8.GetString(plain, 0, length);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw NotUtf8();
+            }
         }
+        finally
+        {
+            Array.Clear(keyBytes, 0, keyBytes.Length);
+            Array.Clear(plain, 0, plain.Length);
+        }
+    }
+
+    private static string EncryptBouncyCastle(string key, string nonce, string associatedData, string plaintext)
+    {
+        byte[] keyBytes = StrictUtf8.GetBytes(key);
+        byte[] plain = StrictUtf8.GetBytes(plaintext);
+        try
+        {
+            GcmBlockCipher gcm = CreateGcm(forEncryption: true, keyBytes, nonce, associatedData);
+            byte[] output = new byte[gcm.GetOutputSize(plain.Length)];
+            int length = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
+            length += gcm.DoFinal(output, length);
+            return Convert.ToBase64String(output, 0, length);
+        }
+        finally
+        {
+            Array.Clear(keyBytes, 0, keyBytes.Length);
+            Array.Clear(plain, 0, plain.Length);
+        }
+    }
+
+    private static GcmBlockCipher CreateGcm(bool forEncryption, byte[] keyBytes, string nonce, string associatedData)
+    {
+        var gcm = new GcmBlockCipher(new AesEngine());
+        gcm.Init(forEncryption, new AeadParameters(
+            new KeyParameter(keyBytes), TagBytes * 8, StrictUtf8.GetBytes(nonce), StrictUtf8.GetBytes(associatedData)));
+        return gcm;
     }
 }

@@ -8,207 +8,206 @@ using Org.BouncyCastle.Crypto.Engines;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 
-namespace WeChatPay.Chain.Crypto
+namespace WeChatPay.Chain.Crypto;
+
+/// <summary>An RSA private key (the merchant key): signs requests and decrypts fields encrypted for the merchant.</summary>
+/// <remarks>
+/// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. Thread-safe: on net8.0+ every call
+/// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
+/// around the immutable key numbers. The key numbers are not exposed and <see cref="ToString"/> shows none.
+/// </remarks>
+internal sealed class RsaPrivateKey
 {
-    /// <summary>An RSA private key (the merchant key): signs requests and decrypts fields encrypted for the merchant.</summary>
-    /// <remarks>
-    /// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. Thread-safe: on net8.0+ every call
-    /// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
-    /// around the immutable key numbers. The key numbers are not exposed and <see cref="ToString"/> shows none.
-    /// </remarks>
-    internal sealed class RsaPrivateKey
+    private readonly int _modulusBytes;
+    private readonly RsaPrivateCrtKeyParameters? _bouncyKey;
+#if !NETSTANDARD2_0
+    private readonly RSA? _platformKey;
+#endif
+
+    private RsaPrivateKey(RsaPrivateCrtKeyParameters key)
     {
-        private readonly int modulusBytes;
-        private readonly RsaPrivateCrtKeyParameters? bouncyKey;
+        _modulusBytes = RsaSupport.ModulusBytes(key);
+        PublicKey = RsaPublicKey.FromParameters(new RsaKeyParameters(false, key.Modulus, key.PublicExponent));
 #if !NETSTANDARD2_0
-        private readonly RSA? platformKey;
-#endif
-
-        private RsaPrivateKey(RsaPrivateCrtKeyParameters key)
+        if (CryptoBackend.UsePlatform)
         {
-            modulusBytes = RsaSupport.ModulusBytes(key);
-            PublicKey = RsaPublicKey.FromParameters(new RsaKeyParameters(false, key.Modulus, key.PublicExponent));
-#if !NETSTANDARD2_0
-            if (CryptoBackend.UsePlatform)
-            {
-                platformKey = RsaSupport.TryCreatePlatformKey(key);
-            }
-            if (platformKey is null)
-            {
-                bouncyKey = key;
-            }
-#else
-            bouncyKey = key;
-#endif
+            _platformKey = RsaSupport.TryCreatePlatformKey(key);
         }
-
-        /// <summary>The public half of this key.</summary>
-        public RsaPublicKey PublicKey { get; }
-
-        /// <summary>Size of the key in bits.</summary>
-        public int KeySizeInBits => PublicKey.KeySizeInBits;
-
-        /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
-        internal bool UsesPlatformCrypto
+        if (_platformKey is null)
         {
-            get
-            {
+            _bouncyKey = key;
+        }
+#else
+        _bouncyKey = key;
+#endif
+    }
+
+    /// <summary>The public half of this key.</summary>
+    public RsaPublicKey PublicKey { get; }
+
+    /// <summary>Size of the key in bits.</summary>
+    public int KeySizeInBits => PublicKey.KeySizeInBits;
+
+    /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
+    internal bool UsesPlatformCrypto
+    {
+        get
+        {
 #if NETSTANDARD2_0
-                return false;
+            return false;
 #else
-                return platformKey is not null;
+            return _platformKey is not null;
 #endif
-            }
         }
+    }
 
-        /// <summary>Loads an RSA private key from PEM text or the path of a PEM file.</summary>
-        /// <param name="textOrPath">PKCS#1 (<c>RSA PRIVATE KEY</c>, also OpenSSL's legacy encrypted form), PKCS#8
-        /// (<c>PRIVATE KEY</c>) or encrypted PKCS#8 (<c>ENCRYPTED PRIVATE KEY</c>) PEM text, or the path of such a file.
-        /// Text is taken as PEM when it contains <c>-----BEGIN</c>.</param>
-        /// <param name="passphrase">The passphrase of an encrypted key; ignored for an unencrypted one.</param>
-        /// <param name="optionName">The configuration option the value came from (e.g. <c>MerchantPrivateKey</c>);
-        /// named in every error, and <c>{optionName}Passphrase</c> is named as the passphrase option.</param>
-        /// <exception cref="ArgumentException">The value is not a usable RSA private key of 2048 bits or more;
-        /// <see cref="ArgumentException.ParamName"/> is <paramref name="optionName"/> and the message says what to fix,
-        /// without echoing key material.</exception>
-        public static RsaPrivateKey Load(string textOrPath, string? passphrase, string optionName)
-        {
-            if (optionName is null) throw new ArgumentNullException(nameof(optionName));
-            return new RsaPrivateKey(PemKeyReader.ReadPrivateKey(textOrPath, passphrase, optionName));
-        }
+    /// <summary>Loads an RSA private key from PEM text or the path of a PEM file.</summary>
+    /// <param name="textOrPath">PKCS#1 (<c>RSA PRIVATE KEY</c>, also OpenSSL's legacy encrypted form), PKCS#8
+    /// (<c>PRIVATE KEY</c>) or encrypted PKCS#8 (<c>ENCRYPTED PRIVATE KEY</c>) PEM text, or the path of such a file.
+    /// Text is taken as PEM when it contains <c>-----BEGIN</c>.</param>
+    /// <param name="passphrase">The passphrase of an encrypted key; ignored for an unencrypted one.</param>
+    /// <param name="optionName">The configuration option the value came from (e.g. <c>MerchantPrivateKey</c>);
+    /// named in every error, and <c>{optionName}Passphrase</c> is named as the passphrase option.</param>
+    /// <exception cref="ArgumentException">The value is not a usable RSA private key of 2048 bits or more;
+    /// <see cref="ArgumentException.ParamName"/> is <paramref name="optionName"/> and the message says what to fix,
+    /// without echoing key material.</exception>
+    public static RsaPrivateKey Load(string textOrPath, string? passphrase, string optionName)
+    {
+        if (optionName is null) throw new ArgumentNullException(nameof(optionName));
+        return new RsaPrivateKey(PemKeyReader.ReadPrivateKey(textOrPath, passphrase, optionName));
+    }
 
-        /// <summary>Signs <paramref name="message"/> with SHA256withRSA (PKCS#1 v1.5); returns base64.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
-        public string Sign(byte[] message)
-        {
-            if (message is null) throw new ArgumentNullException(nameof(message));
+    /// <summary>Signs <paramref name="message"/> with SHA256withRSA (PKCS#1 v1.5); returns base64.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public string Sign(byte[] message)
+    {
+        if (message is null) throw new ArgumentNullException(nameof(message));
 #if !NETSTANDARD2_0
-            if (platformKey is not null)
-            {
-                Span<byte> signature = modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[modulusBytes] : new byte[modulusBytes];
-                if (!platformKey.TrySignData(message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, out int written))
-                {
-                    throw new CryptographicException("RSA signing failed.");
-                }
-                return Convert.ToBase64String(signature.Slice(0, written));
-            }
-#endif
-            var signer = new RsaDigestSigner(new Sha256Digest());
-            signer.Init(true, new ParametersWithRandom(BouncyKey, RsaSupport.Random));
-            signer.BlockUpdate(message, 0, message.Length);
-            return Convert.ToBase64String(signer.GenerateSignature());
-        }
-
-        /// <summary>Decrypts base64 RSA-OAEP (SHA-1/MGF1-SHA-1) ciphertext and returns the UTF-8 plaintext.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="ciphertextBase64"/> is null.</exception>
-        /// <exception cref="CryptographicException">The ciphertext is not base64 of exactly the key's size, does not
-        /// decrypt with this key and OAEP SHA-1, or the plaintext is not UTF-8. The message holds no key or plaintext
-        /// material, and every padding failure reads the same.</exception>
-        public string Decrypt(string ciphertextBase64)
+        if (_platformKey is not null)
         {
-            if (ciphertextBase64 is null) throw new ArgumentNullException(nameof(ciphertextBase64));
+            Span<byte> signature = _modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[_modulusBytes] : new byte[_modulusBytes];
+            if (!_platformKey.TrySignData(message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, out int written))
+            {
+                throw new CryptographicException("RSA signing failed.");
+            }
+            return Convert.ToBase64String(signature.Slice(0, written));
+        }
+#endif
+        var signer = new RsaDigestSigner(new Sha256Digest());
+        signer.Init(true, new ParametersWithRandom(BouncyKey, RsaSupport.Random));
+        signer.BlockUpdate(message, 0, message.Length);
+        return Convert.ToBase64String(signer.GenerateSignature());
+    }
+
+    /// <summary>Decrypts base64 RSA-OAEP (SHA-1/MGF1-SHA-1) ciphertext and returns the UTF-8 plaintext.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="ciphertextBase64"/> is null.</exception>
+    /// <exception cref="CryptographicException">The ciphertext is not base64 of exactly the key's size, does not
+    /// decrypt with this key and OAEP SHA-1, or the plaintext is not UTF-8. The message holds no key or plaintext
+    /// material, and every padding failure reads the same.</exception>
+    public string Decrypt(string ciphertextBase64)
+    {
+        if (ciphertextBase64 is null) throw new ArgumentNullException(nameof(ciphertextBase64));
 
 #if !NETSTANDARD2_0
-            if (platformKey is not null)
-            {
-                Span<byte> cipher = modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[modulusBytes] : new byte[modulusBytes];
-                if (!Convert.TryFromBase64String(ciphertextBase64, cipher, out int length) || length != modulusBytes)
-                {
-                    throw BadLength();
-                }
-                Span<byte> plain = modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[modulusBytes] : new byte[modulusBytes];
-                try
-                {
-                    bool done;
-                    int written;
-                    try
-                    {
-                        done = platformKey.TryDecrypt(cipher, plain, RSAEncryptionPadding.OaepSHA1, out written);
-                    }
-                    catch (CryptographicException ex)
-                    {
-                        throw DecryptionFailed(ex);
-                    }
-                    if (!done)
-                    {
-                        throw DecryptionFailed(null);
-                    }
-                    return ToText(plain.Slice(0, written));
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(plain);
-                }
-            }
-#endif
-            byte[]? bytes = RsaSupport.TryDecodeBase64(ciphertextBase64);
-            if (bytes is null || bytes.Length != modulusBytes)
+        if (_platformKey is not null)
+        {
+            Span<byte> cipher = _modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[_modulusBytes] : new byte[_modulusBytes];
+            if (!Convert.TryFromBase64String(ciphertextBase64, cipher, out int length) || length != _modulusBytes)
             {
                 throw BadLength();
             }
-            byte[] output;
+            Span<byte> plain = _modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[_modulusBytes] : new byte[_modulusBytes];
             try
             {
-                var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha1Digest(), new Sha1Digest(), null);
-                oaep.Init(false, new ParametersWithRandom(BouncyKey, RsaSupport.Random));
-                output = oaep.ProcessBlock(bytes, 0, bytes.Length);
-            }
-            catch (CryptoException ex)
-            {
-                throw DecryptionFailed(ex);
-            }
-            try
-            {
-                return ToText(output);
+                bool done;
+                int written;
+                try
+                {
+                    done = _platformKey.TryDecrypt(cipher, plain, RSAEncryptionPadding.OaepSHA1, out written);
+                }
+                catch (CryptographicException ex)
+                {
+                    throw DecryptionFailed(ex);
+                }
+                if (!done)
+                {
+                    throw DecryptionFailed(null);
+                }
+                return ToText(plain.Slice(0, written));
             }
             finally
             {
-                Array.Clear(output, 0, output.Length);
-            }
-        }
-
-        /// <summary>Describes the key without any key material.</summary>
-        public override string ToString() => $"RSA-{KeySizeInBits} private key";
-
-        private RsaPrivateCrtKeyParameters BouncyKey =>
-            bouncyKey ?? throw new InvalidOperationException("The key has no BouncyCastle form.");
-
-#if !NETSTANDARD2_0
-        private static string ToText(ReadOnlySpan<byte> plain)
-        {
-            try
-            {
-                return RsaSupport.StrictUtf8.GetString(plain);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw NotUtf8();
-            }
-        }
-#else
-        private static string ToText(byte[] plain)
-        {
-            try
-            {
-                return RsaSupport.StrictUtf8.GetString(plain);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw NotUtf8();
+                CryptographicOperations.ZeroMemory(plain);
             }
         }
 #endif
-
-        private CryptographicException BadLength() =>
-            new CryptographicException(
-                $"RSA-OAEP decryption failed: the ciphertext is not base64 of exactly {modulusBytes} bytes (the size of this {KeySizeInBits}-bit key).");
-
-        private static CryptographicException DecryptionFailed(Exception? inner) =>
-            new CryptographicException(
-                "RSA-OAEP decryption failed: the ciphertext was not encrypted for this key with OAEP SHA-1, or it was altered.",
-                inner);
-
-        private static CryptographicException NotUtf8() =>
-            new CryptographicException("RSA-OAEP decryption succeeded but the plaintext is not UTF-8 text.");
+        byte[]? bytes = RsaSupport.TryDecodeBase64(ciphertextBase64);
+        if (bytes is null || bytes.Length != _modulusBytes)
+        {
+            throw BadLength();
+        }
+        byte[] output;
+        try
+        {
+            var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha1Digest(), new Sha1Digest(), null);
+            oaep.Init(false, new ParametersWithRandom(BouncyKey, RsaSupport.Random));
+            output = oaep.ProcessBlock(bytes, 0, bytes.Length);
+        }
+        catch (CryptoException ex)
+        {
+            throw DecryptionFailed(ex);
+        }
+        try
+        {
+            return ToText(output);
+        }
+        finally
+        {
+            Array.Clear(output, 0, output.Length);
+        }
     }
+
+    /// <summary>Describes the key without any key material.</summary>
+    public override string ToString() => $"RSA-{KeySizeInBits} private key";
+
+    private RsaPrivateCrtKeyParameters BouncyKey =>
+        _bouncyKey ?? throw new InvalidOperationException("The key has no BouncyCastle form.");
+
+#if !NETSTANDARD2_0
+    private static string ToText(ReadOnlySpan<byte> plain)
+    {
+        try
+        {
+            return RsaSupport.StrictUtf8.GetString(plain);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8();
+        }
+    }
+#else
+    private static string ToText(byte[] plain)
+    {
+        try
+        {
+            return RsaSupport.StrictUtf8.GetString(plain);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8();
+        }
+    }
+#endif
+
+    private CryptographicException BadLength() =>
+        new CryptographicException(
+            $"RSA-OAEP decryption failed: the ciphertext is not base64 of exactly {_modulusBytes} bytes (the size of this {KeySizeInBits}-bit key).");
+
+    private static CryptographicException DecryptionFailed(Exception? inner) =>
+        new CryptographicException(
+            "RSA-OAEP decryption failed: the ciphertext was not encrypted for this key with OAEP SHA-1, or it was altered.",
+            inner);
+
+    private static CryptographicException NotUtf8() =>
+        new CryptographicException("RSA-OAEP decryption succeeded but the plaintext is not UTF-8 text.");
 }

@@ -9,215 +9,214 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.X509;
 
-namespace WeChatPay.Chain.Crypto
+namespace WeChatPay.Chain.Crypto;
+
+/// <summary>An RSA public key (WeChat Pay platform key or certificate): verifies signatures, encrypts sensitive fields.</summary>
+/// <remarks>
+/// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. Thread-safe: on net8.0+ every call
+/// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
+/// around the immutable key numbers.
+/// </remarks>
+internal sealed class RsaPublicKey
 {
-    /// <summary>An RSA public key (WeChat Pay platform key or certificate): verifies signatures, encrypts sensitive fields.</summary>
-    /// <remarks>
-    /// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. Thread-safe: on net8.0+ every call
-    /// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
-    /// around the immutable key numbers.
-    /// </remarks>
-    internal sealed class RsaPublicKey
+    /// <summary>The prefix of WeChat Pay's deliberate signature probe; such a signature never verifies.</summary>
+    internal const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
+
+    private readonly RsaKeyParameters _key;
+    private readonly int _modulusBytes;
+#if !NETSTANDARD2_0
+    private readonly RSA? _platformKey;
+#endif
+
+    private RsaPublicKey(RsaKeyParameters key, X509Certificate? certificate)
     {
-        /// <summary>The prefix of WeChat Pay's deliberate signature probe; such a signature never verifies.</summary>
-        internal const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
-
-        private readonly RsaKeyParameters key;
-        private readonly int modulusBytes;
+        _key = key;
+        _modulusBytes = RsaSupport.ModulusBytes(key);
 #if !NETSTANDARD2_0
-        private readonly RSA? platformKey;
-#endif
-
-        private RsaPublicKey(RsaKeyParameters key, X509Certificate? certificate)
+        if (CryptoBackend.UsePlatform)
         {
-            this.key = key;
-            modulusBytes = RsaSupport.ModulusBytes(key);
-#if !NETSTANDARD2_0
-            if (CryptoBackend.UsePlatform)
-            {
-                platformKey = RsaSupport.TryCreatePlatformKey(key);
-            }
-#endif
-            if (certificate is not null)
-            {
-                CertificateSerial = certificate.SerialNumber.ToString(16).ToUpperInvariant();
-                NotBefore = AsUtc(certificate.NotBefore);
-                NotAfter = AsUtc(certificate.NotAfter);
-            }
+            _platformKey = RsaSupport.TryCreatePlatformKey(key);
         }
-
-        /// <summary>Upper-case hex serial number (no leading zeros) when loaded from a certificate, else null.</summary>
-        public string? CertificateSerial { get; }
-
-        /// <summary>Start of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
-        public DateTimeOffset? NotBefore { get; }
-
-        /// <summary>End of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
-        public DateTimeOffset? NotAfter { get; }
-
-        /// <summary>Size of the key in bits.</summary>
-        public int KeySizeInBits => key.Modulus.BitLength;
-
-        /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
-        internal bool UsesPlatformCrypto
+#endif
+        if (certificate is not null)
         {
-            get
-            {
+            CertificateSerial = certificate.SerialNumber.ToString(16).ToUpperInvariant();
+            NotBefore = AsUtc(certificate.NotBefore);
+            NotAfter = AsUtc(certificate.NotAfter);
+        }
+    }
+
+    /// <summary>Upper-case hex serial number (no leading zeros) when loaded from a certificate, else null.</summary>
+    public string? CertificateSerial { get; }
+
+    /// <summary>Start of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
+    public DateTimeOffset? NotBefore { get; }
+
+    /// <summary>End of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
+    public DateTimeOffset? NotAfter { get; }
+
+    /// <summary>Size of the key in bits.</summary>
+    public int KeySizeInBits => _key.Modulus.BitLength;
+
+    /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
+    internal bool UsesPlatformCrypto
+    {
+        get
+        {
 #if NETSTANDARD2_0
-                return false;
+            return false;
 #else
-                return platformKey is not null;
+            return _platformKey is not null;
 #endif
-            }
         }
+    }
 
-        /// <summary>The most UTF-8 bytes <see cref="Encrypt"/> takes: the modulus size minus 42 (214 for 2048 bits).</summary>
-        public int MaxPlaintextBytes => modulusBytes - RsaSupport.OaepSha1Overhead;
+    /// <summary>The most UTF-8 bytes <see cref="Encrypt"/> takes: the modulus size minus 42 (214 for 2048 bits).</summary>
+    public int MaxPlaintextBytes => _modulusBytes - RsaSupport.OaepSha1Overhead;
 
-        /// <summary>Loads an RSA public key from PEM text or the path of a PEM file.</summary>
-        /// <param name="textOrPath">SPKI (<c>PUBLIC KEY</c>), PKCS#1 (<c>RSA PUBLIC KEY</c>) or X.509 (<c>CERTIFICATE</c>)
-        /// PEM text, or the path of such a file. Text is taken as PEM when it contains <c>-----BEGIN</c>.</param>
-        /// <param name="optionName">The configuration option the value came from; named in every error.</param>
-        /// <exception cref="ArgumentException">The value is not a usable RSA public key; <see cref="ArgumentException.ParamName"/>
-        /// is <paramref name="optionName"/> and the message says what to fix, without echoing key material.</exception>
-        public static RsaPublicKey Load(string textOrPath, string optionName)
+    /// <summary>Loads an RSA public key from PEM text or the path of a PEM file.</summary>
+    /// <param name="textOrPath">SPKI (<c>PUBLIC KEY</c>), PKCS#1 (<c>RSA PUBLIC KEY</c>) or X.509 (<c>CERTIFICATE</c>)
+    /// PEM text, or the path of such a file. Text is taken as PEM when it contains <c>-----BEGIN</c>.</param>
+    /// <param name="optionName">The configuration option the value came from; named in every error.</param>
+    /// <exception cref="ArgumentException">The value is not a usable RSA public key; <see cref="ArgumentException.ParamName"/>
+    /// is <paramref name="optionName"/> and the message says what to fix, without echoing key material.</exception>
+    public static RsaPublicKey Load(string textOrPath, string optionName)
+    {
+        if (optionName is null) throw new ArgumentNullException(nameof(optionName));
+        RsaKeyParameters parameters = PemKeyReader.ReadPublicKey(textOrPath, optionName, out X509Certificate? certificate);
+        return new RsaPublicKey(parameters, certificate);
+    }
+
+    /// <summary>Wraps already-parsed public numbers (used for <see cref="RsaPrivateKey.PublicKey"/>).</summary>
+    internal static RsaPublicKey FromParameters(RsaKeyParameters parameters) => new RsaPublicKey(parameters, null);
+
+    /// <summary>Verifies a base64 SHA256withRSA (PKCS#1 v1.5) signature over <paramref name="message"/>.</summary>
+    /// <returns>True only for a valid signature. False, never an exception, for a null, empty, non-base64 or
+    /// wrong-length signature and for WeChat Pay's <c>WECHATPAY/SIGNTEST/</c> probe.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
+    public bool Verify(byte[] message, string? signatureBase64)
+    {
+        if (message is null) throw new ArgumentNullException(nameof(message));
+        if (string.IsNullOrEmpty(signatureBase64) || signatureBase64!.StartsWith(SignTestPrefix, StringComparison.Ordinal))
         {
-            if (optionName is null) throw new ArgumentNullException(nameof(optionName));
-            RsaKeyParameters parameters = PemKeyReader.ReadPublicKey(textOrPath, optionName, out X509Certificate? certificate);
-            return new RsaPublicKey(parameters, certificate);
+            return false;
         }
-
-        /// <summary>Wraps already-parsed public numbers (used for <see cref="RsaPrivateKey.PublicKey"/>).</summary>
-        internal static RsaPublicKey FromParameters(RsaKeyParameters parameters) => new RsaPublicKey(parameters, null);
-
-        /// <summary>Verifies a base64 SHA256withRSA (PKCS#1 v1.5) signature over <paramref name="message"/>.</summary>
-        /// <returns>True only for a valid signature. False, never an exception, for a null, empty, non-base64 or
-        /// wrong-length signature and for WeChat Pay's <c>WECHATPAY/SIGNTEST/</c> probe.</returns>
-        /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
-        public bool Verify(byte[] message, string? signatureBase64)
-        {
-            if (message is null) throw new ArgumentNullException(nameof(message));
-            if (string.IsNullOrEmpty(signatureBase64) || signatureBase64!.StartsWith(SignTestPrefix, StringComparison.Ordinal))
-            {
-                return false;
-            }
 
 #if !NETSTANDARD2_0
-            if (platformKey is not null)
-            {
-                Span<byte> signature = modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[modulusBytes] : new byte[modulusBytes];
-                if (!Convert.TryFromBase64String(signatureBase64, signature, out int length) || length != modulusBytes)
-                {
-                    return false;
-                }
-                try
-                {
-                    return platformKey.VerifyData(message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-                }
-                catch (CryptographicException)
-                {
-                    return false;
-                }
-            }
-#endif
-            byte[]? bytes = RsaSupport.TryDecodeBase64(signatureBase64);
-            if (bytes is null || bytes.Length != modulusBytes)
+        if (_platformKey is not null)
+        {
+            Span<byte> signature = _modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[_modulusBytes] : new byte[_modulusBytes];
+            if (!Convert.TryFromBase64String(signatureBase64, signature, out int length) || length != _modulusBytes)
             {
                 return false;
             }
             try
             {
-                var verifier = new RsaDigestSigner(new Sha256Digest());
-                verifier.Init(false, key);
-                verifier.BlockUpdate(message, 0, message.Length);
-                return verifier.VerifySignature(bytes);
+                return _platformKey.VerifyData(message, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
             }
-            catch (CryptoException)
+            catch (CryptographicException)
             {
                 return false;
             }
         }
-
-        /// <summary>Encrypts <paramref name="plaintext"/> (UTF-8) with RSA-OAEP SHA-1/MGF1-SHA-1; returns base64.</summary>
-        /// <exception cref="ArgumentNullException"><paramref name="plaintext"/> is null.</exception>
-        /// <exception cref="ArgumentException">The UTF-8 plaintext is longer than <see cref="MaxPlaintextBytes"/>, or is
-        /// not valid Unicode. The message gives sizes only, never the plaintext.</exception>
-        public string Encrypt(string plaintext)
+#endif
+        byte[]? bytes = RsaSupport.TryDecodeBase64(signatureBase64);
+        if (bytes is null || bytes.Length != _modulusBytes)
         {
-            if (plaintext is null) throw new ArgumentNullException(nameof(plaintext));
-            int length;
-            try
-            {
-                length = RsaSupport.StrictUtf8.GetByteCount(plaintext);
-            }
-            catch (EncoderFallbackException)
-            {
-                throw new ArgumentException("The plaintext is not valid Unicode text (it holds a lone surrogate).", nameof(plaintext));
-            }
-            if (length > MaxPlaintextBytes)
-            {
-                throw new ArgumentException(
-                    $"The plaintext is {length} bytes of UTF-8; RSA-OAEP (SHA-1) with this {KeySizeInBits}-bit key encrypts at most {MaxPlaintextBytes} bytes.",
-                    nameof(plaintext));
-            }
+            return false;
+        }
+        try
+        {
+            var verifier = new RsaDigestSigner(new Sha256Digest());
+            verifier.Init(false, _key);
+            verifier.BlockUpdate(message, 0, message.Length);
+            return verifier.VerifySignature(bytes);
+        }
+        catch (CryptoException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/> (UTF-8) with RSA-OAEP SHA-1/MGF1-SHA-1; returns base64.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="plaintext"/> is null.</exception>
+    /// <exception cref="ArgumentException">The UTF-8 plaintext is longer than <see cref="MaxPlaintextBytes"/>, or is
+    /// not valid Unicode. The message gives sizes only, never the plaintext.</exception>
+    public string Encrypt(string plaintext)
+    {
+        if (plaintext is null) throw new ArgumentNullException(nameof(plaintext));
+        int length;
+        try
+        {
+            length = RsaSupport.StrictUtf8.GetByteCount(plaintext);
+        }
+        catch (EncoderFallbackException)
+        {
+            throw new ArgumentException("The plaintext is not valid Unicode text (it holds a lone surrogate).", nameof(plaintext));
+        }
+        if (length > MaxPlaintextBytes)
+        {
+            throw new ArgumentException(
+                $"The plaintext is {length} bytes of UTF-8; RSA-OAEP (SHA-1) with this {KeySizeInBits}-bit key encrypts at most {MaxPlaintextBytes} bytes.",
+                nameof(plaintext));
+        }
 
 #if !NETSTANDARD2_0
-            if (platformKey is not null)
-            {
-                Span<byte> plain = stackalloc byte[length];
-                Span<byte> cipher = modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[modulusBytes] : new byte[modulusBytes];
-                try
-                {
-                    RsaSupport.StrictUtf8.GetBytes(plaintext, plain);
-                    if (!platformKey.TryEncrypt(plain, cipher, RSAEncryptionPadding.OaepSHA1, out int written))
-                    {
-                        throw new CryptographicException("RSA-OAEP encryption failed.");
-                    }
-                    return Convert.ToBase64String(cipher.Slice(0, written));
-                }
-                finally
-                {
-                    CryptographicOperations.ZeroMemory(plain);
-                }
-            }
-#endif
-            byte[] bytes = RsaSupport.StrictUtf8.GetBytes(plaintext);
+        if (_platformKey is not null)
+        {
+            Span<byte> plain = stackalloc byte[length];
+            Span<byte> cipher = _modulusBytes <= RsaSupport.StackLimit ? stackalloc byte[_modulusBytes] : new byte[_modulusBytes];
             try
             {
-                var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha1Digest(), new Sha1Digest(), null);
-                oaep.Init(true, new ParametersWithRandom(key, RsaSupport.Random));
-                return Convert.ToBase64String(oaep.ProcessBlock(bytes, 0, bytes.Length));
+                RsaSupport.StrictUtf8.GetBytes(plaintext, plain);
+                if (!_platformKey.TryEncrypt(plain, cipher, RSAEncryptionPadding.OaepSHA1, out int written))
+                {
+                    throw new CryptographicException("RSA-OAEP encryption failed.");
+                }
+                return Convert.ToBase64String(cipher.Slice(0, written));
             }
             finally
             {
-                Array.Clear(bytes, 0, bytes.Length);
+                CryptographicOperations.ZeroMemory(plain);
             }
         }
-
-        /// <summary>
-        /// True when <paramref name="value"/> is base64 of exactly one modulus-sized block: what <see cref="Encrypt"/> returns. No
-        /// plaintext this key can encrypt looks like that, since such text is longer than <see cref="MaxPlaintextBytes"/>.
-        /// </summary>
-        public bool IsCiphertext(string value)
+#endif
+        byte[] bytes = RsaSupport.StrictUtf8.GetBytes(plaintext);
+        try
         {
-            if (value.Length != (modulusBytes + 2) / 3 * 4) return false;
-            var bytes = RsaSupport.TryDecodeBase64(value);
-            return bytes is not null && bytes.Length == modulusBytes;
+            var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha1Digest(), new Sha1Digest(), null);
+            oaep.Init(true, new ParametersWithRandom(_key, RsaSupport.Random));
+            return Convert.ToBase64String(oaep.ProcessBlock(bytes, 0, bytes.Length));
         }
-
-        /// <summary>True when <paramref name="other"/> has the same modulus and public exponent.</summary>
-        public bool SameKeyAs(RsaPublicKey other)
+        finally
         {
-            if (other is null) throw new ArgumentNullException(nameof(other));
-            return ReferenceEquals(this, other)
-                || (key.Modulus.Equals(other.key.Modulus) && key.Exponent.Equals(other.key.Exponent));
+            Array.Clear(bytes, 0, bytes.Length);
         }
-
-        /// <summary>Describes the key without any key material.</summary>
-        public override string ToString() =>
-            CertificateSerial is null ? $"RSA-{KeySizeInBits} public key" : $"RSA-{KeySizeInBits} certificate {CertificateSerial}";
-
-        private static DateTimeOffset AsUtc(DateTime value) =>
-            new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// True when <paramref name="value"/> is base64 of exactly one modulus-sized block: what <see cref="Encrypt"/> returns. No
+    /// plaintext this key can encrypt looks like that, since such text is longer than <see cref="MaxPlaintextBytes"/>.
+    /// </summary>
+    public bool IsCiphertext(string value)
+    {
+        if (value.Length != (_modulusBytes + 2) / 3 * 4) return false;
+        var bytes = RsaSupport.TryDecodeBase64(value);
+        return bytes is not null && bytes.Length == _modulusBytes;
+    }
+
+    /// <summary>True when <paramref name="other"/> has the same modulus and public exponent.</summary>
+    public bool SameKeyAs(RsaPublicKey other)
+    {
+        if (other is null) throw new ArgumentNullException(nameof(other));
+        return ReferenceEquals(this, other)
+            || (_key.Modulus.Equals(other._key.Modulus) && _key.Exponent.Equals(other._key.Exponent));
+    }
+
+    /// <summary>Describes the key without any key material.</summary>
+    public override string ToString() =>
+        CertificateSerial is null ? $"RSA-{KeySizeInBits} public key" : $"RSA-{KeySizeInBits} certificate {CertificateSerial}";
+
+    private static DateTimeOffset AsUtc(DateTime value) =>
+        new DateTimeOffset(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc), TimeSpan.Zero);
 }

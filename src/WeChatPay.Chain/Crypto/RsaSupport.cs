@@ -9,110 +9,109 @@ using Org.BouncyCastle.Math;
 using Org.BouncyCastle.Utilities;
 #endif
 
-namespace WeChatPay.Chain.Crypto
+namespace WeChatPay.Chain.Crypto;
+
+/// <summary>Shared pieces of <see cref="RsaPrivateKey"/> and <see cref="RsaPublicKey"/>.</summary>
+internal static class RsaSupport
 {
-    /// <summary>Shared pieces of <see cref="RsaPrivateKey"/> and <see cref="RsaPublicKey"/>.</summary>
-    internal static class RsaSupport
+    /// <summary>Bytes of overhead of RSA-OAEP with SHA-1: 2 × 20 + 2.</summary>
+    internal const int OaepSha1Overhead = 2 * 20 + 2;
+
+    /// <summary>Largest modulus (in bytes) whose buffers go on the stack.</summary>
+    internal const int StackLimit = 1024;
+
+    /// <summary>
+    /// Randomness for BouncyCastle's blinding and OAEP padding. Thread-safe: it draws from the platform CSPRNG
+    /// (<c>RandomNumberGenerator</c>) and holds no state of its own.
+    /// </summary>
+    internal static readonly SecureRandom Random = new SecureRandom(new CryptoApiRandomGenerator());
+
+    /// <summary>UTF-8 that throws on invalid input instead of substituting U+FFFD.</summary>
+    internal static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Size of the modulus in bytes (the length of every signature and ciphertext).</summary>
+    internal static int ModulusBytes(RsaKeyParameters key) => (key.Modulus.BitLength + 7) / 8;
+
+    /// <summary>Decodes base64, or returns null when it is not base64.</summary>
+    internal static byte[]? TryDecodeBase64(string value)
     {
-        /// <summary>Bytes of overhead of RSA-OAEP with SHA-1: 2 × 20 + 2.</summary>
-        internal const int OaepSha1Overhead = 2 * 20 + 2;
-
-        /// <summary>Largest modulus (in bytes) whose buffers go on the stack.</summary>
-        internal const int StackLimit = 1024;
-
-        /// <summary>
-        /// Randomness for BouncyCastle's blinding and OAEP padding. Thread-safe: it draws from the platform CSPRNG
-        /// (<c>RandomNumberGenerator</c>) and holds no state of its own.
-        /// </summary>
-        internal static readonly SecureRandom Random = new SecureRandom(new CryptoApiRandomGenerator());
-
-        /// <summary>UTF-8 that throws on invalid input instead of substituting U+FFFD.</summary>
-        internal static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
-        /// <summary>Size of the modulus in bytes (the length of every signature and ciphertext).</summary>
-        internal static int ModulusBytes(RsaKeyParameters key) => (key.Modulus.BitLength + 7) / 8;
-
-        /// <summary>Decodes base64, or returns null when it is not base64.</summary>
-        internal static byte[]? TryDecodeBase64(string value)
+        try
         {
-            try
-            {
-                return Convert.FromBase64String(value);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
+            return Convert.FromBase64String(value);
         }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 
 #if !NETSTANDARD2_0
-        /// <summary>
-        /// Creates the platform RSA object for a key, once. Returns null when the platform refuses the numbers (for
-        /// example primes of unequal length on Windows); the caller then keeps using BouncyCastle for that key.
-        /// </summary>
-        /// <remarks>
-        /// The instance is shared by all callers of its key. This relies on .NET's RSA implementations (RSABCrypt on
-        /// Windows, RSAOpenSsl on Linux, the Security-framework one on macOS) holding an immutable native key after the
-        /// import and creating per-operation native contexts, so that concurrent SignData/VerifyData/Encrypt/Decrypt on
-        /// one instance are safe as long as no key is re-imported into it (nothing does: the instance never leaves its
-        /// owner). That is how .NET behaves and what much code relies on, but it is not a documented contract
-        /// (see dotnet/corefx#9708); ThreadSafetyTests checks it on every run.
-        /// </remarks>
-        internal static RSA? TryCreatePlatformKey(RsaKeyParameters key)
+    /// <summary>
+    /// Creates the platform RSA object for a key, once. Returns null when the platform refuses the numbers (for
+    /// example primes of unequal length on Windows); the caller then keeps using BouncyCastle for that key.
+    /// </summary>
+    /// <remarks>
+    /// The instance is shared by all callers of its key. This relies on .NET's RSA implementations (RSABCrypt on
+    /// Windows, RSAOpenSsl on Linux, the Security-framework one on macOS) holding an immutable native key after the
+    /// import and creating per-operation native contexts, so that concurrent SignData/VerifyData/Encrypt/Decrypt on
+    /// one instance are safe as long as no key is re-imported into it (nothing does: the instance never leaves its
+    /// owner). That is how .NET behaves and what much code relies on, but it is not a documented contract
+    /// (see dotnet/corefx#9708); ThreadSafetyTests checks it on every run.
+    /// </remarks>
+    internal static RSA? TryCreatePlatformKey(RsaKeyParameters key)
+    {
+        int size = ModulusBytes(key);
+        var parameters = new RSAParameters
         {
-            int size = ModulusBytes(key);
-            var parameters = new RSAParameters
+            Modulus = BigIntegers.AsUnsignedByteArray(size, key.Modulus),
+            Exponent = BigIntegers.AsUnsignedByteArray(key is RsaPrivateCrtKeyParameters crt ? crt.PublicExponent : key.Exponent),
+        };
+        RSA? rsa = null;
+        try
+        {
+            if (key is RsaPrivateCrtKeyParameters priv)
             {
-                Modulus = BigIntegers.AsUnsignedByteArray(size, key.Modulus),
-                Exponent = BigIntegers.AsUnsignedByteArray(key is RsaPrivateCrtKeyParameters crt ? crt.PublicExponent : key.Exponent),
-            };
-            RSA? rsa = null;
-            try
-            {
-                if (key is RsaPrivateCrtKeyParameters priv)
+                int half = (size + 1) / 2;
+                parameters.D = BigIntegers.AsUnsignedByteArray(size, priv.Exponent);
+                parameters.P = AsUnsigned(half, priv.P);
+                parameters.Q = AsUnsigned(half, priv.Q);
+                parameters.DP = AsUnsigned(half, priv.DP);
+                parameters.DQ = AsUnsigned(half, priv.DQ);
+                parameters.InverseQ = AsUnsigned(half, priv.QInv);
+                if (parameters.P is null || parameters.Q is null || parameters.DP is null || parameters.DQ is null || parameters.InverseQ is null)
                 {
-                    int half = (size + 1) / 2;
-                    parameters.D = BigIntegers.AsUnsignedByteArray(size, priv.Exponent);
-                    parameters.P = AsUnsigned(half, priv.P);
-                    parameters.Q = AsUnsigned(half, priv.Q);
-                    parameters.DP = AsUnsigned(half, priv.DP);
-                    parameters.DQ = AsUnsigned(half, priv.DQ);
-                    parameters.InverseQ = AsUnsigned(half, priv.QInv);
-                    if (parameters.P is null || parameters.Q is null || parameters.DP is null || parameters.DQ is null || parameters.InverseQ is null)
-                    {
-                        return null;
-                    }
+                    return null;
                 }
-                rsa = RSA.Create();
-                rsa.ImportParameters(parameters);
-                return rsa;
             }
-            catch (CryptographicException)
-            {
-                rsa?.Dispose();
-                return null;
-            }
-            finally
-            {
-                Clear(parameters.D);
-                Clear(parameters.P);
-                Clear(parameters.Q);
-                Clear(parameters.DP);
-                Clear(parameters.DQ);
-                Clear(parameters.InverseQ);
-            }
+            rsa = RSA.Create();
+            rsa.ImportParameters(parameters);
+            return rsa;
         }
-
-        private static byte[]? AsUnsigned(int length, BigInteger value) =>
-            (value.BitLength + 7) / 8 > length ? null : BigIntegers.AsUnsignedByteArray(length, value);
-
-        private static void Clear(byte[]? secret)
+        catch (CryptographicException)
         {
-            if (secret is not null)
-            {
-                CryptographicOperations.ZeroMemory(secret);
-            }
+            rsa?.Dispose();
+            return null;
         }
-#endif
+        finally
+        {
+            Clear(parameters.D);
+            Clear(parameters.P);
+            Clear(parameters.Q);
+            Clear(parameters.DP);
+            Clear(parameters.DQ);
+            Clear(parameters.InverseQ);
+        }
     }
+
+    private static byte[]? AsUnsigned(int length, BigInteger value) =>
+        (value.BitLength + 7) / 8 > length ? null : BigIntegers.AsUnsignedByteArray(length, value);
+
+    private static void Clear(byte[]? secret)
+    {
+        if (secret is not null)
+        {
+            CryptographicOperations.ZeroMemory(secret);
+        }
+    }
+#endif
 }

@@ -1,52 +1,48 @@
-using System;
-using WeChatPay.Chain.Certificates;
+namespace WeChatPay.Chain.Http;
 
-namespace WeChatPay.Chain.Http
+/// <summary>Step 6 of a call: an error answer becomes a <see cref="WeChatPayException"/>; a 2xx answer is verified (downloads excepted).</summary>
+internal static class AnswerCheck
 {
-    /// <summary>Step 6 of a call: an error answer becomes a <see cref="WeChatPayException"/>; a 2xx answer is verified (downloads excepted).</summary>
-    internal static class AnswerCheck
+    private const int MaxQuotedMessage = 1024;
+
+    /// <summary>Throws unless the answer is a verified success.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
+    public static void ThrowUnlessVerified(Answer answer, PreparedCall call, ResponseVerifier verifier, int maxBody)
     {
-        private const int MaxQuotedMessage = 1024;
+        var method = call.Method.Method;
+        if (!answer.IsSuccess)
+            throw ErrorFor(method, call.ShownTarget, answer, maxBody);
+        if (answer.OverCap)
+            throw new WeChatPayException(
+                $"{method} {call.ShownTarget} answered {answer.StatusCode} with more than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes); " +
+                "the answer was not read whole. Raise MaxResponseBodySize if this operation legitimately answers more.",
+                method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: true);
+        if (call.Operation?.Download == true) return; // WeChat Pay does not sign downloads
 
-        /// <summary>Throws unless the answer is a verified success.</summary>
-        /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>
-        /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
-        public static void ThrowUnlessVerified(Answer answer, PreparedCall call, ResponseVerifier verifier, int maxBody)
-        {
-            var method = call.Method.Method;
-            if (!answer.IsSuccess)
-                throw ErrorFor(method, call.ShownTarget, answer, maxBody);
-            if (answer.OverCap)
-                throw new WeChatPayException(
-                    $"{method} {call.ShownTarget} answered {answer.StatusCode} with more than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes); " +
-                    "the answer was not read whole. Raise MaxResponseBodySize if this operation legitimately answers more.",
-                    method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: true);
-            if (call.Operation?.Download == true) return; // WeChat Pay does not sign downloads
-
-            answer.Headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
-            answer.Headers.TryGetValue("Wechatpay-Nonce", out var nonce);
-            answer.Headers.TryGetValue("Wechatpay-Signature", out var signature);
-            answer.Headers.TryGetValue("Wechatpay-Serial", out var serial);
-            if (!verifier.TryVerify(timestamp, nonce, signature, serial, answer.Body, out var check, out var reason))
-                throw new WeChatPaySignatureException(check, reason, method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
-        }
-
-        private static WeChatPayException ErrorFor(string method, string target, Answer answer, int maxBody)
-        {
-            var error = new WeChatPayException(string.Empty, method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
-            answer.Headers.TryGetValue("Content-Type", out var type);
-            var what = error.Code != null
-                ? $"{error.Code}: {Quoted(error.ErrorMessage)}"
-                : answer.OverCap
-                    ? $"a body larger than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes), not read whole"
-                    : $"a {(string.IsNullOrEmpty(type) ? "body without Content-Type" : type + " body")} of {answer.Body.Length} bytes";
-            var requestId = error.RequestId is null ? string.Empty : $" (Request-ID: {error.RequestId})";
-            return new WeChatPayException($"{method} {target} failed with {answer.StatusCode} {what}{requestId}",
-                method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
-        }
-
-        // The server's message, bounded so that a huge error answer cannot make a huge exception message.
-        private static string Quoted(string? message) =>
-            message is null ? string.Empty : message.Length <= MaxQuotedMessage ? message : message.Substring(0, MaxQuotedMessage) + "…";
+        answer.Headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
+        answer.Headers.TryGetValue("Wechatpay-Nonce", out var nonce);
+        answer.Headers.TryGetValue("Wechatpay-Signature", out var signature);
+        answer.Headers.TryGetValue("Wechatpay-Serial", out var serial);
+        if (!verifier.TryVerify(timestamp, nonce, signature, serial, answer.Body, out var check, out var reason))
+            throw new WeChatPaySignatureException(check, reason, method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
     }
+
+    private static WeChatPayException ErrorFor(string method, string target, Answer answer, int maxBody)
+    {
+        var error = new WeChatPayException(string.Empty, method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
+        answer.Headers.TryGetValue("Content-Type", out var type);
+        var what = error.Code != null
+            ? $"{error.Code}: {Quoted(error.ErrorMessage)}"
+            : answer.OverCap
+                ? $"a body larger than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes), not read whole"
+                : $"a {(string.IsNullOrEmpty(type) ? "body without Content-Type" : type + " body")} of {answer.Body.Length} bytes";
+        var requestId = error.RequestId is null ? string.Empty : $" (Request-ID: {error.RequestId})";
+        return new WeChatPayException($"{method} {target} failed with {answer.StatusCode} {what}{requestId}",
+            method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
+    }
+
+    // The server's message, bounded so that a huge error answer cannot make a huge exception message.
+    private static string Quoted(string? message) =>
+        message is null ? string.Empty : message.Length <= MaxQuotedMessage ? message : message.Substring(0, MaxQuotedMessage) + "…";
 }

@@ -1,46 +1,45 @@
 using System;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>Start-up checks of <see cref="WeChatPayOptions"/> values, each naming the option to fix.</summary>
+internal static class OptionsCheck
 {
-    /// <summary>Start-up checks of <see cref="WeChatPayOptions"/> values, each naming the option to fix.</summary>
-    internal static class OptionsCheck
+    /// <summary>An absolute http(s) URL, returned with a trailing '/'.</summary>
+    /// <exception cref="ArgumentException">The URL is empty, relative, or not http(s).</exception>
+    public static string BaseUrl(string? value)
     {
-        /// <summary>An absolute http(s) URL, returned with a trailing '/'.</summary>
-        /// <exception cref="ArgumentException">The URL is empty, relative, or not http(s).</exception>
-        public static string BaseUrl(string? value)
-        {
-            if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
-                (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
-                throw new ArgumentException($"BaseUrl must be an absolute http(s) URL without query, e.g. {WeChatPayOptions.DefaultBaseUrl}", nameof(WeChatPayOptions.BaseUrl));
-            var text = uri.GetLeftPart(UriPartial.Path);
-            return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
-        }
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri) ||
+            (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+            throw new ArgumentException($"BaseUrl must be an absolute http(s) URL without query, e.g. {WeChatPayOptions.DefaultBaseUrl}", nameof(WeChatPayOptions.BaseUrl));
+        var text = uri.GetLeftPart(UriPartial.Path);
+        return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
+    }
 
-        /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
-        /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
-        public static string? ApiV3Key(string? value)
-        {
-            if (value is null) return null;
-            var ascii = true;
-            foreach (var c in value) ascii &= c > ' ' && c <= '~';
-            if (value.Length != 32 || !ascii)
-                throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key set in the merchant platform (the value given has {value.Length} characters{(ascii ? string.Empty : ", not all printable ASCII")}).", nameof(WeChatPayOptions.ApiV3Key));
-            return value;
-        }
+    /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
+    /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
+    public static string? ApiV3Key(string? value)
+    {
+        if (value is null) return null;
+        var ascii = true;
+        foreach (var c in value) ascii &= c > ' ' && c <= '~';
+        if (value.Length != 32 || !ascii)
+            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key set in the merchant platform (the value given has {value.Length} characters{(ascii ? string.Empty : ", not all printable ASCII")}).", nameof(WeChatPayOptions.ApiV3Key));
+        return value;
+    }
 
-        /// <summary>A value that goes into the Authorization header between quotes: non-empty, no spaces, quotes or commas.</summary>
-        /// <exception cref="ArgumentException">The value is empty or holds such a character.</exception>
-        public static string HeaderToken(string? value, string option, string what)
+    /// <summary>A value that goes into the Authorization header between quotes: non-empty, no spaces, quotes or commas.</summary>
+    /// <exception cref="ArgumentException">The value is empty or holds such a character.</exception>
+    public static string HeaderToken(string? value, string option, string what)
+    {
+        var trimmed = value?.Trim() ?? string.Empty;
+        if (trimmed.Length == 0)
+            throw new ArgumentException($"{option} is empty: give {what}.", option);
+        foreach (var c in trimmed)
         {
-            var trimmed = value?.Trim() ?? string.Empty;
-            if (trimmed.Length == 0)
-                throw new ArgumentException($"{option} is empty: give {what}.", option);
-            foreach (var c in trimmed)
-            {
-                if (c <= ' ' || c == '"' || c == ',' || c == '\\' || c > '~')
-                    throw new ArgumentException($"{option} holds a character that cannot go into the Authorization header; it should be {what}.", option);
-            }
-            return trimmed;
+            if (c <= ' ' || c == '"' || c == ',' || c == '\\' || c > '~')
+                throw new ArgumentException($"{option} holds a character that cannot go into the Authorization header; it should be {what}.", option);
         }
+        return trimmed;
     }
 }

@@ -3,79 +3,78 @@ using System.Net.Http;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Catalog;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>
+/// One call on its way to the wire: built by <see cref="RequestBuilder"/>, its sensitive fields encrypted by
+/// <see cref="SensitiveFields"/>, then sealed into the exact request target and body text that are signed and sent.
+/// </summary>
+internal sealed class PreparedCall
 {
-    /// <summary>
-    /// One call on its way to the wire: built by <see cref="RequestBuilder"/>, its sensitive fields encrypted by
-    /// <see cref="SensitiveFields"/>, then sealed into the exact request target and body text that are signed and sent.
-    /// </summary>
-    internal sealed class PreparedCall
+    public PreparedCall(HttpMethod method, string relativePath, CatalogOperation? operation, List<KeyValuePair<string, string>> query, bool autoEncryption)
     {
-        public PreparedCall(HttpMethod method, string relativePath, CatalogOperation? operation, List<KeyValuePair<string, string>> query, bool autoEncryption)
+        Method = method;
+        RelativePath = relativePath;
+        Operation = operation;
+        Query = query;
+        AutoEncryption = autoEncryption;
+    }
+
+    /// <summary>The HTTP method.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The expanded, escaped path below the base URL, without leading slash.</summary>
+    public string RelativePath { get; }
+
+    /// <summary>The documented operation, looked up once; null when the catalog does not know the call.</summary>
+    public CatalogOperation? Operation { get; }
+
+    /// <summary>The query parameters as text, in order (sensitive ones encrypted once <see cref="SensitiveFields"/> ran).</summary>
+    public List<KeyValuePair<string, string>> Query { get; }
+
+    /// <summary>Whether automatic encryption and decryption apply to this call.</summary>
+    public bool AutoEncryption { get; }
+
+    /// <summary>Checked extra request headers, <c>Wechatpay-Serial</c> among them once it is decided.</summary>
+    public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
+
+    /// <summary>The <c>Wechatpay-Serial</c> the caller gave, checked; null when none.</summary>
+    public string? CallerSerial { get; set; }
+
+    /// <summary>The body as the caller gave it (object, dictionary, JToken or JSON text); null for none.</summary>
+    public object? BodySource { get; set; }
+
+    /// <summary>The body as a JSON tree of this call's own, when validation or encryption needed one.</summary>
+    public JToken? BodyTree { get; set; }
+
+    /// <summary>Whether encryption changed <see cref="BodyTree"/>, so that the tree, not the source, is what is sent.</summary>
+    public bool BodyChanged { get; set; }
+
+    /// <summary>The names of the query parameters whose values never appear in a message (the documented sensitive ones).</summary>
+    public List<string> SensitiveQuery { get; } = new List<string>();
+
+    /// <summary>The concrete paths of the fields this call encrypted (<c>identity.real_name</c>, <c>query.account_number</c>).</summary>
+    public List<string> EncryptedFields { get; } = new List<string>();
+
+    /// <summary>After <see cref="Seal"/>: the exact body text to send and sign, or null for none.</summary>
+    public string? Body { get; private set; }
+
+    /// <summary>After <see cref="Seal"/>: the request target exactly as on the request line and in the signature (<c>/v3/x?a=1</c>).</summary>
+    public string Target { get; private set; } = string.Empty;
+
+    /// <summary>After <see cref="Seal"/>: <see cref="Target"/> with the sensitive query values redacted, for messages.</summary>
+    public string ShownTarget { get; private set; } = string.Empty;
+
+    /// <summary>Fixes the body text and the request target; nothing about the request changes after this.</summary>
+    /// <exception cref="System.ArgumentException">The body is JSON text that does not parse, or holds invalid UTF-16.</exception>
+    public void Seal(string basePath)
+    {
+        if (BodySource is not null)
         {
-            Method = method;
-            RelativePath = relativePath;
-            Operation = operation;
-            Query = query;
-            AutoEncryption = autoEncryption;
+            Body = BodyChanged ? BodyTree!.ToString(Newtonsoft.Json.Formatting.None) : RequestBuilder.BodyText(BodySource);
+            if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The body");
         }
-
-        /// <summary>The HTTP method.</summary>
-        public HttpMethod Method { get; }
-
-        /// <summary>The expanded, escaped path below the base URL, without leading slash.</summary>
-        public string RelativePath { get; }
-
-        /// <summary>The documented operation, looked up once; null when the catalog does not know the call.</summary>
-        public CatalogOperation? Operation { get; }
-
-        /// <summary>The query parameters as text, in order (sensitive ones encrypted once <see cref="SensitiveFields"/> ran).</summary>
-        public List<KeyValuePair<string, string>> Query { get; }
-
-        /// <summary>Whether automatic encryption and decryption apply to this call.</summary>
-        public bool AutoEncryption { get; }
-
-        /// <summary>Checked extra request headers, <c>Wechatpay-Serial</c> among them once it is decided.</summary>
-        public List<KeyValuePair<string, string>> Headers { get; } = new List<KeyValuePair<string, string>>();
-
-        /// <summary>The <c>Wechatpay-Serial</c> the caller gave, checked; null when none.</summary>
-        public string? CallerSerial { get; set; }
-
-        /// <summary>The body as the caller gave it (object, dictionary, JToken or JSON text); null for none.</summary>
-        public object? BodySource { get; set; }
-
-        /// <summary>The body as a JSON tree of this call's own, when validation or encryption needed one.</summary>
-        public JToken? BodyTree { get; set; }
-
-        /// <summary>Whether encryption changed <see cref="BodyTree"/>, so that the tree, not the source, is what is sent.</summary>
-        public bool BodyChanged { get; set; }
-
-        /// <summary>The names of the query parameters whose values never appear in a message (the documented sensitive ones).</summary>
-        public List<string> SensitiveQuery { get; } = new List<string>();
-
-        /// <summary>The concrete paths of the fields this call encrypted (<c>identity.real_name</c>, <c>query.account_number</c>).</summary>
-        public List<string> EncryptedFields { get; } = new List<string>();
-
-        /// <summary>After <see cref="Seal"/>: the exact body text to send and sign, or null for none.</summary>
-        public string? Body { get; private set; }
-
-        /// <summary>After <see cref="Seal"/>: the request target exactly as on the request line and in the signature (<c>/v3/x?a=1</c>).</summary>
-        public string Target { get; private set; } = string.Empty;
-
-        /// <summary>After <see cref="Seal"/>: <see cref="Target"/> with the sensitive query values redacted, for messages.</summary>
-        public string ShownTarget { get; private set; } = string.Empty;
-
-        /// <summary>Fixes the body text and the request target; nothing about the request changes after this.</summary>
-        /// <exception cref="System.ArgumentException">The body is JSON text that does not parse, or holds invalid UTF-16.</exception>
-        public void Seal(string basePath)
-        {
-            if (BodySource is not null)
-            {
-                Body = BodyChanged ? BodyTree!.ToString(Newtonsoft.Json.Formatting.None) : RequestBuilder.BodyText(BodySource);
-                if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The body");
-            }
-            Target = RequestTarget.Build(basePath, RelativePath, Query, null);
-            ShownTarget = SensitiveQuery.Count == 0 ? Target : RequestTarget.Build(basePath, RelativePath, Query, SensitiveQuery);
-        }
+        Target = RequestTarget.Build(basePath, RelativePath, Query, null);
+        ShownTarget = SensitiveQuery.Count == 0 ? Target : RequestTarget.Build(basePath, RelativePath, Query, SensitiveQuery);
     }
 }

@@ -3,84 +3,83 @@ using System.Globalization;
 using System.Text;
 using WeChatPay.Chain.Certificates;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>Checks a signed answer or callback: the four <c>Wechatpay-*</c> headers, freshness within ±300 s, the key by serial, and the signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.</summary>
+internal sealed class ResponseVerifier
 {
-    /// <summary>Checks a signed answer or callback: the four <c>Wechatpay-*</c> headers, freshness within ±300 s, the key by serial, and the signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.</summary>
-    internal sealed class ResponseVerifier
+    /// <summary>The largest accepted distance between the clock and <c>Wechatpay-Timestamp</c>.</summary>
+    public const int MaxClockSkewSeconds = 300;
+
+    private readonly PlatformKeyStore _keys;
+    private readonly TimeProvider _clock;
+
+    public ResponseVerifier(PlatformKeyStore keys, TimeProvider clock)
     {
-        /// <summary>The largest accepted distance between the clock and <c>Wechatpay-Timestamp</c>.</summary>
-        public const int MaxClockSkewSeconds = 300;
+        _keys = keys;
+        _clock = clock;
+    }
 
-        private readonly PlatformKeyStore _keys;
-        private readonly TimeProvider _clock;
-
-        public ResponseVerifier(PlatformKeyStore keys, TimeProvider clock)
+    /// <summary>Runs every check in order; on failure says which one failed and why (never throws for bad input).</summary>
+    public bool TryVerify(string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
+        out SignatureCheck failedCheck, out string reason)
+    {
+        failedCheck = SignatureCheck.MissingHeader;
+        var missing = string.IsNullOrEmpty(timestamp) ? "Wechatpay-Timestamp"
+            : string.IsNullOrEmpty(nonce) ? "Wechatpay-Nonce"
+            : string.IsNullOrEmpty(signature) ? "Wechatpay-Signature"
+            : string.IsNullOrEmpty(serial) ? "Wechatpay-Serial"
+            : null;
+        if (missing != null)
         {
-            _keys = keys;
-            _clock = clock;
+            reason = $"the {missing} header is missing or empty";
+            return false;
         }
 
-        /// <summary>Runs every check in order; on failure says which one failed and why (never throws for bad input).</summary>
-        public bool TryVerify(string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
-            out SignatureCheck failedCheck, out string reason)
+        failedCheck = SignatureCheck.Timestamp;
+        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
         {
-            failedCheck = SignatureCheck.MissingHeader;
-            var missing = string.IsNullOrEmpty(timestamp) ? "Wechatpay-Timestamp"
-                : string.IsNullOrEmpty(nonce) ? "Wechatpay-Nonce"
-                : string.IsNullOrEmpty(signature) ? "Wechatpay-Signature"
-                : string.IsNullOrEmpty(serial) ? "Wechatpay-Serial"
-                : null;
-            if (missing != null)
-            {
-                reason = $"the {missing} header is missing or empty";
-                return false;
-            }
-
-            failedCheck = SignatureCheck.Timestamp;
-            if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-            {
-                reason = "Wechatpay-Timestamp is not a number of Unix seconds";
-                return false;
-            }
-            var skew = _clock.GetUtcNow().ToUnixTimeSeconds() - seconds;
-            if (skew > MaxClockSkewSeconds || skew < -MaxClockSkewSeconds)
-            {
-                reason = $"Wechatpay-Timestamp is {Math.Abs(skew)} s {(skew > 0 ? "in the past" : "in the future")} (allowed: {MaxClockSkewSeconds} s); check this machine's clock, or the answer was replayed";
-                return false;
-            }
-
-            failedCheck = SignatureCheck.UnknownSerial;
-            if (!_keys.TryGet(serial!, out var key))
-            {
-                reason = $"Wechatpay-Serial {serial} names no configured platform key (configured: {string.Join(", ", _keys.Ids)})";
-                return false;
-            }
-
-            failedCheck = SignatureCheck.Signature;
-            if (signature!.StartsWith(Crypto.RsaPublicKey.SignTestPrefix, StringComparison.Ordinal))
-            {
-                reason = "the signature is a WECHATPAY/SIGNTEST/ probe: WeChat Pay checks that clients reject bad signatures";
-                return false;
-            }
-            if (!key.Verify(Message(timestamp!, nonce!, body), signature))
-            {
-                reason = $"the signature does not match the answer for key {serial}";
-                return false;
-            }
-
-            reason = string.Empty;
-            return true;
+            reason = "Wechatpay-Timestamp is not a number of Unix seconds";
+            return false;
+        }
+        var skew = _clock.GetUtcNow().ToUnixTimeSeconds() - seconds;
+        if (skew > MaxClockSkewSeconds || skew < -MaxClockSkewSeconds)
+        {
+            reason = $"Wechatpay-Timestamp is {Math.Abs(skew)} s {(skew > 0 ? "in the past" : "in the future")} (allowed: {MaxClockSkewSeconds} s); check this machine's clock, or the answer was replayed";
+            return false;
         }
 
-        /// <summary>The signed message bytes: <c>TIMESTAMP\nNONCE\n</c>, the body bytes as received, <c>\n</c>.</summary>
-        public static byte[] Message(string timestamp, string nonce, byte[] body)
+        failedCheck = SignatureCheck.UnknownSerial;
+        if (!_keys.TryGet(serial!, out var key))
         {
-            var head = Encoding.UTF8.GetBytes(timestamp + "\n" + nonce + "\n");
-            var message = new byte[head.Length + body.Length + 1];
-            Buffer.BlockCopy(head, 0, message, 0, head.Length);
-            Buffer.BlockCopy(body, 0, message, head.Length, body.Length);
-            message[message.Length - 1] = (byte)'\n';
-            return message;
+            reason = $"Wechatpay-Serial {serial} names no configured platform key (configured: {string.Join(", ", _keys.Ids)})";
+            return false;
         }
+
+        failedCheck = SignatureCheck.Signature;
+        if (signature!.StartsWith(Crypto.RsaPublicKey.SignTestPrefix, StringComparison.Ordinal))
+        {
+            reason = "the signature is a WECHATPAY/SIGNTEST/ probe: WeChat Pay checks that clients reject bad signatures";
+            return false;
+        }
+        if (!key.Verify(Message(timestamp!, nonce!, body), signature))
+        {
+            reason = $"the signature does not match the answer for key {serial}";
+            return false;
+        }
+
+        reason = string.Empty;
+        return true;
+    }
+
+    /// <summary>The signed message bytes: <c>TIMESTAMP\nNONCE\n</c>, the body bytes as received, <c>\n</c>.</summary>
+    public static byte[] Message(string timestamp, string nonce, byte[] body)
+    {
+        var head = Encoding.UTF8.GetBytes(timestamp + "\n" + nonce + "\n");
+        var message = new byte[head.Length + body.Length + 1];
+        Buffer.BlockCopy(head, 0, message, 0, head.Length);
+        Buffer.BlockCopy(body, 0, message, head.Length, body.Length);
+        message[message.Length - 1] = (byte)'\n';
+        return message;
     }
 }

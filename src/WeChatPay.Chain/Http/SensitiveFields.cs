@@ -6,162 +6,161 @@ using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.Certificates;
 using WeChatPay.Chain.Crypto;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>
+/// Step 3 and step 7 of a call: encrypt the documented sensitive request fields with a platform key (and name it in
+/// <c>Wechatpay-Serial</c>); decrypt the documented merchant-key fields of the answer.
+/// </summary>
+internal sealed class SensitiveFields
 {
-    /// <summary>
-    /// Step 3 and step 7 of a call: encrypt the documented sensitive request fields with a platform key (and name it in
-    /// <c>Wechatpay-Serial</c>); decrypt the documented merchant-key fields of the answer.
-    /// </summary>
-    internal sealed class SensitiveFields
+    private const string SerialHeader = "Wechatpay-Serial";
+    private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
+
+    private readonly PlatformKeyStore _platformKeys;
+    private readonly RsaPrivateKey _merchantKey;
+
+    public SensitiveFields(PlatformKeyStore platformKeys, RsaPrivateKey merchantKey)
     {
-        private const string SerialHeader = "Wechatpay-Serial";
-        private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
+        _platformKeys = platformKeys;
+        _merchantKey = merchantKey;
+    }
 
-        private readonly PlatformKeyStore _platformKeys;
-        private readonly RsaPrivateKey _merchantKey;
-
-        public SensitiveFields(PlatformKeyStore platformKeys, RsaPrivateKey merchantKey)
+    /// <summary>
+    /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
+    /// <see cref="WeChatPayRequestOptions.EncryptFields"/>, and decides the <c>Wechatpay-Serial</c> header. A value that is
+    /// already RSA-OAEP ciphertext for the key is left as the caller encrypted it when the caller named the key, and refused otherwise.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
+    /// <exception cref="NotSupportedException">The operation encrypts a multipart field (uploads come later).</exception>
+    public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options)
+    {
+        var paths = EncryptPaths(call, options);
+        // Sensitive query values are never shown in a message, encrypted or not.
+        foreach (var path in call.Operation?.Encrypt ?? NoPaths)
+            if (path.Location == FieldLocation.Query) call.SensitiveQuery.Add(path.Text);
+        foreach (var path in paths)
+            if (path.Location == FieldLocation.Query) call.SensitiveQuery.Add(path.Text);
+        if (paths.Count == 0 && !(call.AutoEncryption && call.Operation?.SerialHeader == true))
         {
-            _platformKeys = platformKeys;
-            _merchantKey = merchantKey;
+            // Nothing for the client to encrypt: a Wechatpay-Serial of the caller's own goes out as given.
+            if (call.CallerSerial is not null) call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, call.CallerSerial));
+            return;
         }
 
-        /// <summary>
-        /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
-        /// <see cref="WeChatPayRequestOptions.EncryptFields"/>, and decides the <c>Wechatpay-Serial</c> header. A value that is
-        /// already RSA-OAEP ciphertext for the key is left as the caller encrypted it when the caller named the key, and refused otherwise.
-        /// </summary>
-        /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
-        /// <exception cref="NotSupportedException">The operation encrypts a multipart field (uploads come later).</exception>
-        public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options)
+        var serial = call.CallerSerial ?? _platformKeys.EncryptionKeyId;
+        if (!_platformKeys.TryGet(serial, out var key))
+            throw new ArgumentException($"The {SerialHeader} header names {serial}, which is not a configured platform key (configured: {string.Join(", ", _platformKeys.Ids)}).", nameof(WeChatPayRequestOptions.Headers));
+        call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
+        string? Transform(string field, string value) => EncryptValue(field, value, key, serial, call.CallerSerial is not null);
+
+        foreach (var path in paths)
         {
-            var paths = EncryptPaths(call, options);
-            // Sensitive query values are never shown in a message, encrypted or not.
-            foreach (var path in call.Operation?.Encrypt ?? NoPaths)
-                if (path.Location == FieldLocation.Query) call.SensitiveQuery.Add(path.Text);
-            foreach (var path in paths)
-                if (path.Location == FieldLocation.Query) call.SensitiveQuery.Add(path.Text);
-            if (paths.Count == 0 && !(call.AutoEncryption && call.Operation?.SerialHeader == true))
+            switch (path.Location)
             {
-                // Nothing for the client to encrypt: a Wechatpay-Serial of the caller's own goes out as given.
-                if (call.CallerSerial is not null) call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, call.CallerSerial));
-                return;
-            }
-
-            var serial = call.CallerSerial ?? _platformKeys.EncryptionKeyId;
-            if (!_platformKeys.TryGet(serial, out var key))
-                throw new ArgumentException($"The {SerialHeader} header names {serial}, which is not a configured platform key (configured: {string.Join(", ", _platformKeys.Ids)}).", nameof(WeChatPayRequestOptions.Headers));
-            call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
-            string? Transform(string field, string value) => EncryptValue(field, value, key, serial, call.CallerSerial is not null);
-
-            foreach (var path in paths)
-            {
-                switch (path.Location)
-                {
-                    case FieldLocation.Query:
-                        for (var i = 0; i < call.Query.Count; i++)
-                        {
-                            var pair = call.Query[i];
-                            if (pair.Key != path.Text) continue;
-                            var field = "query." + pair.Key;
-                            var encrypted = Transform(field, pair.Value);
-                            if (encrypted is null) continue;
-                            call.Query[i] = new KeyValuePair<string, string>(pair.Key, encrypted);
-                            call.EncryptedFields.Add(field);
-                        }
-                        break;
-                    case FieldLocation.Multipart:
-                        throw new NotSupportedException($"{call.Operation} encrypts the multipart field {path}; multipart uploads are not supported yet.");
-                    default:
-                        if (call.BodySource is null) break;
-                        call.BodyTree ??= RequestBuilder.BodyTree(call.BodySource);
-                        var before = call.EncryptedFields.Count;
-                        JsonFields.Apply(call.BodyTree, path, Transform, call.EncryptedFields);
-                        call.BodyChanged |= call.EncryptedFields.Count > before;
-                        break;
-                }
+                case FieldLocation.Query:
+                    for (var i = 0; i < call.Query.Count; i++)
+                    {
+                        var pair = call.Query[i];
+                        if (pair.Key != path.Text) continue;
+                        var field = "query." + pair.Key;
+                        var encrypted = Transform(field, pair.Value);
+                        if (encrypted is null) continue;
+                        call.Query[i] = new KeyValuePair<string, string>(pair.Key, encrypted);
+                        call.EncryptedFields.Add(field);
+                    }
+                    break;
+                case FieldLocation.Multipart:
+                    throw new NotSupportedException($"{call.Operation} encrypts the multipart field {path}; multipart uploads are not supported yet.");
+                default:
+                    if (call.BodySource is null) break;
+                    call.BodyTree ??= RequestBuilder.BodyTree(call.BodySource);
+                    var before = call.EncryptedFields.Count;
+                    JsonFields.Apply(call.BodyTree, path, Transform, call.EncryptedFields);
+                    call.BodyChanged |= call.EncryptedFields.Count > before;
+                    break;
             }
         }
+    }
 
-        /// <summary>
-        /// Decrypts the documented merchant-key fields of a verified answer (and those the call names in
-        /// <see cref="WeChatPayRequestOptions.DecryptFields"/>); returns the decrypted JSON, or null when nothing applies.
-        /// </summary>
-        /// <exception cref="WeChatPayException">A field does not decrypt with the merchant private key.</exception>
-        public JToken? Decrypt(PreparedCall call, WeChatPayRequestOptions? options, Answer answer, List<string> decrypted)
-        {
-            var paths = DecryptPaths(call, options);
-            if (paths.Count == 0) return null;
-            var json = WeChatPayJson.TryParse(answer.Text);
-            if (json is null) return null;
-            foreach (var path in paths)
-            {
-                try
-                {
-                    JsonFields.Apply(json, path, (_, value) => _merchantKey.Decrypt(value), decrypted);
-                }
-                catch (Exception e) when (e is CryptographicException || e is ArgumentException)
-                {
-                    throw new WeChatPayException(
-                        $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
-                        "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
-                        call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e);
-                }
-            }
-            return json;
-        }
-
-        private static string? EncryptValue(string field, string value, RsaPublicKey key, string serial, bool callerNamedKey)
-        {
-            if (key.IsCiphertext(value))
-            {
-                if (callerNamedKey) return null; // the caller encrypted it for the key they named: leave it
-                throw new ArgumentException(
-                    $"The field {field} is already RSA-OAEP ciphertext ({value.Length} base64 characters). If you encrypted it yourself, " +
-                    $"name the key you used in the {SerialHeader} header (e.g. {serial}); otherwise pass the plaintext and the client encrypts it.", field);
-            }
-            try
-            {
-                return key.Encrypt(value);
-            }
-            catch (ArgumentException e)
-            {
-                throw new ArgumentException($"The field {field} cannot be encrypted: {e.Message}", field, e);
-            }
-        }
-
-        private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
-        {
-            var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Encrypt : NoPaths;
-            var extra = options?.EncryptFields;
-            if (extra is null) return documented;
-            var paths = new List<FieldPath>(documented);
-            foreach (var text in extra)
-                paths.Add(CallerPath(text, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields)));
-            return paths;
-        }
-
-        private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
-        {
-            var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Decrypt : NoPaths;
-            var extra = options?.DecryptFields;
-            if (extra is null) return documented;
-            var paths = new List<FieldPath>(documented);
-            foreach (var text in extra)
-                paths.Add(CallerPath(text, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields)));
-            return paths;
-        }
-
-        private static FieldPath CallerPath(string text, FieldLocation location, string option)
+    /// <summary>
+    /// Decrypts the documented merchant-key fields of a verified answer (and those the call names in
+    /// <see cref="WeChatPayRequestOptions.DecryptFields"/>); returns the decrypted JSON, or null when nothing applies.
+    /// </summary>
+    /// <exception cref="WeChatPayException">A field does not decrypt with the merchant private key.</exception>
+    public JToken? Decrypt(PreparedCall call, WeChatPayRequestOptions? options, Answer answer, List<string> decrypted)
+    {
+        var paths = DecryptPaths(call, options);
+        if (paths.Count == 0) return null;
+        var json = WeChatPayJson.TryParse(answer.Text);
+        if (json is null) return null;
+        foreach (var path in paths)
         {
             try
             {
-                return FieldPath.FromCaller(text, location);
+                JsonFields.Apply(json, path, (_, value) => _merchantKey.Decrypt(value), decrypted);
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is CryptographicException || e is ArgumentException)
             {
-                throw new ArgumentException($"{option} holds a path that cannot be read: {e.Message}", option);
+                throw new WeChatPayException(
+                    $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
+                    "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
+                    call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e);
             }
+        }
+        return json;
+    }
+
+    private static string? EncryptValue(string field, string value, RsaPublicKey key, string serial, bool callerNamedKey)
+    {
+        if (key.IsCiphertext(value))
+        {
+            if (callerNamedKey) return null; // the caller encrypted it for the key they named: leave it
+            throw new ArgumentException(
+                $"The field {field} is already RSA-OAEP ciphertext ({value.Length} base64 characters). If you encrypted it yourself, " +
+                $"name the key you used in the {SerialHeader} header (e.g. {serial}); otherwise pass the plaintext and the client encrypts it.", field);
+        }
+        try
+        {
+            return key.Encrypt(value);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"The field {field} cannot be encrypted: {e.Message}", field, e);
+        }
+    }
+
+    private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
+    {
+        var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Encrypt : NoPaths;
+        var extra = options?.EncryptFields;
+        if (extra is null) return documented;
+        var paths = new List<FieldPath>(documented);
+        foreach (var text in extra)
+            paths.Add(CallerPath(text, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields)));
+        return paths;
+    }
+
+    private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
+    {
+        var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Decrypt : NoPaths;
+        var extra = options?.DecryptFields;
+        if (extra is null) return documented;
+        var paths = new List<FieldPath>(documented);
+        foreach (var text in extra)
+            paths.Add(CallerPath(text, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields)));
+        return paths;
+    }
+
+    private static FieldPath CallerPath(string text, FieldLocation location, string option)
+    {
+        try
+        {
+            return FieldPath.FromCaller(text, location);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{option} holds a path that cannot be read: {e.Message}", option);
         }
     }
 }

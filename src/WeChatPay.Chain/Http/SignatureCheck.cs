@@ -1,18 +1,17 @@
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+/// <summary>The checks a signed WeChat Pay message must pass, in the order they run.</summary>
+public enum SignatureCheck
 {
-    /// <summary>The checks a signed WeChat Pay message must pass, in the order they run.</summary>
-    public enum SignatureCheck
-    {
-        /// <summary>One of <c>Wechatpay-Timestamp</c>, <c>-Nonce</c>, <c>-Signature</c>, <c>-Serial</c> is missing or empty.</summary>
-        MissingHeader,
+    /// <summary>One of <c>Wechatpay-Timestamp</c>, <c>-Nonce</c>, <c>-Signature</c>, <c>-Serial</c> is missing or empty.</summary>
+    MissingHeader,
 
-        /// <summary><c>Wechatpay-Timestamp</c> is not a number, or more than 300 seconds away from now.</summary>
-        Timestamp,
+    /// <summary><c>Wechatpay-Timestamp</c> is not a number, or more than 300 seconds away from now.</summary>
+    Timestamp,
 
-        /// <summary><c>Wechatpay-Serial</c> names no configured platform key.</summary>
-        UnknownSerial,
+    /// <summary><c>Wechatpay-Serial</c> names no configured platform key.</summary>
+    UnknownSerial,
 
-        /// <summary>The signature does not match the message (includes <c>WECHATPAY/SIGNTEST/</c> probes and malformed base64).</summary>
-        Signature,
-    }
+    /// <summary>The signature does not match the message (includes <c>WECHATPAY/SIGNTEST/</c> probes and malformed base64).</summary>
+    Signature,
 }

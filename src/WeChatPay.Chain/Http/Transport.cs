@@ -9,172 +9,171 @@ using System.Threading.Tasks;
 using Flurl.Http;
 using Flurl.Http.Content;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>
+/// Steps 4–5 of a call: Flurl sends the sealed request, its BeforeCall hook signs the exact bytes that leave, and the
+/// answer is read once, bounded by <see cref="WeChatPayOptions.MaxResponseBodySize"/>, within the call's timeout.
+/// </summary>
+internal sealed class Transport : IDisposable
 {
-    /// <summary>
-    /// Steps 4–5 of a call: Flurl sends the sealed request, its BeforeCall hook signs the exact bytes that leave, and the
-    /// answer is read once, bounded by <see cref="WeChatPayOptions.MaxResponseBodySize"/>, within the call's timeout.
-    /// </summary>
-    internal sealed class Transport : IDisposable
+    private static readonly string UserAgent = BuildUserAgent();
+
+    private readonly FlurlClient _flurl;
+    private readonly string _origin;
+    private readonly RequestSigner _signer;
+    private readonly TimeSpan _timeout;
+    private readonly int _maxBody;
+
+    public Transport(string baseUrl, RequestSigner signer, TimeSpan timeout, int maxResponseBodySize, HttpMessageHandler? handler)
     {
-        private static readonly string UserAgent = BuildUserAgent();
-
-        private readonly FlurlClient _flurl;
-        private readonly string _origin;
-        private readonly RequestSigner _signer;
-        private readonly TimeSpan _timeout;
-        private readonly int _maxBody;
-
-        public Transport(string baseUrl, RequestSigner signer, TimeSpan timeout, int maxResponseBodySize, HttpMessageHandler? handler)
-        {
-            var uri = new Uri(baseUrl);
-            _origin = uri.GetLeftPart(UriPartial.Authority);
-            BasePath = uri.AbsolutePath;
-            _signer = signer;
-            _timeout = timeout;
-            _maxBody = maxResponseBodySize;
-            _flurl = handler is null ? new FlurlClient(baseUrl) : new FlurlClient(new HttpClient(handler, disposeHandler: false), baseUrl);
-            _flurl.Settings.AllowedHttpStatusRange = "*";
-            _flurl.Settings.Timeout = null; // the call's own deadline covers sending and reading the answer
-            // A redirect would carry a signed request somewhere else; WeChat Pay's API never redirects.
-            _flurl.Settings.Redirects.Enabled = false;
-            _flurl.WithHeader("User-Agent", UserAgent).WithHeader("Accept", "application/json");
-            _flurl.BeforeCall(Sign);
-        }
-
-        /// <summary>The path of the base URL, starting and ending with '/'.</summary>
-        public string BasePath { get; }
-
-        /// <summary>Sends one sealed call and reads its answer.</summary>
-        /// <param name="call">The sealed call.</param>
-        /// <param name="readWhole">Read the answer whatever its size (downloads); otherwise stop at the cap.</param>
-        /// <param name="cancellationToken">Cancels the call.</param>
-        /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
-        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-        public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var request = _flurl.Request();
-            request.Url = new Flurl.Url(_origin + call.Target);
-            foreach (var pair in call.Headers)
-                request.WithHeader(pair.Key, pair.Value);
-            var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
-
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(_timeout);
-            try
-            {
-                using var response = await request.SendAsync(call.Method, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-                var message = response.ResponseMessage;
-                var (body, overCap) = await ReadBodyAsync(message.Content, readWhole ? long.MaxValue : _maxBody, deadline.Token).ConfigureAwait(false);
-                return new Answer((int)message.StatusCode, HeadersOf(message), body, overCap);
-            }
-            catch (Exception e) when (IsCancellation(e) && cancellationToken.IsCancellationRequested)
-            {
-                throw new OperationCanceledException("The call was cancelled.", e, cancellationToken);
-            }
-            catch (Exception e) when (IsCancellation(e) || e is FlurlHttpTimeoutException)
-            {
-                throw new WeChatPayException($"{call.Method.Method} {call.ShownTarget} timed out after {_timeout.TotalSeconds:0.###} s (WeChatPayOptions.Timeout).",
-                    call.Method.Method, call.ShownTarget, innerException: Cause(e));
-            }
-            catch (Exception e) when (e is FlurlHttpException || e is HttpRequestException || e is IOException)
-            {
-                var cause = Cause(e);
-                throw new WeChatPayException($"{call.Method.Method} {call.ShownTarget} could not be completed: {Messages(cause)}",
-                    call.Method.Method, call.ShownTarget, innerException: cause);
-            }
-        }
-
-        // BeforeCall: the signature covers the request target and the body text exactly as they leave.
-        private void Sign(FlurlCall call)
-        {
-            var message = call.HttpRequestMessage;
-            if (message.Content is not null && call.RequestBody is null)
-                throw new InvalidOperationException("Only text bodies can be signed.");
-            message.Headers.TryAddWithoutValidation("Authorization",
-                _signer.Authorize(message.Method.Method, message.RequestUri!.PathAndQuery, call.RequestBody ?? string.Empty));
-        }
-
-        private static bool IsCancellation(Exception e) => e is OperationCanceledException || e.InnerException is OperationCanceledException;
-
-        // Flurl's own exception quotes the whole URL (sensitive query values included): keep the transport's cause instead.
-        private static Exception? Cause(Exception e) => e is FlurlHttpException ? e.InnerException : e;
-
-        private static string Messages(Exception? e)
-        {
-            var text = new StringBuilder();
-            for (var current = e; current is not null; current = current.InnerException)
-            {
-                if (text.Length > 0) text.Append(": ");
-                text.Append(current.Message.TrimEnd('.'));
-            }
-            return text.Length == 0 ? "no cause given" : text.Append('.').ToString();
-        }
-
-        // Reads at most cap + 1 bytes; when the answer says it is larger than the cap, only a prefix for the error message.
-        private static async Task<(byte[] Body, bool OverCap)> ReadBodyAsync(HttpContent? content, long cap, CancellationToken cancellationToken)
-        {
-            if (content is null) return (Array.Empty<byte>(), false);
-            var declared = content.Headers.ContentLength;
-            var overCap = declared > cap;
-            var limit = overCap ? WeChatPayException.MaxResponseBodyLength : cap == long.MaxValue ? long.MaxValue : cap + 1;
-#if NET5_0_OR_GREATER
-            using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            var buffer = new byte[declared is { } known && known <= limit ? (int)known : (int)Math.Min(limit, 16 * 1024)];
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length >= limit || (length == declared && !overCap)) break;
-                    var grown = new byte[(int)Math.Min(limit, Math.Max(1024, (long)buffer.Length * 2))];
-                    Buffer.BlockCopy(buffer, 0, grown, 0, length);
-                    buffer = grown;
-                }
-                var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
-                if (read == 0) break;
-                length += read;
-            }
-            if (length > cap) overCap = true;
-            if (length == buffer.Length && !overCap) return (buffer, false);
-            var body = new byte[overCap ? Math.Min(length, (int)Math.Min(cap, WeChatPayException.MaxResponseBodyLength)) : length];
-            Buffer.BlockCopy(buffer, 0, body, 0, body.Length);
-            return (body, overCap);
-        }
-
-        private static IReadOnlyDictionary<string, string> HeadersOf(HttpResponseMessage response)
-        {
-            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-#if NET5_0_OR_GREATER
-            // The raw values as received: no parsing or validation of each header, no joining of single values.
-            foreach (var header in response.Headers.NonValidated)
-                headers[header.Key] = header.Value.ToString();
-            foreach (var header in response.Content.Headers.NonValidated)
-                headers[header.Key] = header.Value.ToString();
-#else
-            foreach (var header in response.Headers)
-                headers[header.Key] = string.Join(", ", header.Value);
-            if (response.Content is not null)
-                foreach (var header in response.Content.Headers)
-                    headers[header.Key] = string.Join(", ", header.Value);
-#endif
-            return headers;
-        }
-
-        private static string BuildUserAgent()
-        {
-            var assembly = typeof(Transport).Assembly;
-            var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0";
-            var plus = version.IndexOf('+');
-            if (plus > 0) version = version.Substring(0, plus);
-            return $"WeChatPay.Chain/{version} ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.Replace('(', '[').Replace(')', ']')})";
-        }
-
-        /// <summary>Releases the HTTP connections.</summary>
-        public void Dispose() => _flurl.Dispose();
+        var uri = new Uri(baseUrl);
+        _origin = uri.GetLeftPart(UriPartial.Authority);
+        BasePath = uri.AbsolutePath;
+        _signer = signer;
+        _timeout = timeout;
+        _maxBody = maxResponseBodySize;
+        _flurl = handler is null ? new FlurlClient(baseUrl) : new FlurlClient(new HttpClient(handler, disposeHandler: false), baseUrl);
+        _flurl.Settings.AllowedHttpStatusRange = "*";
+        _flurl.Settings.Timeout = null; // the call's own deadline covers sending and reading the answer
+        // A redirect would carry a signed request somewhere else; WeChat Pay's API never redirects.
+        _flurl.Settings.Redirects.Enabled = false;
+        _flurl.WithHeader("User-Agent", UserAgent).WithHeader("Accept", "application/json");
+        _flurl.BeforeCall(Sign);
     }
+
+    /// <summary>The path of the base URL, starting and ending with '/'.</summary>
+    public string BasePath { get; }
+
+    /// <summary>Sends one sealed call and reads its answer.</summary>
+    /// <param name="call">The sealed call.</param>
+    /// <param name="readWhole">Read the answer whatever its size (downloads); otherwise stop at the cap.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = _flurl.Request();
+        request.Url = new Flurl.Url(_origin + call.Target);
+        foreach (var pair in call.Headers)
+            request.WithHeader(pair.Key, pair.Value);
+        var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(_timeout);
+        try
+        {
+            using var response = await request.SendAsync(call.Method, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+            var message = response.ResponseMessage;
+            var (body, overCap) = await ReadBodyAsync(message.Content, readWhole ? long.MaxValue : _maxBody, deadline.Token).ConfigureAwait(false);
+            return new Answer((int)message.StatusCode, HeadersOf(message), body, overCap);
+        }
+        catch (Exception e) when (IsCancellation(e) && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The call was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (IsCancellation(e) || e is FlurlHttpTimeoutException)
+        {
+            throw new WeChatPayException($"{call.Method.Method} {call.ShownTarget} timed out after {_timeout.TotalSeconds:0.###} s (WeChatPayOptions.Timeout).",
+                call.Method.Method, call.ShownTarget, innerException: Cause(e));
+        }
+        catch (Exception e) when (e is FlurlHttpException || e is HttpRequestException || e is IOException)
+        {
+            var cause = Cause(e);
+            throw new WeChatPayException($"{call.Method.Method} {call.ShownTarget} could not be completed: {Messages(cause)}",
+                call.Method.Method, call.ShownTarget, innerException: cause);
+        }
+    }
+
+    // BeforeCall: the signature covers the request target and the body text exactly as they leave.
+    private void Sign(FlurlCall call)
+    {
+        var message = call.HttpRequestMessage;
+        if (message.Content is not null && call.RequestBody is null)
+            throw new InvalidOperationException("Only text bodies can be signed.");
+        message.Headers.TryAddWithoutValidation("Authorization",
+            _signer.Authorize(message.Method.Method, message.RequestUri!.PathAndQuery, call.RequestBody ?? string.Empty));
+    }
+
+    private static bool IsCancellation(Exception e) => e is OperationCanceledException || e.InnerException is OperationCanceledException;
+
+    // Flurl's own exception quotes the whole URL (sensitive query values included): keep the transport's cause instead.
+    private static Exception? Cause(Exception e) => e is FlurlHttpException ? e.InnerException : e;
+
+    private static string Messages(Exception? e)
+    {
+        var text = new StringBuilder();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            if (text.Length > 0) text.Append(": ");
+            text.Append(current.Message.TrimEnd('.'));
+        }
+        return text.Length == 0 ? "no cause given" : text.Append('.').ToString();
+    }
+
+    // Reads at most cap + 1 bytes; when the answer says it is larger than the cap, only a prefix for the error message.
+    private static async Task<(byte[] Body, bool OverCap)> ReadBodyAsync(HttpContent? content, long cap, CancellationToken cancellationToken)
+    {
+        if (content is null) return (Array.Empty<byte>(), false);
+        var declared = content.Headers.ContentLength;
+        var overCap = declared > cap;
+        var limit = overCap ? WeChatPayException.MaxResponseBodyLength : cap == long.MaxValue ? long.MaxValue : cap + 1;
+#if NET5_0_OR_GREATER
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        var buffer = new byte[declared is { } known && known <= limit ? (int)known : (int)Math.Min(limit, 16 * 1024)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (length >= limit || (length == declared && !overCap)) break;
+                var grown = new byte[(int)Math.Min(limit, Math.Max(1024, (long)buffer.Length * 2))];
+                Buffer.BlockCopy(buffer, 0, grown, 0, length);
+                buffer = grown;
+            }
+            var read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            length += read;
+        }
+        if (length > cap) overCap = true;
+        if (length == buffer.Length && !overCap) return (buffer, false);
+        var body = new byte[overCap ? Math.Min(length, (int)Math.Min(cap, WeChatPayException.MaxResponseBodyLength)) : length];
+        Buffer.BlockCopy(buffer, 0, body, 0, body.Length);
+        return (body, overCap);
+    }
+
+    private static IReadOnlyDictionary<string, string> HeadersOf(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+#if NET5_0_OR_GREATER
+        // The raw values as received: no parsing or validation of each header, no joining of single values.
+        foreach (var header in response.Headers.NonValidated)
+            headers[header.Key] = header.Value.ToString();
+        foreach (var header in response.Content.Headers.NonValidated)
+            headers[header.Key] = header.Value.ToString();
+#else
+        foreach (var header in response.Headers)
+            headers[header.Key] = string.Join(", ", header.Value);
+        if (response.Content is not null)
+            foreach (var header in response.Content.Headers)
+                headers[header.Key] = string.Join(", ", header.Value);
+#endif
+        return headers;
+    }
+
+    private static string BuildUserAgent()
+    {
+        var assembly = typeof(Transport).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0";
+        var plus = version.IndexOf('+');
+        if (plus > 0) version = version.Substring(0, plus);
+        return $"WeChatPay.Chain/{version} ({System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription.Replace('(', '[').Replace(')', ']')})";
+    }
+
+    /// <summary>Releases the HTTP connections.</summary>
+    public void Dispose() => _flurl.Dispose();
 }

@@ -3,67 +3,66 @@ using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace WeChatPay.Chain.Http
+namespace WeChatPay.Chain.Http;
+
+/// <summary>The library's one set of Newtonsoft settings: no type names, nulls omitted, non-ASCII written as-is, dates kept as text.</summary>
+internal static class WeChatPayJson
 {
-    /// <summary>The library's one set of Newtonsoft settings: no type names, nulls omitted, non-ASCII written as-is, dates kept as text.</summary>
-    internal static class WeChatPayJson
+    /// <summary>The shared settings (never mutated after start-up).</summary>
+    public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
     {
-        /// <summary>The shared settings (never mutated after start-up).</summary>
-        public static readonly JsonSerializerSettings Settings = new JsonSerializerSettings
+        TypeNameHandling = TypeNameHandling.None,
+        NullValueHandling = NullValueHandling.Ignore,
+        StringEscapeHandling = StringEscapeHandling.Default,
+        Formatting = Formatting.None,
+        DateParseHandling = DateParseHandling.None,
+        FloatParseHandling = FloatParseHandling.Decimal,
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
+        MaxDepth = 64,
+    };
+
+    /// <summary>A serializer built once from <see cref="Settings"/>.</summary>
+    public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
+
+    /// <summary>Serializes a request body; a <see cref="JToken"/> or JSON text is written as given.</summary>
+    public static string Serialize(object value)
+    {
+        if (value is JToken token) return token.ToString(Formatting.None);
+        return JsonConvert.SerializeObject(value, Settings);
+    }
+
+    /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>; null when the text is empty or not JSON.</summary>
+    public static JToken? TryParse(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var first = text.TrimStart()[0];
+        if (first != '{' && first != '[') return null;
+        try
         {
-            TypeNameHandling = TypeNameHandling.None,
-            NullValueHandling = NullValueHandling.Ignore,
-            StringEscapeHandling = StringEscapeHandling.Default,
-            Formatting = Formatting.None,
+            return Parse(text);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>.</summary>
+    /// <exception cref="JsonReaderException">The text is not JSON.</exception>
+    public static JToken Parse(string text)
+    {
+        using var reader = new JsonTextReader(new StringReader(text))
+        {
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
-            MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
             MaxDepth = 64,
         };
-
-        /// <summary>A serializer built once from <see cref="Settings"/>.</summary>
-        public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
-
-        /// <summary>Serializes a request body; a <see cref="JToken"/> or JSON text is written as given.</summary>
-        public static string Serialize(object value)
+        var token = JToken.ReadFrom(reader);
+        while (reader.Read())
         {
-            if (value is JToken token) return token.ToString(Formatting.None);
-            return JsonConvert.SerializeObject(value, Settings);
+            if (reader.TokenType != JsonToken.Comment)
+                throw new JsonReaderException("Additional text found after the JSON value.");
         }
-
-        /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>; null when the text is empty or not JSON.</summary>
-        public static JToken? TryParse(string text)
-        {
-            if (string.IsNullOrWhiteSpace(text)) return null;
-            var first = text.TrimStart()[0];
-            if (first != '{' && first != '[') return null;
-            try
-            {
-                return Parse(text);
-            }
-            catch (JsonException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>.</summary>
-        /// <exception cref="JsonReaderException">The text is not JSON.</exception>
-        public static JToken Parse(string text)
-        {
-            using var reader = new JsonTextReader(new StringReader(text))
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Decimal,
-                MaxDepth = 64,
-            };
-            var token = JToken.ReadFrom(reader);
-            while (reader.Read())
-            {
-                if (reader.TokenType != JsonToken.Comment)
-                    throw new JsonReaderException("Additional text found after the JSON value.");
-            }
-            return token;
-        }
+        return token;
     }
 }

@@ -3,80 +3,79 @@ using System.Collections.Generic;
 using System.Text;
 using Newtonsoft.Json.Linq;
 
-namespace WeChatPay.Chain
-{
-    /// <summary>A verified answer from WeChat Pay: status, headers, the raw body and its JSON as <c>dynamic</c>.</summary>
-    public sealed class WeChatPayResponse
-    {
-        private readonly byte[] _bytes;
-        private string? _body;
-        private JToken? _json;
-        private bool _parsed;
+namespace WeChatPay.Chain;
 
-        internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? decryptedJson,
-            IReadOnlyList<string> encryptedFields, IReadOnlyList<string> decryptedFields)
+/// <summary>A verified answer from WeChat Pay: status, headers, the raw body and its JSON as <c>dynamic</c>.</summary>
+public sealed class WeChatPayResponse
+{
+    private readonly byte[] _bytes;
+    private string? _body;
+    private JToken? _json;
+    private bool _parsed;
+
+    internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? decryptedJson,
+        IReadOnlyList<string> encryptedFields, IReadOnlyList<string> decryptedFields)
+    {
+        StatusCode = statusCode;
+        Headers = headers;
+        _bytes = bytes;
+        EncryptedFields = encryptedFields.Count == 0 ? NoFields : encryptedFields;
+        DecryptedFields = decryptedFields.Count == 0 ? NoFields : decryptedFields;
+        if (decryptedJson is not null)
         {
-            StatusCode = statusCode;
-            Headers = headers;
-            _bytes = bytes;
-            EncryptedFields = encryptedFields.Count == 0 ? NoFields : encryptedFields;
-            DecryptedFields = decryptedFields.Count == 0 ? NoFields : decryptedFields;
-            if (decryptedJson is not null)
+            _json = decryptedJson;
+            _parsed = true;
+        }
+    }
+
+    /// <summary>The HTTP status code, e.g. 200 or 204.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The response headers (case-insensitive names; repeated headers joined with ", ").</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The <c>Request-ID</c> header WeChat Pay support asks for, when present.</summary>
+    public string? RequestId => Headers.TryGetValue("Request-ID", out var id) ? id : null;
+
+    /// <summary>The raw body bytes exactly as received (for downloads such as bill files).</summary>
+    public byte[] RawBody => _bytes;
+
+    /// <summary>The raw body as UTF-8 text, exactly as received and verified (encrypted fields still encrypted).</summary>
+    public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
+
+    /// <summary>The body as JSON (null for an empty or non-JSON body), for typed access.</summary>
+    public JToken? Json
+    {
+        get
+        {
+            if (!_parsed)
             {
-                _json = decryptedJson;
+                _json = Http.WeChatPayJson.TryParse(Body);
                 _parsed = true;
             }
+            return _json;
         }
-
-        /// <summary>The HTTP status code, e.g. 200 or 204.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The response headers (case-insensitive names; repeated headers joined with ", ").</summary>
-        public IReadOnlyDictionary<string, string> Headers { get; }
-
-        /// <summary>The <c>Request-ID</c> header WeChat Pay support asks for, when present.</summary>
-        public string? RequestId => Headers.TryGetValue("Request-ID", out var id) ? id : null;
-
-        /// <summary>The raw body bytes exactly as received (for downloads such as bill files).</summary>
-        public byte[] RawBody => _bytes;
-
-        /// <summary>The raw body as UTF-8 text, exactly as received and verified (encrypted fields still encrypted).</summary>
-        public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
-
-        /// <summary>The body as JSON (null for an empty or non-JSON body), for typed access.</summary>
-        public JToken? Json
-        {
-            get
-            {
-                if (!_parsed)
-                {
-                    _json = Http.WeChatPayJson.TryParse(Body);
-                    _parsed = true;
-                }
-                return _json;
-            }
-        }
-
-        /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for an empty body.</summary>
-        public dynamic? Data => Json;
-
-        /// <summary>The request fields this call encrypted before sending (e.g. <c>identity.real_name</c>); empty when none.</summary>
-        public IReadOnlyList<string> EncryptedFields { get; }
-
-        /// <summary>The answer fields decrypted with the merchant key (e.g. <c>data[0].user_name</c>); <see cref="Body"/> keeps their ciphertext.</summary>
-        public IReadOnlyList<string> DecryptedFields { get; }
-
-        private static readonly string[] NoFields = new string[0];
-
-        /// <summary>Reads the JSON body into <typeparamref name="T"/> with the client's serializer settings.</summary>
-        /// <exception cref="InvalidOperationException">The body is empty or not JSON.</exception>
-        public T As<T>()
-        {
-            var json = Json ?? throw new InvalidOperationException($"The response body is {(_bytes.Length == 0 ? "empty" : "not JSON")}, so it cannot be read as {typeof(T).Name}.");
-            return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
-        }
-
-        /// <inheritdoc />
-        public override string ToString() => $"{StatusCode} {Body}";
     }
+
+    /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for an empty body.</summary>
+    public dynamic? Data => Json;
+
+    /// <summary>The request fields this call encrypted before sending (e.g. <c>identity.real_name</c>); empty when none.</summary>
+    public IReadOnlyList<string> EncryptedFields { get; }
+
+    /// <summary>The answer fields decrypted with the merchant key (e.g. <c>data[0].user_name</c>); <see cref="Body"/> keeps their ciphertext.</summary>
+    public IReadOnlyList<string> DecryptedFields { get; }
+
+    private static readonly string[] NoFields = new string[0];
+
+    /// <summary>Reads the JSON body into <typeparamref name="T"/> with the client's serializer settings.</summary>
+    /// <exception cref="InvalidOperationException">The body is empty or not JSON.</exception>
+    public T As<T>()
+    {
+        var json = Json ?? throw new InvalidOperationException($"The response body is {(_bytes.Length == 0 ? "empty" : "not JSON")}, so it cannot be read as {typeof(T).Name}.");
+        return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{StatusCode} {Body}";
 }

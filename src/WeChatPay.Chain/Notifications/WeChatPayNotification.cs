@@ -1,56 +1,55 @@
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
-namespace WeChatPay.Chain
+namespace WeChatPay.Chain;
+
+/// <summary>A verified, decrypted callback from WeChat Pay (e.g. <c>TRANSACTION.SUCCESS</c>, papay <c>ENTRUST.SIGN</c>).</summary>
+public sealed class WeChatPayNotification
 {
-    /// <summary>A verified, decrypted callback from WeChat Pay (e.g. <c>TRANSACTION.SUCCESS</c>, papay <c>ENTRUST.SIGN</c>).</summary>
-    public sealed class WeChatPayNotification
+    internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields)
     {
-        internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields)
-        {
-            Json = json;
-            Body = body;
-            ResourcePlaintext = resourcePlaintext;
-            ResourceJson = resource;
-            DecryptedFields = decryptedFields;
-        }
-
-        /// <summary>The notification id, e.g. <c>EV-2018022511223320873</c>.</summary>
-        public string? Id => (string?)Json["id"];
-
-        /// <summary>The event type, e.g. <c>TRANSACTION.SUCCESS</c>.</summary>
-        public string? EventType => (string?)Json["event_type"];
-
-        /// <summary>The resource type, normally <c>encrypt-resource</c>.</summary>
-        public string? ResourceType => (string?)Json["resource_type"];
-
-        /// <summary>WeChat Pay's one-line summary, e.g. <c>支付成功</c>.</summary>
-        public string? Summary => (string?)Json["summary"];
-
-        /// <summary>When WeChat Pay created the notification (RFC 3339 text, as sent).</summary>
-        public string? CreateTime => (string?)Json["create_time"];
-
-        /// <summary>The raw body exactly as received (the resource still encrypted).</summary>
-        public string Body { get; }
-
-        /// <summary>The body as JSON.</summary>
-        public JObject Json { get; }
-
-        /// <summary>The decrypted resource text.</summary>
-        public string ResourcePlaintext { get; }
-
-        /// <summary>The decrypted resource as JSON (merchant-key fields decrypted too), or null when it is not JSON.</summary>
-        public JToken? ResourceJson { get; }
-
-        /// <summary>The decrypted resource as dynamic JSON: <c>n.Resource.out_trade_no</c>.</summary>
-        public dynamic? Resource => ResourceJson;
-
-        /// <summary>Fields inside the resource that were also decrypted with the merchant key.</summary>
-        public IReadOnlyList<string> DecryptedFields { get; }
-
-        /// <summary>Reads the decrypted resource into <typeparamref name="T"/>.</summary>
-        /// <exception cref="System.InvalidOperationException">The resource is not JSON.</exception>
-        public T ResourceAs<T>() =>
-            (ResourceJson ?? throw new System.InvalidOperationException("The resource is not JSON.")).ToObject<T>(Http.WeChatPayJson.Serializer)!;
+        Json = json;
+        Body = body;
+        ResourcePlaintext = resourcePlaintext;
+        ResourceJson = resource;
+        DecryptedFields = decryptedFields;
     }
+
+    /// <summary>The notification id, e.g. <c>EV-2018022511223320873</c>.</summary>
+    public string? Id => (string?)Json["id"];
+
+    /// <summary>The event type, e.g. <c>TRANSACTION.SUCCESS</c>.</summary>
+    public string? EventType => (string?)Json["event_type"];
+
+    /// <summary>The resource type, normally <c>encrypt-resource</c>.</summary>
+    public string? ResourceType => (string?)Json["resource_type"];
+
+    /// <summary>WeChat Pay's one-line summary, e.g. <c>支付成功</c>.</summary>
+    public string? Summary => (string?)Json["summary"];
+
+    /// <summary>When WeChat Pay created the notification (RFC 3339 text, as sent).</summary>
+    public string? CreateTime => (string?)Json["create_time"];
+
+    /// <summary>The raw body exactly as received (the resource still encrypted).</summary>
+    public string Body { get; }
+
+    /// <summary>The body as JSON.</summary>
+    public JObject Json { get; }
+
+    /// <summary>The decrypted resource text.</summary>
+    public string ResourcePlaintext { get; }
+
+    /// <summary>The decrypted resource as JSON (merchant-key fields decrypted too), or null when it is not JSON.</summary>
+    public JToken? ResourceJson { get; }
+
+    /// <summary>The decrypted resource as dynamic JSON: <c>n.Resource.out_trade_no</c>.</summary>
+    public dynamic? Resource => ResourceJson;
+
+    /// <summary>Fields inside the resource that were also decrypted with the merchant key.</summary>
+    public IReadOnlyList<string> DecryptedFields { get; }
+
+    /// <summary>Reads the decrypted resource into <typeparamref name="T"/>.</summary>
+    /// <exception cref="System.InvalidOperationException">The resource is not JSON.</exception>
+    public T ResourceAs<T>() =>
+        (ResourceJson ?? throw new System.InvalidOperationException("The resource is not JSON.")).ToObject<T>(Http.WeChatPayJson.Serializer)!;
 }

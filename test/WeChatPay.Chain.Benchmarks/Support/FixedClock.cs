@@ -1,14 +1,13 @@
 using System;
 
-namespace WeChatPay.Chain.Benchmarks.Support
+namespace WeChatPay.Chain.Benchmarks.Support;
+
+/// <summary>A clock that always says the same instant, so that an answer signed once verifies on every iteration.</summary>
+internal sealed class FixedClock : TimeProvider
 {
-    /// <summary>A clock that always says the same instant, so that an answer signed once verifies on every iteration.</summary>
-    internal sealed class FixedClock : TimeProvider
-    {
-        private readonly DateTimeOffset _now;
+    private readonly DateTimeOffset _now;
 
-        public FixedClock(DateTimeOffset now) => _now = now;
+    public FixedClock(DateTimeOffset now) => _now = now;
 
-        public override DateTimeOffset GetUtcNow() => _now;
-    }
+    public override DateTimeOffset GetUtcNow() => _now;
 }

@@ -3,29 +3,28 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WeChatPay.Chain.Benchmarks.Support
+namespace WeChatPay.Chain.Benchmarks.Support;
+
+/// <summary>
+/// An in-process transport that answers at once: it reads the request body (as a transport would) and returns the
+/// pre-signed answer for the method (GET or anything else). No socket, no thread hop.
+/// </summary>
+internal sealed class InstantHandler : HttpMessageHandler
 {
-    /// <summary>
-    /// An in-process transport that answers at once: it reads the request body (as a transport would) and returns the
-    /// pre-signed answer for the method (GET or anything else). No socket, no thread hop.
-    /// </summary>
-    internal sealed class InstantHandler : HttpMessageHandler
+    private readonly SignedAnswer _post;
+    private readonly SignedAnswer _get;
+
+    public InstantHandler(SignedAnswer post, SignedAnswer get)
     {
-        private readonly SignedAnswer _post;
-        private readonly SignedAnswer _get;
+        _post = post;
+        _get = get;
+    }
 
-        public InstantHandler(SignedAnswer post, SignedAnswer get)
-        {
-            _post = post;
-            _get = get;
-        }
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Content is not null)
-                request.Content.CopyTo(Stream.Null, null, cancellationToken);
-            var answer = request.Method == HttpMethod.Get ? _get : _post;
-            return Task.FromResult(answer.ToResponse(request));
-        }
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is not null)
+            request.Content.CopyTo(Stream.Null, null, cancellationToken);
+        var answer = request.Method == HttpMethod.Get ? _get : _post;
+        return Task.FromResult(answer.ToResponse(request));
     }
 }

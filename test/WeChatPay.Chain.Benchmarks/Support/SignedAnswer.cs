@@ -5,51 +5,50 @@ using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace WeChatPay.Chain.Benchmarks.Support
+namespace WeChatPay.Chain.Benchmarks.Support;
+
+/// <summary>An answer body and its four <c>Wechatpay-*</c> headers, signed once at setup with the platform test key.</summary>
+internal sealed class SignedAnswer
 {
-    /// <summary>An answer body and its four <c>Wechatpay-*</c> headers, signed once at setup with the platform test key.</summary>
-    internal sealed class SignedAnswer
+    public const string Nonce = "fZ3xAnswerNonce0000000000000000A";
+    public const string RequestId = "08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C10128A4DF0230D4A402-0";
+
+    private SignedAnswer(byte[] body, string timestamp, string signature)
     {
-        public const string Nonce = "fZ3xAnswerNonce0000000000000000A";
-        public const string RequestId = "08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C10128A4DF0230D4A402-0";
+        Body = body;
+        Timestamp = timestamp;
+        Signature = signature;
+    }
 
-        private SignedAnswer(byte[] body, string timestamp, string signature)
+    public byte[] Body { get; }
+    public string Timestamp { get; }
+    public string Signature { get; }
+    public string Serial => BenchKeys.PublicKeyId;
+
+    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with the platform test key.</summary>
+    public static SignedAnswer Create(string json, RSA platformKey)
+    {
+        var body = Encoding.UTF8.GetBytes(json);
+        var timestamp = BenchKeys.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var message = Encoding.UTF8.GetBytes(timestamp + "\n" + Nonce + "\n" + json + "\n");
+        var signature = Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        return new SignedAnswer(body, timestamp, signature);
+    }
+
+    /// <summary>A fresh response message carrying this answer (the caller disposes it).</summary>
+    public HttpResponseMessage ToResponse(HttpRequestMessage request)
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK)
         {
-            Body = body;
-            Timestamp = timestamp;
-            Signature = signature;
-        }
-
-        public byte[] Body { get; }
-        public string Timestamp { get; }
-        public string Signature { get; }
-        public string Serial => BenchKeys.PublicKeyId;
-
-        /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with the platform test key.</summary>
-        public static SignedAnswer Create(string json, RSA platformKey)
-        {
-            var body = Encoding.UTF8.GetBytes(json);
-            var timestamp = BenchKeys.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-            var message = Encoding.UTF8.GetBytes(timestamp + "\n" + Nonce + "\n" + json + "\n");
-            var signature = Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-            return new SignedAnswer(body, timestamp, signature);
-        }
-
-        /// <summary>A fresh response message carrying this answer (the caller disposes it).</summary>
-        public HttpResponseMessage ToResponse(HttpRequestMessage request)
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK)
-            {
-                RequestMessage = request,
-                Content = new ByteArrayContent(Body),
-            };
-            response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-            response.Headers.TryAddWithoutValidation("Request-ID", RequestId);
-            response.Headers.TryAddWithoutValidation("Wechatpay-Nonce", Nonce);
-            response.Headers.TryAddWithoutValidation("Wechatpay-Serial", Serial);
-            response.Headers.TryAddWithoutValidation("Wechatpay-Signature", Signature);
-            response.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", Timestamp);
-            return response;
-        }
+            RequestMessage = request,
+            Content = new ByteArrayContent(Body),
+        };
+        response.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        response.Headers.TryAddWithoutValidation("Request-ID", RequestId);
+        response.Headers.TryAddWithoutValidation("Wechatpay-Nonce", Nonce);
+        response.Headers.TryAddWithoutValidation("Wechatpay-Serial", Serial);
+        response.Headers.TryAddWithoutValidation("Wechatpay-Signature", Signature);
+        response.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", Timestamp);
+        return response;
     }
 }

@@ -4,84 +4,83 @@ using System.IO;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
 
-namespace WeChatPay.Chain.Tests.Crypto
+namespace WeChatPay.Chain.Tests.Crypto;
+
+public class KeyFileTests
 {
-    public class KeyFileTests
+    private string _folder = null!;
+
+    [SetUp]
+    public void MakeFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "wxpay-keyfile-" + Guid.NewGuid().ToString("N")));
+
+    [TearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static WeChatPayOptions WithMerchantKey(string path)
     {
-        private string _folder = null!;
+        var options = TestClient.Options();
+        options.MerchantPrivateKey = path;
+        return options;
+    }
 
-        [SetUp]
-        public void MakeFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "wxpay-keyfile-" + Guid.NewGuid().ToString("N")));
+    [Test]
+    public void A_directory_is_named_as_a_directory()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(_folder)));
+        Assert.That(error!.Message, Does.Contain("is a directory"));
+        Assert.That(error.ParamName, Is.EqualTo(nameof(WeChatPayOptions.MerchantPrivateKey)));
+    }
 
-        [TearDown]
-        public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+    [Test]
+    public void A_fifo_with_no_writer_fails_instead_of_hanging()
+    {
+        Assume.That(!OperatingSystem.IsWindows(), "FIFOs are a Unix thing");
+        var fifo = Path.Combine(_folder, "key.pem");
+        using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo!.WaitForExit();
 
-        private static WeChatPayOptions WithMerchantKey(string path)
-        {
-            var options = TestClient.Options();
-            options.MerchantPrivateKey = path;
-            return options;
-        }
+        var watch = Stopwatch.StartNew();
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(fifo)));
+        Assert.That(error!.Message, Does.Contain(fifo).And.Contain("no data"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
+    }
 
-        [Test]
-        public void A_directory_is_named_as_a_directory()
-        {
-            var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(_folder)));
-            Assert.That(error!.Message, Does.Contain("is a directory"));
-            Assert.That(error.ParamName, Is.EqualTo(nameof(WeChatPayOptions.MerchantPrivateKey)));
-        }
+    [Test]
+    public void A_fifo_with_a_writer_is_read_like_a_file()
+    {
+        Assume.That(!OperatingSystem.IsWindows(), "FIFOs are a Unix thing");
+        var fifo = Path.Combine(_folder, "key.pem");
+        using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo!.WaitForExit();
+        using var writer = Process.Start(new ProcessStartInfo("sh", new[] { "-c", $"cat '{TestData.MerchantKeyPath}' > '{fifo}'" }))!;
 
-        [Test]
-        public void A_fifo_with_no_writer_fails_instead_of_hanging()
-        {
-            Assume.That(!OperatingSystem.IsWindows(), "FIFOs are a Unix thing");
-            var fifo = Path.Combine(_folder, "key.pem");
-            using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo!.WaitForExit();
+        using var client = new WeChatPayClient(WithMerchantKey(fifo));
+        writer.WaitForExit();
+        Assert.That(client.BaseUrl, Is.Not.Empty);
+    }
 
-            var watch = Stopwatch.StartNew();
-            var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(fifo)));
-            Assert.That(error!.Message, Does.Contain(fifo).And.Contain("no data"));
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
-        }
+    [Test]
+    public void An_endless_device_is_cut_off_at_a_bound()
+    {
+        Assume.That(File.Exists("/dev/zero"));
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey("/dev/zero")));
+        Assert.That(error!.Message, Does.Contain("too large"));
+    }
 
-        [Test]
-        public void A_fifo_with_a_writer_is_read_like_a_file()
-        {
-            Assume.That(!OperatingSystem.IsWindows(), "FIFOs are a Unix thing");
-            var fifo = Path.Combine(_folder, "key.pem");
-            using (var mkfifo = Process.Start("mkfifo", fifo)) mkfifo!.WaitForExit();
-            using var writer = Process.Start(new ProcessStartInfo("sh", new[] { "-c", $"cat '{TestData.MerchantKeyPath}' > '{fifo}'" }))!;
+    [Test]
+    public void An_endless_device_as_a_platform_key_is_cut_off_too()
+    {
+        Assume.That(File.Exists("/dev/zero"));
+        var options = TestClient.Options();
+        options.PlatformKeys[TestData.PublicKeyId] = "/dev/zero";
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(options));
+        Assert.That(error!.Message, Does.Contain("too large"));
+    }
 
-            using var client = new WeChatPayClient(WithMerchantKey(fifo));
-            writer.WaitForExit();
-            Assert.That(client.BaseUrl, Is.Not.Empty);
-        }
-
-        [Test]
-        public void An_endless_device_is_cut_off_at_a_bound()
-        {
-            Assume.That(File.Exists("/dev/zero"));
-            var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey("/dev/zero")));
-            Assert.That(error!.Message, Does.Contain("too large"));
-        }
-
-        [Test]
-        public void An_endless_device_as_a_platform_key_is_cut_off_too()
-        {
-            Assume.That(File.Exists("/dev/zero"));
-            var options = TestClient.Options();
-            options.PlatformKeys[TestData.PublicKeyId] = "/dev/zero";
-            var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(options));
-            Assert.That(error!.Message, Does.Contain("too large"));
-        }
-
-        [Test]
-        public void An_empty_file_is_named_as_empty()
-        {
-            var empty = Path.Combine(_folder, "empty.pem");
-            File.WriteAllText(empty, string.Empty);
-            var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(empty)));
-            Assert.That(error!.Message, Does.Contain("empty"));
-        }
+    [Test]
+    public void An_empty_file_is_named_as_empty()
+    {
+        var empty = Path.Combine(_folder, "empty.pem");
+        File.WriteAllText(empty, string.Empty);
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(WithMerchantKey(empty)));
+        Assert.That(error!.Message, Does.Contain("empty"));
     }
 }

@@ -1,38 +1,37 @@
 using NUnit.Framework;
 using WeChatPay.Chain.Crypto;
 
-namespace WeChatPay.Chain.Tests.Crypto
+namespace WeChatPay.Chain.Tests.Crypto;
+
+/// <summary>The two implementations every crypto test runs on.</summary>
+public enum Backend
 {
-    /// <summary>The two implementations every crypto test runs on.</summary>
-    public enum Backend
-    {
-        /// <summary>System.Security.Cryptography (what net8.0+ consumers get).</summary>
-        Platform,
+    /// <summary>System.Security.Cryptography (what net8.0+ consumers get).</summary>
+    Platform,
 
-        /// <summary>BouncyCastle (what netstandard2.0 consumers get).</summary>
-        BouncyCastle,
+    /// <summary>BouncyCastle (what netstandard2.0 consumers get).</summary>
+    BouncyCastle,
+}
+
+/// <summary>
+/// Base of fixtures that run once per <see cref="Backend"/>. It flips the static
+/// <see cref="CryptoBackend.ForceBouncyCastle"/> before each test and resets it after, so derived fixtures must be
+/// [NonParallelizable] and must load keys in [SetUp] or in the test (a key picks its backend when loaded).
+/// </summary>
+public abstract class OnEachBackend
+{
+    protected OnEachBackend(Backend backend)
+    {
+        Backend = backend;
     }
 
-    /// <summary>
-    /// Base of fixtures that run once per <see cref="Backend"/>. It flips the static
-    /// <see cref="CryptoBackend.ForceBouncyCastle"/> before each test and resets it after, so derived fixtures must be
-    /// [NonParallelizable] and must load keys in [SetUp] or in the test (a key picks its backend when loaded).
-    /// </summary>
-    public abstract class OnEachBackend
-    {
-        protected OnEachBackend(Backend backend)
-        {
-            Backend = backend;
-        }
+    protected Backend Backend { get; }
 
-        protected Backend Backend { get; }
+    protected bool ExpectPlatform => Backend == Backend.Platform;
 
-        protected bool ExpectPlatform => Backend == Backend.Platform;
+    [SetUp]
+    public void SelectBackend() => CryptoBackend.ForceBouncyCastle = Backend == Backend.BouncyCastle;
 
-        [SetUp]
-        public void SelectBackend() => CryptoBackend.ForceBouncyCastle = Backend == Backend.BouncyCastle;
-
-        [TearDown]
-        public void ResetBackend() => CryptoBackend.ForceBouncyCastle = false;
-    }
+    [TearDown]
+    public void ResetBackend() => CryptoBackend.ForceBouncyCastle = false;
 }

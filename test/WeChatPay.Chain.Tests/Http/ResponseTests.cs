@@ -3,82 +3,81 @@ using Flurl.Http.Testing;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
 
-namespace WeChatPay.Chain.Tests.Http
+namespace WeChatPay.Chain.Tests.Http;
+
+public class ResponseTests
 {
-    public class ResponseTests
+    private sealed class PreEntrustSignAnswer
     {
-        private sealed class PreEntrustSignAnswer
+        public string? pre_entrustweb_id { get; set; }
+        public int plan_id { get; set; }
+        public System.DateTimeOffset sign_time { get; set; }
+    }
+
+    private const string Body = "{\"pre_entrustweb_id\":\"5778aadY9nltAsZzXixCkFIGYnV2V\",\"plan_id\":12535,\"sign_time\":\"2025-11-22T16:37:00+08:00\",\"names\":[\"张三\"]}";
+
+    [Test]
+    public async Task Data_reads_fields_dynamically_and_keeps_date_text_as_sent()
+    {
+        using var http = new HttpTest();
+        http.RespondWithSigned(Body);
+        using var client = TestClient.Create();
+
+        var res = await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(new { plan_id = 12535 });
+        string id = res.Data.pre_entrustweb_id;
+        int plan = res.Data.plan_id;
+        string time = res.Data.sign_time;
+        string name = res.Data.names[0];
+
+        Assert.Multiple(() =>
         {
-            public string? pre_entrustweb_id { get; set; }
-            public int plan_id { get; set; }
-            public System.DateTimeOffset sign_time { get; set; }
-        }
+            Assert.That(id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
+            Assert.That(plan, Is.EqualTo(12535));
+            Assert.That(time, Is.EqualTo("2025-11-22T16:37:00+08:00"));
+            Assert.That(name, Is.EqualTo("张三"));
+        });
+    }
 
-        private const string Body = "{\"pre_entrustweb_id\":\"5778aadY9nltAsZzXixCkFIGYnV2V\",\"plan_id\":12535,\"sign_time\":\"2025-11-22T16:37:00+08:00\",\"names\":[\"张三\"]}";
+    [Test]
+    public async Task As_reads_the_body_into_a_type()
+    {
+        using var http = new HttpTest();
+        http.RespondWithSigned(Body);
+        using var client = TestClient.Create();
 
-        [Test]
-        public async Task Data_reads_fields_dynamically_and_keeps_date_text_as_sent()
+        var answer = (await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 })).As<PreEntrustSignAnswer>();
+
+        Assert.That(answer.pre_entrustweb_id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
+        Assert.That(answer.plan_id, Is.EqualTo(12535));
+        Assert.That(answer.sign_time.Offset, Is.EqualTo(System.TimeSpan.FromHours(8)));
+    }
+
+    [Test]
+    public async Task Status_headers_request_id_and_raw_body_are_kept()
+    {
+        using var http = new HttpTest();
+        http.RespondWithSigned(Body);
+        using var client = TestClient.Create();
+
+        var response = await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 });
+
+        Assert.Multiple(() =>
         {
-            using var http = new HttpTest();
-            http.RespondWithSigned(Body);
-            using var client = TestClient.Create();
+            Assert.That(response.StatusCode, Is.EqualTo(200));
+            Assert.That(response.Body, Is.EqualTo(Body));
+            Assert.That(response.Headers["wechatpay-serial"], Is.EqualTo(TestData.PlatformSerial), "header names are case-insensitive");
+            Assert.That(response.RequestId, Is.EqualTo("08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C10128A4DF0230D4A402-0"));
+        });
+    }
 
-            var res = await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(new { plan_id = 12535 });
-            string id = res.Data.pre_entrustweb_id;
-            int plan = res.Data.plan_id;
-            string time = res.Data.sign_time;
-            string name = res.Data.names[0];
+    [Test]
+    public async Task As_on_an_empty_body_says_why_it_cannot_read()
+    {
+        using var http = new HttpTest();
+        http.RespondWith("", 204, TestClient.SignedHeaders(""));
+        using var client = TestClient.Create();
 
-            Assert.Multiple(() =>
-            {
-                Assert.That(id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
-                Assert.That(plan, Is.EqualTo(12535));
-                Assert.That(time, Is.EqualTo("2025-11-22T16:37:00+08:00"));
-                Assert.That(name, Is.EqualTo("张三"));
-            });
-        }
-
-        [Test]
-        public async Task As_reads_the_body_into_a_type()
-        {
-            using var http = new HttpTest();
-            http.RespondWithSigned(Body);
-            using var client = TestClient.Create();
-
-            var answer = (await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 })).As<PreEntrustSignAnswer>();
-
-            Assert.That(answer.pre_entrustweb_id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
-            Assert.That(answer.plan_id, Is.EqualTo(12535));
-            Assert.That(answer.sign_time.Offset, Is.EqualTo(System.TimeSpan.FromHours(8)));
-        }
-
-        [Test]
-        public async Task Status_headers_request_id_and_raw_body_are_kept()
-        {
-            using var http = new HttpTest();
-            http.RespondWithSigned(Body);
-            using var client = TestClient.Create();
-
-            var response = await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 });
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(response.StatusCode, Is.EqualTo(200));
-                Assert.That(response.Body, Is.EqualTo(Body));
-                Assert.That(response.Headers["wechatpay-serial"], Is.EqualTo(TestData.PlatformSerial), "header names are case-insensitive");
-                Assert.That(response.RequestId, Is.EqualTo("08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C10128A4DF0230D4A402-0"));
-            });
-        }
-
-        [Test]
-        public async Task As_on_an_empty_body_says_why_it_cannot_read()
-        {
-            using var http = new HttpTest();
-            http.RespondWith("", 204, TestClient.SignedHeaders(""));
-            using var client = TestClient.Create();
-
-            var response = await client["v3/merchant-service/complaint-notifications"].DeleteAsync();
-            Assert.That(() => response.As<PreEntrustSignAnswer>(), Throws.InvalidOperationException.With.Message.Contains("empty"));
-        }
+        var response = await client["v3/merchant-service/complaint-notifications"].DeleteAsync();
+        Assert.That(() => response.As<PreEntrustSignAnswer>(), Throws.InvalidOperationException.With.Message.Contains("empty"));
     }
 }

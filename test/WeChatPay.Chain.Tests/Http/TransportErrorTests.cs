@@ -1,38 +1,36 @@
-using System;
 using System.Net.Http;
 using System.Net.Sockets;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
 
-namespace WeChatPay.Chain.Tests.Http
+namespace WeChatPay.Chain.Tests.Http;
+
+public class TransportErrorTests : HttpFixture
 {
-    public class TransportErrorTests : HttpFixture
+    protected override bool AnswerSigned => false;
+
+    [Test]
+    public void A_transport_failure_says_its_inner_cause()
     {
-        protected override bool AnswerSigned => false;
+        Http.SimulateException(new HttpRequestException("An error occurred while sending the request.",
+            new System.IO.IOException("The response ended prematurely.", new SocketException((int)SocketError.ConnectionReset))));
 
-        [Test]
-        public void A_transport_failure_says_its_inner_cause()
+        var error = Assert.Throws<WeChatPayException>(() => Client.Chain("v3/certificates").Get());
+        Assert.Multiple(() =>
         {
-            Http.SimulateException(new HttpRequestException("An error occurred while sending the request.",
-                new System.IO.IOException("The response ended prematurely.", new SocketException((int)SocketError.ConnectionReset))));
+            Assert.That(error!.Message, Does.Contain("An error occurred while sending the request"));
+            Assert.That(error.Message, Does.Contain("The response ended prematurely").And.Contain("Connection reset"));
+            Assert.That(error.StatusCode, Is.Null);
+            Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>(), "the transport's own exception, not Flurl's (whose message holds the full URL)");
+        });
+    }
 
-            var error = Assert.Throws<WeChatPayException>(() => Client.Chain("v3/certificates").Get());
-            Assert.Multiple(() =>
-            {
-                Assert.That(error!.Message, Does.Contain("An error occurred while sending the request"));
-                Assert.That(error.Message, Does.Contain("The response ended prematurely").And.Contain("Connection reset"));
-                Assert.That(error.StatusCode, Is.Null);
-                Assert.That(error.InnerException, Is.InstanceOf<HttpRequestException>(), "the transport's own exception, not Flurl's (whose message holds the full URL)");
-            });
-        }
+    [Test]
+    public void A_timeout_names_the_option()
+    {
+        Http.SimulateTimeout();
 
-        [Test]
-        public void A_timeout_names_the_option()
-        {
-            Http.SimulateTimeout();
-
-            var error = Assert.Throws<WeChatPayException>(() => Client.Chain("v3/certificates").Get());
-            Assert.That(error!.Message, Does.Contain("timed out").And.Contain("Timeout"));
-        }
+        var error = Assert.Throws<WeChatPayException>(() => Client.Chain("v3/certificates").Get());
+        Assert.That(error!.Message, Does.Contain("timed out").And.Contain("Timeout"));
     }
 }

@@ -25,7 +25,7 @@ internal static class Demo
     public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken)
     {
         console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, throw-away keys)");
-        await using var sandbox = await Sandbox.Sandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
+        await using var sandbox = await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
         using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
         console.MarkupLine($"sandbox at [blue]{Markup.Escape(sandbox.BaseUrl)}[/], platform key [blue]{Markup.Escape(sandbox.PlatformKeyId)}[/]");
         console.WriteLine();
@@ -72,7 +72,7 @@ internal static class Demo
         public string Fields = string.Empty;
     }
 
-    private static async Task<Row> CallAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, SeedOperation operation, DemoStyle style)
+    private static async Task<Row> CallAsync(WeChatPayClient wxpay, Sandbox.WeChatPaySandbox sandbox, SeedOperation operation, DemoStyle style)
     {
         var before = sandbox.Calls.Count;
         try
@@ -113,7 +113,7 @@ internal static class Demo
     }
 
     // A tiny notify_url on 127.0.0.1 that verifies and decrypts what the sandbox sends, as a merchant's server would.
-    private static async Task<CallbackOutcome> CallbackAsync(WeChatPayClient wxpay, Sandbox.Sandbox sandbox, CancellationToken cancellationToken)
+    private static async Task<CallbackOutcome> CallbackAsync(WeChatPayClient wxpay, Sandbox.WeChatPaySandbox sandbox, CancellationToken cancellationToken)
     {
         var received = new TaskCompletionSource<WeChatPayNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = WebApplication.CreateSlimBuilder();

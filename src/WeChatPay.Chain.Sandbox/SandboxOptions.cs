@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace WeChatPay.Chain.Sandbox;
 
-/// <summary>How to start a <see cref="Sandbox"/>; every option has a working default.</summary>
+/// <summary>How to start a <see cref="WeChatPaySandbox"/>; every option has a working default.</summary>
 public sealed class SandboxOptions
 {
     /// <summary>The default merchant id.</summary>

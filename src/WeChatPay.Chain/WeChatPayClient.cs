@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 using WeChatPay.Chain.Notifications;
 using WeChatPay.Chain.Http;
 

@@ -11,7 +11,7 @@ namespace WeChatPay.Chain.Benchmarks;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Throughput over loopback against the real local sandbox (<see cref="Sandbox.StartAsync"/>, Kestrel on 127.0.0.1,
+/// Throughput over loopback against the real local sandbox (<see cref="WeChatPaySandbox.StartAsync"/>, Kestrel on 127.0.0.1,
 /// in this process): the seed POST <c>v3/papay/sign/contracts/pre-entrust-sign</c>, one call at a time and 16 at once,
 /// client (pure dynamic chain) vs hand-written HttpClient baseline in the same run; the same hand-written work
 /// through Flurl (with Flurl's own default handler, as the client has) shows what Flurl itself costs. The sandbox
@@ -28,7 +28,7 @@ public class LoopbackBenchmarks
     private const int CallsPerTask = 8;
     public const int ConcurrentCalls = Concurrency * CallsPerTask;
 
-    private Sandbox _sandbox = null!;
+    private WeChatPaySandbox _sandbox = null!;
     private WeChatPayClient _client = null!;
     private dynamic _wxpay = null!;
     private HandWrittenClient _baseline = null!;
@@ -38,7 +38,7 @@ public class LoopbackBenchmarks
     public void Setup()
     {
         // Throw-away keys, public-key mode, the system clock on both sides (the sandbox checks ±300 s against it).
-        _sandbox = Sandbox.StartAsync().GetAwaiter().GetResult();
+        _sandbox = WeChatPaySandbox.StartAsync().GetAwaiter().GetResult();
         _client = new WeChatPayClient(_sandbox.ClientOptions());
         _wxpay = _client;
         // The baselines sign with the same merchant key and verify with the same platform key as the client.

@@ -16,13 +16,13 @@ using WeChatPay.Chain.Sandbox;
 /// <summary>Callbacks arrive signed like answers and with the resource AES-GCM encrypted under the APIv3 key.</summary>
 public class CallbackTests
 {
-    private Sandbox sandbox = null!;
+    private WeChatPaySandbox sandbox = null!;
     private CallbackReceiver receiver = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        sandbox = await Sandbox.StartAsync();
+        sandbox = await WeChatPaySandbox.StartAsync();
         receiver = await CallbackReceiver.StartAsync();
     }
 

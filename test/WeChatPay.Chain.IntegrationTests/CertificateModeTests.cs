@@ -57,7 +57,7 @@ public class CertificateModeTests : SandboxFixture
     [Test]
     public async Task Given_keys_and_certificate_are_used_as_given()
     {
-        await using var given = await Sandbox.StartAsync(new SandboxOptions
+        await using var given = await WeChatPaySandbox.StartAsync(new SandboxOptions
         {
             Mode = KeyMode.Certificate,
             MerchantId = "1900000001",
@@ -81,13 +81,13 @@ public class CertificateModeTests : SandboxFixture
     [Test]
     public void Inconsistent_given_keys_are_refused_at_start()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => Sandbox.StartAsync(new SandboxOptions { PlatformKeyId = "72DCBEA7B2ED92CCBD5DB087E6450FF1DFC6F92B" }));
-        Assert.ThrowsAsync<ArgumentException>(() => Sandbox.StartAsync(new SandboxOptions
+        Assert.ThrowsAsync<ArgumentException>(() => WeChatPaySandbox.StartAsync(new SandboxOptions { PlatformKeyId = "72DCBEA7B2ED92CCBD5DB087E6450FF1DFC6F92B" }));
+        Assert.ThrowsAsync<ArgumentException>(() => WeChatPaySandbox.StartAsync(new SandboxOptions
         {
             Mode = KeyMode.Certificate,
             PlatformCertificate = TestKeys.Path("platform_cert.pem"),
         }));
-        Assert.ThrowsAsync<ArgumentException>(() => Sandbox.StartAsync(new SandboxOptions { ApiV3Key = "too short" }));
-        Assert.ThrowsAsync<ArgumentException>(() => Sandbox.StartAsync(new SandboxOptions { Port = 70000 }));
+        Assert.ThrowsAsync<ArgumentException>(() => WeChatPaySandbox.StartAsync(new SandboxOptions { ApiV3Key = "too short" }));
+        Assert.ThrowsAsync<ArgumentException>(() => WeChatPaySandbox.StartAsync(new SandboxOptions { Port = 70000 }));
     }
 }

@@ -17,7 +17,7 @@ public class ConcurrencyTests
     {
         const int requests = 2000;
         const int tasks = 32;
-        await using var sandbox = await Sandbox.StartAsync();
+        await using var sandbox = await WeChatPaySandbox.StartAsync();
         using var client = new WeChatPayClient(sandbox.ClientOptions());
         var next = -1;
         var answered = new ConcurrentDictionary<string, string>();

@@ -12,10 +12,10 @@ using WeChatPay.Chain.Sandbox;
 /// <summary>Every runnable C# sample of README.md and docs/*.md, run against a real sandbox: the sandbox checks each body.</summary>
 public class DocsAgainstSandboxTests
 {
-    private Sandbox sandbox = null!;
+    private WeChatPaySandbox sandbox = null!;
 
     [OneTimeSetUp]
-    public async Task Start() => sandbox = await Sandbox.StartAsync();
+    public async Task Start() => sandbox = await WeChatPaySandbox.StartAsync();
 
     [OneTimeTearDown]
     public async Task Stop() => await sandbox.DisposeAsync();

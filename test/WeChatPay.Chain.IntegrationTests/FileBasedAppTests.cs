@@ -22,7 +22,7 @@ public class FileBasedAppTests
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-script-{Guid.NewGuid():N}")).FullName;
         var script = Path.Combine(folder, "presign.cs");
         await File.WriteAllTextAsync(script, (await File.ReadAllTextAsync(source)).Replace("../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj", library));
-        await using var sandbox = await Sandbox.StartAsync();
+        await using var sandbox = await WeChatPaySandbox.StartAsync();
         var config = Path.Combine(folder, "client.json");
         await File.WriteAllTextAsync(config, SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
         try

@@ -15,7 +15,7 @@ public class LifecycleTests
     [Test]
     public async Task A_disposed_sandbox_no_longer_answers()
     {
-        var sandbox = await Sandbox.StartAsync();
+        var sandbox = await WeChatPaySandbox.StartAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var before = await http.GetAsync(sandbox.BaseUrl + "v3/certificates");
         Assert.That((int)before.StatusCode, Is.EqualTo(401));
@@ -30,7 +30,7 @@ public class LifecycleTests
     [Test]
     public async Task Disposal_cuts_a_slow_response_short()
     {
-        var sandbox = await Sandbox.StartAsync();
+        var sandbox = await WeChatPaySandbox.StartAsync();
         sandbox.Faults.SlowResponseDelay = TimeSpan.FromMinutes(5);
         sandbox.Faults.Always = SandboxFault.SlowResponse;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };

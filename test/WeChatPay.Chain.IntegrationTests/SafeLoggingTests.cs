@@ -27,7 +27,7 @@ public class SafeLoggingTests
         foreach (var file in new[] { "merchant_key.pem", "platform_key.pem" })
             secrets.AddRange(TestKeys.Text(file).Split('\n').Select(l => l.Trim()).Where(l => l.Length >= 16 && !l.StartsWith("-----", StringComparison.Ordinal)));
 
-        await using (var sandbox = await Sandbox.StartAsync(new SandboxOptions
+        await using (var sandbox = await WeChatPaySandbox.StartAsync(new SandboxOptions
         {
             MerchantPrivateKey = TestKeys.Path("merchant_key.pem"),
             MerchantSerialNumber = TestKeys.MerchantSerial,

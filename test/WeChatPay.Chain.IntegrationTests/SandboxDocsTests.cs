@@ -15,7 +15,7 @@ namespace WeChatPay.Chain.IntegrationTests;
 public class SandboxDocsTests
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default
-        .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.Sandbox).Assembly,
+        .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");

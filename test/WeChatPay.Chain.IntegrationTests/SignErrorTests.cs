@@ -18,13 +18,13 @@ public class SignErrorTests
     private const string Target = "/v3/pay/transactions/id/4200000001?mchid=1900000001";
     private const string PostTarget = "/v3/papay/sign/contracts/pre-entrust-sign";
 
-    private Sandbox sandbox = null!;
+    private WeChatPaySandbox sandbox = null!;
     private RawRequests raw = null!;
 
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        sandbox = await Sandbox.StartAsync();
+        sandbox = await WeChatPaySandbox.StartAsync();
         raw = new RawRequests(sandbox.ClientOptions());
     }
 

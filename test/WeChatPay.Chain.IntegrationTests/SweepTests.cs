@@ -25,7 +25,7 @@ public class SweepTests
         var operations = OperationCatalog.Default.Operations
             .Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal) && (o.RequestBody is null || o.RequestBody == "json") && o.Path != "v3/certificates")
             .ToArray();
-        await using var sandbox = await Sandbox.StartAsync();
+        await using var sandbox = await WeChatPaySandbox.StartAsync();
         using var client = new WeChatPayClient(sandbox.ClientOptions());
 
         var failures = new List<string>();

@@ -18,14 +18,14 @@ public class UploadTests
     private const string Target = "/v3/merchant/media/upload";
     private const string Meta = "{\"filename\":\"filea.jpg\",\"sha256\":\"hjkahkjsjkfsjk78687dhjahdajhk\"}";
 
-    private Sandbox sandbox = null!;
+    private WeChatPaySandbox sandbox = null!;
     private RawRequests raw = null!;
     private HttpClient http = null!;
 
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        sandbox = await Sandbox.StartAsync();
+        sandbox = await WeChatPaySandbox.StartAsync();
         raw = new RawRequests(sandbox.ClientOptions());
         http = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
     }

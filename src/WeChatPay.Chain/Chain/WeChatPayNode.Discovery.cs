@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 
 namespace WeChatPay.Chain;
 

@@ -2,7 +2,7 @@ using System;
 using System.Dynamic;
 using System.Globalization;
 using System.Threading;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 
 namespace WeChatPay.Chain;
 
@@ -38,7 +38,7 @@ public sealed partial class WeChatPayNode
     }
 
     /// <summary>
-    /// <c>node.Presign(body)</c> is the shortland for <c>node.Presign.PostAsync(body)</c>; <c>node.post(body)</c> and the other
+    /// <c>node.Presign(body)</c> is the shorthand for <c>node.Presign.PostAsync(body)</c>; <c>node.post(body)</c> and the other
     /// verb names in any case are the verbs themselves.
     /// </summary>
     public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
@@ -47,20 +47,20 @@ public sealed partial class WeChatPayNode
         if (ProbeNames.Contains(binder.Name)) return false;
         args ??= new object?[0];
         if (TryVerb(binder.Name, args, out result)) return true;
-        result = Member(binder.Name).Shortland(args);
+        result = Member(binder.Name).Shorthand(args);
         return true;
     }
 
     /// <summary>Invoking a node itself (<c>var presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
     public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
     {
-        result = Shortland(args ?? new object?[0]);
+        result = Shorthand(args ?? new object?[0]);
         return true;
     }
 
-    private object Shortland(object?[] args)
+    private object Shorthand(object?[] args)
     {
-        ReadArguments(args, "a shortland call", out var body, out var options, out var token);
+        ReadArguments(args, "a shorthand call", out var body, out var options, out var token);
         return PostAsync(body, options, token);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class WeChatPayNode
         return true;
     }
 
-    // Arguments of a dynamic verb or shortland call: (data?, options?, cancellationToken?) told apart by type.
+    // Arguments of a dynamic verb or shorthand call: (data?, options?, cancellationToken?) told apart by type.
     private static void ReadArguments(object?[] args, string call, out object? first, out WeChatPayRequestOptions? options, out CancellationToken token)
     {
         first = null;

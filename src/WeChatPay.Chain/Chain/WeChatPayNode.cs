@@ -1,6 +1,6 @@
 using System;
 using System.Diagnostics;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain;

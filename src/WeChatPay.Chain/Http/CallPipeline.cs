@@ -4,7 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using WeChatPay.Chain.Certificates;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Http;

@@ -5,7 +5,7 @@ using System.Net.Http;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 
 namespace WeChatPay.Chain.Http;
 

@@ -15,7 +15,7 @@ namespace WeChatPay.Chain.Benchmarks.Baselines;
 /// <remarks>
 /// Made from the same <see cref="WeChatPayOptions"/> the client gets (merchant id, serial and private key, platform
 /// keys by id, clock), so that both sides sign as the same merchant and trust the same platform key: the test keys
-/// for the in-process benchmarks, the sandbox's throw-away keys (<c>Sandbox.ClientOptions()</c>) over loopback.
+/// for the in-process benchmarks, the sandbox's throw-away keys (<c>WeChatPaySandbox.ClientOptions()</c>) over loopback.
 /// </remarks>
 internal sealed class BaselineCrypto
 {

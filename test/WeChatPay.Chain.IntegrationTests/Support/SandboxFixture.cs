@@ -8,7 +8,7 @@ using WeChatPay.Chain.Sandbox;
 /// <summary>A fixture with one sandbox and one client built from its configuration, started once and stopped at the end; no fault between tests.</summary>
 public abstract class SandboxFixture
 {
-    protected Sandbox sandbox = null!;
+    protected WeChatPaySandbox sandbox = null!;
     protected WeChatPayClient client = null!;
 
     /// <summary>The sandbox's options; public-key mode unless a fixture says otherwise.</summary>
@@ -17,7 +17,7 @@ public abstract class SandboxFixture
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
-        sandbox = await Sandbox.StartAsync(Options);
+        sandbox = await WeChatPaySandbox.StartAsync(Options);
         client = new WeChatPayClient(sandbox.ClientOptions());
     }
 

@@ -44,7 +44,7 @@ public class ProbeAndPathErrorTests
     [TestCase("GetEnumerator")]
     [TestCase("Dispose")]
     [TestCase("then")]
-    public void A_probe_name_invoked_is_never_a_shortland_call(string name)
+    public void A_probe_name_invoked_is_never_a_shorthand_call(string name)
     {
         dynamic node = _client.V3.Pay;
         Assert.Throws<RuntimeBinderException>(() => _ = InvokeMember(node, name));

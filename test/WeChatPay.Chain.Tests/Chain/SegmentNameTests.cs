@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using NUnit.Framework;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Chain;

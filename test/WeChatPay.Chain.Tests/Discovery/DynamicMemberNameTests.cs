@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.CSharp.RuntimeBinder;
 using NUnit.Framework;
 using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Chain;
+using WeChatPay.Chain.Paths;
 using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Discovery;

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace WeChatPay.Chain.Chain;
+namespace WeChatPay.Chain.Paths;
 
 /// <summary>Member names that the runtime, the debugger or tooling probe for; they never become URL segments.</summary>
 internal static class ProbeNames

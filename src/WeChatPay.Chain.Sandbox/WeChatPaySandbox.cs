@@ -22,12 +22,12 @@ namespace WeChatPay.Chain.Sandbox;
 /// </summary>
 /// <example>
 /// <code>
-/// await using var sandbox = await Sandbox.StartAsync();
+/// await using var sandbox = await WeChatPaySandbox.StartAsync();
 /// using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
 /// var res = await wxpay.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = "1900000001" });
 /// </code>
 /// </example>
-public sealed partial class Sandbox : IAsyncDisposable
+public sealed partial class WeChatPaySandbox : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(5);
 
@@ -41,7 +41,7 @@ public sealed partial class Sandbox : IAsyncDisposable
     private readonly HttpClient _callbackClient;
     private int _disposed;
 
-    private Sandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
+    private WeChatPaySandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
         SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl)
     {
         _app = app;
@@ -80,7 +80,7 @@ public sealed partial class Sandbox : IAsyncDisposable
     /// <returns>The running sandbox; dispose it to stop it.</returns>
     /// <exception cref="ArgumentException">An option is unusable (a given key, id or certificate, the port, the merchant id).</exception>
     /// <exception cref="System.IO.IOException">The port could not be bound.</exception>
-    public static async Task<Sandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<WeChatPaySandbox> StartAsync(SandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SandboxOptions();
         if (options.Port < 0 || options.Port > 65535)
@@ -93,7 +93,7 @@ public sealed partial class Sandbox : IAsyncDisposable
         var stopping = new CancellationTokenSource();
         var server = new SandboxServer(keys, faults, clock, log, stopping.Token);
 
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(Sandbox).Assembly.GetName().Name });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(WeChatPaySandbox).Assembly.GetName().Name });
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -118,7 +118,7 @@ public sealed partial class Sandbox : IAsyncDisposable
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         var port = new Uri(address).Port;
         var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/";
-        var sandbox = new Sandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
+        var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
         log.Info($"listening on {baseUrl} ({keys.Mode} mode, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
         return sandbox;
     }

@@ -1,4 +1,4 @@
-namespace WeChatPay.Chain.Chain;
+namespace WeChatPay.Chain.Paths;
 
 /// <summary>One URL path segment: an already percent-escaped literal, or a named template value filled at call time.</summary>
 internal readonly struct PathSegment

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 
-namespace WeChatPay.Chain.Chain;
+namespace WeChatPay.Chain.Paths;
 
 /// <summary>An immutable request path made of literal and template segments, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
 internal sealed class PathTemplate

@@ -1,7 +1,7 @@
 using System;
 using System.Text;
 
-namespace WeChatPay.Chain.Chain;
+namespace WeChatPay.Chain.Paths;
 
 /// <summary>Turns a C# member name into a URL segment: <c>PreEntrustSign</c> → <c>pre-entrust-sign</c>, <c>_out_trade_no_</c> → <c>{out_trade_no}</c>.</summary>
 internal static class SegmentName

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Reflection;
 using System.Text;
 
-namespace WeChatPay.Chain.Chain;
+namespace WeChatPay.Chain.Paths;
 
 /// <summary>
 /// The inverse of <see cref="SegmentName"/>: the C# member name a person writes in the chain to reach a documented segment

@@ -12,7 +12,7 @@ using WeChatPay.Chain.Catalog;
 namespace WeChatPay.Chain.Sandbox;
 
 /// <content>Callback notifications, signed and encrypted as WeChat Pay sends them.</content>
-public sealed partial class Sandbox
+public sealed partial class WeChatPaySandbox
 {
     /// <summary>
     /// POSTs a callback notification to <paramref name="url"/> as WeChat Pay does:

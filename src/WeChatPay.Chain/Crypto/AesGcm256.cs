@@ -1,13 +1,6 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Crypto;
-using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Modes;
-using Org.BouncyCastle.Crypto.Parameters;
-#if !NETSTANDARD2_0
-using System.Buffers;
-#endif
 
 namespace WeChatPay.Chain.Crypto;
 
@@ -16,9 +9,9 @@ namespace WeChatPay.Chain.Crypto;
 /// Key: the UTF-8 bytes of the 32-character APIv3 key. Nonce: the UTF-8 bytes of the 12-character nonce.
 /// Associated data: UTF-8 (may be empty; null counts as empty). Ciphertext: base64 of ciphertext‖16-byte tag.
 /// Uses <c>System.Security.Cryptography.AesGcm</c> on net8.0+ and BouncyCastle on netstandard2.0 (or when
-/// <see cref="CryptoBackend.ForceBouncyCastle"/> is set). Thread-safe: no state is shared between calls.
+/// <see cref="CryptoBackend.ForceBouncyCastle"/> is set); each backend lives in its own file. Thread-safe: no state is shared between calls.
 /// </remarks>
-internal static class AesGcm256
+internal static partial class AesGcm256
 {
     /// <summary>Key length in bytes.</summary>
     internal const int KeyBytes = 32;
@@ -145,171 +138,4 @@ internal static class AesGcm256
 
     private static CryptographicException NotUtf8() =>
         new CryptographicException("AEAD_AES_256_GCM decryption succeeded but the plaintext is not UTF-8 text.");
-
-#if !NETSTANDARD2_0
-    private static string DecryptPlatform(string key, string nonce, string associatedData, string ciphertextBase64)
-    {
-        byte[] data = ArrayPool<byte>.Shared.Rent(((ciphertextBase64.Length + 3) / 4) * 3);
-        byte[] plain = Array.Empty<byte>();
-        Span<byte> keyBytes = stackalloc byte[KeyBytes];
-        try
-        {
-            if (!Convert.TryFromBase64String(ciphertextBase64, data, out int dataLength))
-            {
-                throw NotBase64();
-            }
-            if (dataLength < TagBytes)
-            {
-                throw TooShort();
-            }
-            int textLength = dataLength - TagBytes;
-
-            Span<byte> nonceBytes = stackalloc byte[NonceBytes];
-            StrictUtf8.GetBytes(nonce, nonceBytes);
-            int aadLength = StrictUtf8.GetByteCount(associatedData);
-            Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
-            StrictUtf8.GetBytes(associatedData, aad);
-            StrictUtf8.GetBytes(key, keyBytes);
-
-            plain = ArrayPool<byte>.Shared.Rent(textLength);
-            Span<byte> plainSpan = plain.AsSpan(0, textLength);
-            try
-            {
-                using var gcm = new AesGcm(keyBytes, TagBytes);
-                gcm.Decrypt(nonceBytes, data.AsSpan(0, textLength), data.AsSpan(textLength, TagBytes), plainSpan, aad);
-            }
-            catch (CryptographicException ex)
-            {
-                throw TagMismatch(ex);
-            }
-
-            try
-            {
-                return StrictUtf8.GetString(plainSpan);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw NotUtf8();
-            }
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(keyBytes);
-            ArrayPool<byte>.Shared.Return(data);
-            if (plain.Length > 0)
-            {
-                CryptographicOperations.ZeroMemory(plain);
-                ArrayPool<byte>.Shared.Return(plain);
-            }
-        }
-    }
-
-    private static string EncryptPlatform(string key, string nonce, string associatedData, string plaintext)
-    {
-        int textLength = StrictUtf8.GetByteCount(plaintext);
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(textLength * 2 + TagBytes);
-        Span<byte> keyBytes = stackalloc byte[KeyBytes];
-        try
-        {
-            Span<byte> plain = buffer.AsSpan(0, textLength);
-            Span<byte> sealedData = buffer.AsSpan(textLength, textLength + TagBytes);
-            StrictUtf8.GetBytes(plaintext, plain);
-
-            Span<byte> nonceBytes = stackalloc byte[NonceBytes];
-            StrictUtf8.GetBytes(nonce, nonceBytes);
-            int aadLength = StrictUtf8.GetByteCount(associatedData);
-            Span<byte> aad = aadLength <= StackLimit ? stackalloc byte[aadLength] : new byte[aadLength];
-            StrictUtf8.GetBytes(associatedData, aad);
-            StrictUtf8.GetBytes(key, keyBytes);
-
-            using (var gcm = new AesGcm(keyBytes, TagBytes))
-            {
-                gcm.Encrypt(nonceBytes, plain, sealedData.Slice(0, textLength), sealedData.Slice(textLength), aad);
-            }
-            return Convert.ToBase64String(sealedData);
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(keyBytes);
-            CryptographicOperations.ZeroMemory(buffer.AsSpan(0, textLength));
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-#endif
-
-    private static string DecryptBouncyCastle(string key, string nonce, string associatedData, string ciphertextBase64)
-    {
-        byte[] data;
-        try
-        {
-            data = Convert.FromBase64String(ciphertextBase64);
-        }
-        catch (FormatException)
-        {
-            throw NotBase64();
-        }
-        if (data.Length < TagBytes)
-        {
-            throw TooShort();
-        }
-
-        byte[] keyBytes = StrictUtf8.GetBytes(key);
-        byte[] plain = Array.Empty<byte>();
-        try
-        {
-            GcmBlockCipher gcm = CreateGcm(forEncryption: false, keyBytes, nonce, associatedData);
-            plain = new byte[gcm.GetOutputSize(data.Length)];
-            int length;
-            try
-            {
-                length = gcm.ProcessBytes(data, 0, data.Length, plain, 0);
-                length += gcm.DoFinal(plain, length);
-            }
-            catch (InvalidCipherTextException ex)
-            {
-                throw TagMismatch(ex);
-            }
-
-            try
-            {
-                return StrictUtf8.GetString(plain, 0, length);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw NotUtf8();
-            }
-        }
-        finally
-        {
-            Array.Clear(keyBytes, 0, keyBytes.Length);
-            Array.Clear(plain, 0, plain.Length);
-        }
-    }
-
-    private static string EncryptBouncyCastle(string key, string nonce, string associatedData, string plaintext)
-    {
-        byte[] keyBytes = StrictUtf8.GetBytes(key);
-        byte[] plain = StrictUtf8.GetBytes(plaintext);
-        try
-        {
-            GcmBlockCipher gcm = CreateGcm(forEncryption: true, keyBytes, nonce, associatedData);
-            byte[] output = new byte[gcm.GetOutputSize(plain.Length)];
-            int length = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
-            length += gcm.DoFinal(output, length);
-            return Convert.ToBase64String(output, 0, length);
-        }
-        finally
-        {
-            Array.Clear(keyBytes, 0, keyBytes.Length);
-            Array.Clear(plain, 0, plain.Length);
-        }
-    }
-
-    private static GcmBlockCipher CreateGcm(bool forEncryption, byte[] keyBytes, string nonce, string associatedData)
-    {
-        var gcm = new GcmBlockCipher(new AesEngine());
-        gcm.Init(forEncryption, new AeadParameters(
-            new KeyParameter(keyBytes), TagBytes * 8, StrictUtf8.GetBytes(nonce), StrictUtf8.GetBytes(associatedData)));
-        return gcm;
-    }
 }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
+using System.Security.Cryptography;
 using WeChatPay.Chain.Catalog;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Http;
 
@@ -15,6 +17,27 @@ internal static class JsonFields
     /// <exception cref="ArgumentException">A field the path names holds a number, boolean, object or array instead of a string.</exception>
     public static void Apply(JToken root, FieldPath path, Func<string, string, string?> transform, List<string> changed) =>
         Walk(root, path.Steps, 0, string.Empty, transform, changed);
+
+    /// <summary>
+    /// Decrypts, with the merchant private key, every field the paths name (the one decrypt-and-wrap of answers and
+    /// callbacks); a field that does not decrypt becomes the exception <paramref name="fail"/> makes of it.
+    /// </summary>
+    /// <exception cref="WeChatPayException">A field is not a string or does not decrypt.</exception>
+    public static void DecryptMerchantFields(JToken json, IReadOnlyList<FieldPath> paths, RsaPrivateKey key, List<string> decrypted,
+        Func<FieldPath, Exception, WeChatPayException> fail)
+    {
+        foreach (var path in paths)
+        {
+            try
+            {
+                Apply(json, path, (_, value) => key.Decrypt(value), decrypted);
+            }
+            catch (Exception e) when (e is CryptographicException || e is ArgumentException)
+            {
+                throw fail(path, e);
+            }
+        }
+    }
 
     private static void Walk(JToken node, IReadOnlyList<FieldStep> steps, int index, string at, Func<string, string, string?> transform, List<string> changed)
     {

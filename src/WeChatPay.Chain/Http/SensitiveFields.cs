@@ -94,20 +94,10 @@ internal sealed class SensitiveFields
         if (paths.Count == 0) return null;
         var json = WeChatPayJson.TryParse(answer.Text);
         if (json is null) return null;
-        foreach (var path in paths)
-        {
-            try
-            {
-                JsonFields.Apply(json, path, (_, value) => _merchantKey.Decrypt(value), decrypted);
-            }
-            catch (Exception e) when (e is CryptographicException || e is ArgumentException)
-            {
-                throw new WeChatPayException(
-                    $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
-                    "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
-                    call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e);
-            }
-        }
+        JsonFields.DecryptMerchantFields(json, paths, _merchantKey, decrypted, (path, e) => new WeChatPayException(
+            $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
+            "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
+            call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e));
         return json;
     }
 

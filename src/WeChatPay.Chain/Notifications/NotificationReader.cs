@@ -76,17 +76,8 @@ internal sealed class NotificationReader
         var webhook = eventType is null ? null : OperationCatalog.Default.FindWebhook(eventType);
         if (payload is not null && webhook is not null)
         {
-            foreach (var path in webhook.Decrypt)
-            {
-                try
-                {
-                    JsonFields.Apply(payload, path, (_, value) => _merchantKey.Decrypt(value), decrypted);
-                }
-                catch (Exception e) when (e is CryptographicException || e is ArgumentException)
-                {
-                    throw new WeChatPayException($"The callback field {path} does not decrypt with the merchant private key ({e.Message}).", Method, Url, null, text, headers, e);
-                }
-            }
+            JsonFields.DecryptMerchantFields(payload, webhook.Decrypt, _merchantKey, decrypted, (path, e) =>
+                new WeChatPayException($"The callback field {path} does not decrypt with the merchant private key ({e.Message}).", Method, Url, null, text, headers, e));
         }
         return new WeChatPayNotification(json, text, plaintext, payload, decrypted);
     }

@@ -6,26 +6,8 @@ using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Chain;
 
-public class ProbeAndPathErrorTests
+public class ProbeAndPathErrorTests : HttpFixture
 {
-    private HttpTest _http = null!;
-    private WeChatPayClient _client = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _http = new HttpTest();
-        _http.RespondWithSigned();
-        _client = TestClient.Create();
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _client.Dispose();
-        _http.Dispose();
-    }
-
     [TestCase("GetAwaiter")]
     [TestCase("ConfigureAwait")]
     [TestCase("GetEnumerator")]
@@ -35,9 +17,9 @@ public class ProbeAndPathErrorTests
     [TestCase("then")]
     public void A_probe_name_read_as_a_property_is_never_a_segment(string name)
     {
-        dynamic node = _client.V3.Pay;
+        dynamic node = Client.V3.Pay;
         Assert.Throws<RuntimeBinderException>(() => _ = GetMember(node, name));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [TestCase("GetAwaiter")]
@@ -46,23 +28,23 @@ public class ProbeAndPathErrorTests
     [TestCase("then")]
     public void A_probe_name_invoked_is_never_a_shorthand_call(string name)
     {
-        dynamic node = _client.V3.Pay;
+        dynamic node = Client.V3.Pay;
         Assert.Throws<RuntimeBinderException>(() => _ = InvokeMember(node, name));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void Awaiting_a_node_itself_fails_without_sending_anything()
     {
-        dynamic node = _client.V3.Pay.Transactions;
+        dynamic node = Client.V3.Pay.Transactions;
         Assert.ThrowsAsync<RuntimeBinderException>(async () => await node);
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void Object_members_stay_object_members()
     {
-        dynamic node = _client.V3.Pay.Transactions.Id._transaction_id_;
+        dynamic node = Client.V3.Pay.Transactions.Id._transaction_id_;
         Assert.Multiple(() =>
         {
             Assert.That((string)node.ToString(), Is.EqualTo("v3/pay/transactions/id/{transaction_id}"));
@@ -70,14 +52,14 @@ public class ProbeAndPathErrorTests
             Assert.That((int)node.GetHashCode(), Is.EqualTo(((object)node).GetHashCode()));
             Assert.That((Type)node.GetType(), Is.EqualTo(typeof(WeChatPayNode)));
         });
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void A_node_shows_its_path_in_the_debugger()
     {
         var display = (System.Diagnostics.DebuggerDisplayAttribute)Attribute.GetCustomAttribute(typeof(WeChatPayNode), typeof(System.Diagnostics.DebuggerDisplayAttribute))!;
-        WeChatPayNode node = _client.V3.Papay.Sign.Contracts.PreEntrustSign;
+        WeChatPayNode node = Client.V3.Papay.Sign.Contracts.PreEntrustSign;
         Assert.That(display.Value, Does.Contain(nameof(WeChatPayNode.Path)));
         Assert.That(node.Path, Is.EqualTo("v3/papay/sign/contracts/pre-entrust-sign"));
     }
@@ -85,36 +67,36 @@ public class ProbeAndPathErrorTests
     [Test]
     public void An_unresolved_placeholder_is_an_error_before_anything_is_sent()
     {
-        WeChatPayNode node = _client.V3.Pay.Transactions.Id._transaction_id_;
+        WeChatPayNode node = Client.V3.Pay.Transactions.Id._transaction_id_;
         var error = Assert.ThrowsAsync<ArgumentException>(() => node.GetAsync(new { mchid = "1900000001" }));
 
         Assert.That(error!.Message, Does.Contain("{transaction_id}").And.Contain("PathValues"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void A_placeholder_in_a_chain_string_needs_a_value_too()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => _client.Chain("v3/pay/transactions/out-trade-no/{out_trade_no}/close").PostAsync(new { mchid = "1" }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v3/pay/transactions/out-trade-no/{out_trade_no}/close").PostAsync(new { mchid = "1" }));
 
         Assert.That(error!.Message, Does.Contain("{out_trade_no}"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void A_path_value_that_matches_no_placeholder_is_an_error_not_silently_dropped()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => _client.Chain("v3/certificates").GetAsync(options: new WeChatPayRequestOptions { PathValues = new { serial = "x" } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v3/certificates").GetAsync(options: new WeChatPayRequestOptions { PathValues = new { serial = "x" } }));
 
         Assert.That(error!.Message, Does.Contain("serial"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void An_empty_placeholder_value_is_an_error()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => _client.Chain("v3/pay/transactions/id/{transaction_id}").GetAsync(new { transaction_id = "" }));
-        _http.ShouldNotHaveMadeACall();
+        Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v3/pay/transactions/id/{transaction_id}").GetAsync(new { transaction_id = "" }));
+        Http.ShouldNotHaveMadeACall();
     }
 
     [TestCase("v3/pay/transactions/jsapi?mchid=1", "query")]
@@ -124,30 +106,30 @@ public class ProbeAndPathErrorTests
     [TestCase("v3/{}/x", "malformed template")]
     public void A_malformed_chain_path_is_refused_with_a_reason(string path, string reason)
     {
-        var error = Assert.Throws<ArgumentException>(() => _client.Chain(path));
+        var error = Assert.Throws<ArgumentException>(() => Client.Chain(path));
         Assert.That(error!.Message, Does.Contain(reason));
     }
 
     [Test]
     public void An_empty_literal_value_is_refused()
     {
-        Assert.Throws<ArgumentException>(() => _ = _client.V3.Pay.Transactions.Id[""]);
+        Assert.Throws<ArgumentException>(() => _ = Client.V3.Pay.Transactions.Id[""]);
     }
 
     [Test]
     public void Setting_the_authorization_header_by_hand_is_refused()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => _client.Chain("v3/certificates").GetAsync(options: new WeChatPayRequestOptions { Headers = new { Authorization = "x" } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v3/certificates").GetAsync(options: new WeChatPayRequestOptions { Headers = new { Authorization = "x" } }));
         Assert.That(error!.Message, Does.Contain("Authorization"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public void A_string_body_that_is_not_json_is_refused()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => _client.Chain("v3/pay/transactions/jsapi").PostAsync("appid=wx1"));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v3/pay/transactions/jsapi").PostAsync("appid=wx1"));
         Assert.That(error!.Message, Does.Contain("not JSON"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     private static object GetMember(dynamic node, string name) => name switch

@@ -11,22 +11,10 @@ using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Http;
 
-public class EncryptionTests
+public class EncryptionTests : HttpFixture
 {
     private static readonly Lazy<RsaPrivateKey> PlatformPrivateKey = new Lazy<RsaPrivateKey>(() => RsaPrivateKey.Load(TestData.PlatformKeyPath, null, "platform"));
     private static readonly Lazy<RsaPublicKey> MerchantPublicKey = new Lazy<RsaPublicKey>(() => RsaPublicKey.Load(TestData.Key("merchant_pub.pem"), "merchant"));
-
-    private HttpTest _http = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _http = new HttpTest();
-        _http.RespondWithSigned();
-    }
-
-    [TearDown]
-    public void TearDown() => _http.Dispose();
 
     private static readonly string[] EduschoolpaySensitive =
         { "identity.real_name", "identity.credential_type", "identity.id_card_number", "bank_card.bank_card_no", "bank_card.phone" };
@@ -42,15 +30,15 @@ public class EncryptionTests
         return body;
     }
 
-    private JObject SentBody(int call = 0) => JObject.Parse(_http.CallLog[call].RequestBody!);
+    private JObject SentBody(int call = 0) => JObject.Parse(Http.CallLog[call].RequestBody!);
 
     private string? SentHeader(string name, int call = 0) =>
-        _http.CallLog[call].HttpRequestMessage.Headers.TryGetValues(name, out var values) ? values.Single() : null;
+        Http.CallLog[call].HttpRequestMessage.Headers.TryGetValues(name, out var values) ? values.Single() : null;
 
     [Test]
     public async Task Every_marked_field_of_the_eduschoolpay_seed_leaves_encrypted_and_decrypts_to_the_original()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = EduschoolpayBody();
         var response = await client.V3.Eduschoolpay.Contracts.Presign.PostAsync(body);
 
@@ -74,7 +62,7 @@ public class EncryptionTests
     [TestCase("004_58866b682f11caf1.txt", "v3/papay/sign/contracts/pre-entrust-sign")]
     public async Task A_seed_operation_without_marked_fields_is_sent_as_given(string seed, string path)
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = SeedPayloads.Json(seed);
         await client[path].PostAsync(body);
 
@@ -85,7 +73,7 @@ public class EncryptionTests
     [Test]
     public async Task The_combine_papay_seed_is_sent_as_given()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = JObject.FromObject(new
         {
             appid = "wxd678efh567hg6787",
@@ -103,7 +91,7 @@ public class EncryptionTests
     [Test]
     public async Task The_scheduled_deduct_seed_keeps_its_nested_amount()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = JObject.FromObject(new
         {
             sp_appid = "wx8888888888888888",
@@ -124,7 +112,7 @@ public class EncryptionTests
     [Test]
     public async Task Every_element_of_a_marked_array_is_encrypted()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = new
         {
             out_batch_no = "plfk2020042013",
@@ -152,13 +140,13 @@ public class EncryptionTests
     [Test]
     public async Task Marked_fields_are_found_through_a_template_path_and_nested_arrays()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         await client.V3.Brand.Partner.CardMember.UserCards._user_card_code_.PatchAsync(
             new { phone_number = "13800138000", user_information = new { common_field_list = new[] { new { field = "NAME", value = "张三" } } } },
             new WeChatPayRequestOptions { PathValues = new { user_card_code = "CARD-1" } });
 
         var sent = SentBody();
-        Assert.That(_http.CallLog[0].Request.Url.Path, Is.EqualTo("/v3/brand/partner/card-member/user-cards/CARD-1"));
+        Assert.That(Http.CallLog[0].Request.Url.Path, Is.EqualTo("/v3/brand/partner/card-member/user-cards/CARD-1"));
         Assert.That(PlatformPrivateKey.Value.Decrypt((string)sent["phone_number"]!), Is.EqualTo("13800138000"));
         Assert.That(PlatformPrivateKey.Value.Decrypt((string)sent.SelectToken("user_information.common_field_list[0].value")!), Is.EqualTo("张三"));
         Assert.That((string)sent.SelectToken("user_information.common_field_list[0].field")!, Is.EqualTo("NAME"));
@@ -167,10 +155,10 @@ public class EncryptionTests
     [Test]
     public async Task A_marked_query_parameter_is_encrypted()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         await client.V3.Capital.Capitallhh.Banks.SearchBanksByBankAccount.GetAsync(new { account_number = "6222021234567890123" });
 
-        var query = _http.CallLog[0].Request.Url.QueryParams;
+        var query = Http.CallLog[0].Request.Url.QueryParams;
         Assert.That(PlatformPrivateKey.Value.Decrypt((string)query.FirstOrDefault("account_number")!), Is.EqualTo("6222021234567890123"));
         Assert.That(SentHeader("Wechatpay-Serial"), Is.EqualTo(TestData.PublicKeyId));
     }
@@ -194,18 +182,18 @@ public class EncryptionTests
     [Test]
     public void A_caller_supplied_serial_that_names_no_configured_key_is_an_error_before_sending()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var error = Assert.ThrowsAsync<ArgumentException>(() => client["v3/eduschoolpay/contracts/presign"].PostAsync(EduschoolpayBody(),
             new WeChatPayRequestOptions { Headers = new { Wechatpay_Serial = "PUB_KEY_ID_0000000000000000000000000042" } }));
 
         Assert.That(error!.Message, Does.Contain("PUB_KEY_ID_0000000000000000000000000042").And.Contain("not a configured platform key"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
     public async Task Automatic_encryption_can_be_turned_off_for_one_call()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = EduschoolpayBody();
         await client["v3/eduschoolpay/contracts/presign"].PostAsync(body, new WeChatPayRequestOptions { AutoEncryption = false });
 
@@ -219,7 +207,7 @@ public class EncryptionTests
         var options = TestClient.Options();
         options.AutoEncryption = false;
         using var client = new WeChatPayClient(options);
-        _http.RespondWithSigned();
+        Http.RespondWithSigned();
         await client["v3/eduschoolpay/contracts/presign"].PostAsync(EduschoolpayBody());
         await client["v3/eduschoolpay/contracts/presign"].PostAsync(EduschoolpayBody(), new WeChatPayRequestOptions { AutoEncryption = true });
 
@@ -230,7 +218,7 @@ public class EncryptionTests
     [Test]
     public async Task Extra_fields_can_be_marked_for_one_call_on_an_undocumented_operation()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         await client["v3/new-product/not-in-the-catalog"].PostAsync(new { name = "张三", list = new[] { new { id = "1" } } },
             new WeChatPayRequestOptions { EncryptFields = new[] { "name", "list[].id" } });
 
@@ -243,11 +231,11 @@ public class EncryptionTests
     [Test]
     public async Task The_callers_body_object_is_never_mutated()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var body = EduschoolpayBody();
         var before = body.ToString();
         var dictionary = new Dictionary<string, object> { ["identity"] = new Dictionary<string, object> { ["real_name"] = "张三", ["credential_type"] = "IDENTITY_CARD" } };
-        _http.RespondWithSigned();
+        Http.RespondWithSigned();
 
         await client["v3/eduschoolpay/contracts/presign"].PostAsync(body);
         await client["v3/eduschoolpay/contracts/presign"].PostAsync(dictionary);
@@ -259,11 +247,11 @@ public class EncryptionTests
     [Test]
     public void A_sensitive_field_that_is_not_a_string_is_an_error_naming_the_field_and_never_sent()
     {
-        using var client = TestClient.Create();
+        var client = Client;
         var error = Assert.ThrowsAsync<ArgumentException>(() => client["v3/eduschoolpay/contracts/presign"].PostAsync(new { bank_card = new { bank_card_no = 6222021234567890123 } }));
 
         Assert.That(error!.Message, Does.Contain("bank_card.bank_card_no").And.Not.Contain("6222021234567890123"));
-        _http.ShouldNotHaveMadeACall();
+        Http.ShouldNotHaveMadeACall();
     }
 
     [Test]
@@ -279,7 +267,7 @@ public class EncryptionTests
         }.ToString(Newtonsoft.Json.Formatting.None);
         using var http = new HttpTest();
         http.RespondWithSigned(answer);
-        using var client = TestClient.Create();
+        var client = Client;
 
         var response = await client.V3.AggracctBc.WbChannel.Account.Mch_archives.GetAsync(new { bal_account_no = "6222021234567890123" });
 
@@ -299,7 +287,7 @@ public class EncryptionTests
         var answer = new JObject { ["bal_account_no"] = RsaPublicKey.Load(TestData.PlatformPublicKeyPath, "p").Encrypt("6222") }.ToString();
         using var http = new HttpTest();
         http.RespondWithSigned(answer);
-        using var client = TestClient.Create();
+        var client = Client;
 
         var error = Assert.ThrowsAsync<WeChatPayException>(() => client["v3/aggracct-bc/wb-channel/account/mch_archives"].GetAsync());
         Assert.That(error!.Message, Does.Contain("bal_account_no").And.Contain("merchant private key"));
@@ -308,7 +296,7 @@ public class EncryptionTests
     [Test]
     public void The_explicit_helpers_encrypt_for_the_platform_key_and_decrypt_with_the_merchant_key()
     {
-        using var client = TestClient.Create();
+        var client = Client;
 
         Assert.That(client.EncryptionSerial, Is.EqualTo(TestData.PublicKeyId));
         Assert.That(PlatformPrivateKey.Value.Decrypt(client.Encrypt("张三")), Is.EqualTo("张三"));

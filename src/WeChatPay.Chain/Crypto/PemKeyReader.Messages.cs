@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.EdEC;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Asn1.X9;
+using Org.BouncyCastle.Crypto;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.OpenSsl;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.X509;
+using PemBlock = Org.BouncyCastle.Utilities.IO.Pem.PemObject;
+using PemBlockReader = Org.BouncyCastle.Utilities.IO.Pem.PemReader;
+using PemBlockWriter = Org.BouncyCastle.Utilities.IO.Pem.PemWriter;
+
+namespace WeChatPay.Chain.Crypto;
+
+/// <content>The configuration-grade failures, and what may be named in them.</content>
+internal static partial class PemKeyReader
+{
+    private static bool CanBeNamed(string path)
+    {
+        // A value is echoed as a path only when it cannot be key material: single line, not a long base64 run.
+        if (path.Length > 4096 || path.IndexOf('\n') >= 0 || path.IndexOf('\r') >= 0)
+        {
+            return false;
+        }
+        return path.Length < 64 || !LooksLikeBareBase64(path);
+    }
+
+    private static bool LooksLikeBareBase64(string value)
+    {
+        if (value.Length < 64)
+        {
+            return false;
+        }
+        foreach (char c in value)
+        {
+            bool base64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                || c == '+' || c == '/' || c == '=' || char.IsWhiteSpace(c);
+            if (!base64)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string DescribeLabel(string? label)
+    {
+        if (label is null || label.Length > 40)
+        {
+            return "no recognisable PEM block";
+        }
+        foreach (char c in label)
+        {
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' '))
+            {
+                return "no recognisable PEM block";
+            }
+        }
+        return $"a -----BEGIN {label}----- block";
+    }
+
+    private static string DescribeAlgorithm(DerObjectIdentifier algorithm)
+    {
+        if (X9ObjectIdentifiers.IdECPublicKey.Equals(algorithm)) return "an EC key";
+        if (X9ObjectIdentifiers.IdDsa.Equals(algorithm)) return "a DSA key";
+        if (EdECObjectIdentifiers.id_Ed25519.Equals(algorithm)) return "an Ed25519 key";
+        if (EdECObjectIdentifiers.id_Ed448.Equals(algorithm)) return "an Ed448 key";
+        if (PkcsObjectIdentifiers.IdRsassaPss.Equals(algorithm)) return "an RSA-PSS-only key";
+        return $"a key of algorithm {algorithm.Id}";
+    }
+
+    private static bool IsParseFailure(Exception ex) => !(ex is OutOfMemoryException);
+
+    private static ArgumentException Fail(string optionName, string message) => new ArgumentException(message, optionName);
+
+    private static ArgumentException Damaged(string optionName) =>
+        Fail(optionName,
+            $"{optionName} holds a PEM block that cannot be read: it is truncated or damaged. "
+            + "Check that the whole file was copied, from the -----BEGIN line to the -----END line.");
+
+    private static ArgumentException NotRsa(string optionName, string what) =>
+        Fail(optionName, $"{optionName} is {what}, not an RSA key: WeChat Pay APIv3 needs RSA keys of at least {MinimumKeyBits} bits.");
+
+    private static ArgumentException NeedsPassphrase(string optionName) =>
+        Fail(optionName, $"{optionName} is encrypted: set {optionName}Passphrase.");
+
+    private static ArgumentException WrongPassphrase(string optionName) =>
+        Fail(optionName,
+            $"{optionName} could not be decrypted: wrong passphrase in {optionName}Passphrase "
+            + "(or the encrypted key is damaged, or uses an encryption scheme that is not supported).");
+}

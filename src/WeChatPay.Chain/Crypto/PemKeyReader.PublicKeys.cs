@@ -1,21 +1,8 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Security;
 using Org.BouncyCastle.Asn1;
-using Org.BouncyCastle.Asn1.EdEC;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
-using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Math;
-using Org.BouncyCastle.OpenSsl;
-using Org.BouncyCastle.Pkcs;
-using Org.BouncyCastle.X509;
-using PemBlock = Org.BouncyCastle.Utilities.IO.Pem.PemObject;
-using PemBlockReader = Org.BouncyCastle.Utilities.IO.Pem.PemReader;
-using PemBlockWriter = Org.BouncyCastle.Utilities.IO.Pem.PemWriter;
 
 namespace WeChatPay.Chain.Crypto;
 

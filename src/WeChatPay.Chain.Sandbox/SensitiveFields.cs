@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Checks the catalog's <c>rsa-platform</c> fields (<see cref="Catalog.CatalogOperation.Encrypt"/>: <c>json.…</c>,
+/// Checks the fields the documentation marks <c>rsa-platform</c> (read by <see cref="SensitivePaths"/>: <c>json.…</c>,
 /// <c>query.…</c>, <c>body.meta.…</c>, through nested objects and <c>[]</c> arrays): every one present must be base64
 /// RSA-OAEP ciphertext that decrypts with the platform private key, and the request must then carry a
 /// <c>Wechatpay-Serial</c> naming that key. The plaintext is dropped at once; only field paths are kept.
@@ -18,9 +18,9 @@ internal static class SensitiveFields
     /// <summary>Decrypts every sensitive field present, recording the paths that decrypted; the first problem as a 400 PARAM_ERROR, or null.</summary>
     public static Rejection? Check(RequestInputs inputs, string? serialHeader, SandboxKeys keys, List<string> decrypted)
     {
-        foreach (var encryptPath in inputs.Operation.Encrypt)
+        foreach (var encryptPath in SensitivePaths.Of(inputs.Operation))
         {
-            foreach (var (path, location, value) in Select(inputs, encryptPath.ToString()))
+            foreach (var (path, location, value) in Select(inputs, encryptPath))
             {
                 if (value is null || !TryDecrypt(keys, value))
                 {

@@ -5,17 +5,17 @@ using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Http;
 
-public class ErrorTests
+public class ErrorTests : HttpFixture
 {
+    protected override bool AnswerSigned => false;
+
     [Test]
     public void A_json_error_surfaces_code_message_detail_sign_information_and_request_id()
     {
         const string body = "{\"code\":\"SIGN_ERROR\",\"message\":\"签名错误\",\"detail\":{\"detail\":{\"issue\":\"sign not match\"},\"field\":\"signature\",\"location\":\"authorization\",\"sign_information\":{\"method\":\"POST\",\"sign_message_length\":301,\"truncated_sign_message\":\"POST\\n/v3/pay/transactions/jsapi\\n1763800300\\n\",\"url\":\"/v3/pay/transactions/jsapi\"}}}";
-        using var http = new HttpTest();
-        http.RespondWith(body, 401, new { Request_ID = "08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C1-0" });
-        using var client = TestClient.Create();
+        Http.RespondWith(body, 401, new { Request_ID = "08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C1-0" });
 
-        var error = Assert.ThrowsAsync<WeChatPayException>(() => client.Chain("v3/pay/transactions/jsapi").PostAsync(new { a = 1 }));
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client.Chain("v3/pay/transactions/jsapi").PostAsync(new { a = 1 }));
         Assert.Multiple(() =>
         {
             Assert.That(error, Is.Not.InstanceOf<WeChatPaySignatureException>(), "an error answer is not a verification failure");
@@ -39,11 +39,9 @@ public class ErrorTests
     [TestCase(500, "SYSTEM_ERROR")]
     public void A_json_error_keeps_its_status_and_code(int status, string code)
     {
-        using var http = new HttpTest();
-        http.RespondWith($"{{\"code\":\"{code}\",\"message\":\"m\"}}", status);
-        using var client = TestClient.Create();
+        Http.RespondWith($"{{\"code\":\"{code}\",\"message\":\"m\"}}", status);
 
-        var error = Assert.ThrowsAsync<WeChatPayException>(() => client.Chain("v3/certificates").GetAsync());
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client.Chain("v3/certificates").GetAsync());
         Assert.That(error!.StatusCode, Is.EqualTo(status));
         Assert.That(error.Code, Is.EqualTo(code));
         Assert.That(error.Detail, Is.Null);
@@ -53,11 +51,9 @@ public class ErrorTests
     public void An_html_error_page_is_kept_raw()
     {
         const string html = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
-        using var http = new HttpTest();
-        http.RespondWith(() => new StringContent(html, System.Text.Encoding.UTF8, "text/html"), 502, new { Request_ID = "R-502" });
-        using var client = TestClient.Create();
+        Http.RespondWith(() => new StringContent(html, System.Text.Encoding.UTF8, "text/html"), 502, new { Request_ID = "R-502" });
 
-        var error = Assert.ThrowsAsync<WeChatPayException>(() => client.Chain("v3/certificates").GetAsync());
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client.Chain("v3/certificates").GetAsync());
         Assert.Multiple(() =>
         {
             Assert.That(error!.StatusCode, Is.EqualTo(502));
@@ -71,11 +67,9 @@ public class ErrorTests
     [Test]
     public void A_transport_failure_is_a_wechatpay_exception_without_status()
     {
-        using var http = new HttpTest();
-        http.SimulateException(new HttpRequestException("Connection refused"));
-        using var client = TestClient.Create();
+        Http.SimulateException(new HttpRequestException("Connection refused"));
 
-        var error = Assert.ThrowsAsync<WeChatPayException>(() => client.Chain("v3/certificates").GetAsync());
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client.Chain("v3/certificates").GetAsync());
         Assert.That(error!.StatusCode, Is.Null);
         Assert.That(error.Message, Does.Contain("Connection refused").And.Contain("/v3/certificates"));
         Assert.That(error.InnerException, Is.Not.Null);
@@ -84,11 +78,9 @@ public class ErrorTests
     [Test]
     public void A_timeout_is_a_wechatpay_exception_that_says_so()
     {
-        using var http = new HttpTest();
-        http.SimulateTimeout();
-        using var client = TestClient.Create();
+        Http.SimulateTimeout();
 
-        var error = Assert.ThrowsAsync<WeChatPayException>(() => client.Chain("v3/certificates").GetAsync());
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client.Chain("v3/certificates").GetAsync());
         Assert.That(error!.StatusCode, Is.Null);
         Assert.That(error.Message, Does.Contain("timed out"));
     }

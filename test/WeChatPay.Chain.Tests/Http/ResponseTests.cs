@@ -5,8 +5,10 @@ using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Http;
 
-public class ResponseTests
+public class ResponseTests : HttpFixture
 {
+    protected override bool AnswerSigned => false;
+
     private sealed class PreEntrustSignAnswer
     {
         public string? pre_entrustweb_id { get; set; }
@@ -19,11 +21,9 @@ public class ResponseTests
     [Test]
     public async Task Data_reads_fields_dynamically_and_keeps_date_text_as_sent()
     {
-        using var http = new HttpTest();
-        http.RespondWithSigned(Body);
-        using var client = TestClient.Create();
+        Http.RespondWithSigned(Body);
 
-        var res = await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(new { plan_id = 12535 });
+        var res = await Client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(new { plan_id = 12535 });
         string id = res.Data.pre_entrustweb_id;
         int plan = res.Data.plan_id;
         string time = res.Data.sign_time;
@@ -41,11 +41,9 @@ public class ResponseTests
     [Test]
     public async Task As_reads_the_body_into_a_type()
     {
-        using var http = new HttpTest();
-        http.RespondWithSigned(Body);
-        using var client = TestClient.Create();
+        Http.RespondWithSigned(Body);
 
-        var answer = (await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 })).As<PreEntrustSignAnswer>();
+        var answer = (await Client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 })).As<PreEntrustSignAnswer>();
 
         Assert.That(answer.pre_entrustweb_id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
         Assert.That(answer.plan_id, Is.EqualTo(12535));
@@ -55,11 +53,9 @@ public class ResponseTests
     [Test]
     public async Task Status_headers_request_id_and_raw_body_are_kept()
     {
-        using var http = new HttpTest();
-        http.RespondWithSigned(Body);
-        using var client = TestClient.Create();
+        Http.RespondWithSigned(Body);
 
-        var response = await client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 });
+        var response = await Client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 });
 
         Assert.Multiple(() =>
         {
@@ -73,11 +69,9 @@ public class ResponseTests
     [Test]
     public async Task As_on_an_empty_body_says_why_it_cannot_read()
     {
-        using var http = new HttpTest();
-        http.RespondWith("", 204, TestClient.SignedHeaders(""));
-        using var client = TestClient.Create();
+        Http.RespondWith("", 204, TestClient.SignedHeaders(""));
 
-        var response = await client["v3/merchant-service/complaint-notifications"].DeleteAsync();
+        var response = await Client["v3/merchant-service/complaint-notifications"].DeleteAsync();
         Assert.That(() => response.As<PreEntrustSignAnswer>(), Throws.InvalidOperationException.With.Message.Contains("empty"));
     }
 }

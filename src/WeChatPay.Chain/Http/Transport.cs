@@ -49,13 +49,19 @@ internal sealed class Transport : IDisposable
     /// <param name="call">The sealed call.</param>
     /// <param name="readWhole">Read the answer whatever its size (downloads); otherwise stop at the cap.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="ArgumentException">The sealed target would not survive URI normalisation unchanged (never for a target the builder escaped).</exception>
     /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        // What is signed and sent is the URI's path and query: it must be the sealed target exactly (no normalisation of
+        // dot segments, escapes or backslashes may change it). The target is escaped so that this always holds.
+        var uri = new Uri(_origin + call.Target);
+        if (!string.Equals(uri.PathAndQuery, call.Target, StringComparison.Ordinal))
+            throw new ArgumentException($"{call.Method.Method} {call.ShownTarget}: URI normalisation would change the request target, so what is signed and sent would differ from the call; check the path values.", "path");
         var request = _flurl.Request();
-        request.Url = new Flurl.Url(_origin + call.Target);
+        request.Url = new Flurl.Url(uri);
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
         var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
@@ -71,7 +77,7 @@ internal sealed class Transport : IDisposable
         }
         catch (Exception e) when (IsCancellation(e) && cancellationToken.IsCancellationRequested)
         {
-            throw new OperationCanceledException("The call was cancelled.", e, cancellationToken);
+            throw new OperationCanceledException("The call was cancelled.", Cause(e), cancellationToken);
         }
         catch (Exception e) when (IsCancellation(e) || e is FlurlHttpTimeoutException)
         {

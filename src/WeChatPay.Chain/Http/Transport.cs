@@ -61,7 +61,7 @@ internal sealed class Transport : IDisposable
         if (!string.Equals(uri.PathAndQuery, call.Target, StringComparison.Ordinal))
             throw new ArgumentException($"{call.Method.Method} {call.ShownTarget}: URI normalisation would change the request target, so what is signed and sent would differ from the call; check the path values.", "path");
         var request = _flurl.Request();
-        request.Url = new Flurl.Url(uri);
+        request.Url = new Flurl.Url(uri.OriginalString); // as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
         var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");

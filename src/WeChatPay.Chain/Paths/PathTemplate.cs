@@ -93,7 +93,7 @@ internal sealed class PathTemplate
             if (value is null)
                 throw new ArgumentException(
                     $"The path '{Text}' needs a value for {{{segment.Text}}}: pass it in WeChatPayRequestOptions.PathValues " +
-                    $"(for GET and DELETE the query object works too), or write the value into the chain with the indexer, e.g. [\"...\"].");
+                    $"(for GET the query object works too), or write the value into the chain with the indexer, e.g. [\"...\"].");
             if (value.Length == 0)
                 throw new ArgumentException($"The value for {{{segment.Text}}} in '{Text}' is empty.");
             builder.Append(EscapeValue(value, segment.Text, Text));

@@ -85,6 +85,18 @@ public sealed class WeChatPayClient : IDisposable
         return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
     }
 
+    /// <summary>
+    /// Downloads the platform certificates (<c>GET v3/certificates</c>): each decrypted with <see cref="WeChatPayOptions.ApiV3Key"/>,
+    /// its serial checked, the answer verified with a configured platform key or, when <c>Wechatpay-Serial</c> names none, with the
+    /// listed certificate of that serial (the documented first-contact bootstrap). Expired certificates are left out. Save each
+    /// <see cref="WeChatPayPlatformCertificate.Pem"/> and configure it under its <see cref="WeChatPayPlatformCertificate.SerialNumber"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification: do not use these certificates.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or is not the one its serial_no names.</exception>
+    public System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadCertificatesAsync(System.Threading.CancellationToken cancellationToken = default) =>
+        _pipeline.DownloadCertificatesAsync(cancellationToken);
+
     internal CallPipeline Pipeline => _pipeline;
 
     /// <summary>Releases the HTTP connections.</summary>

@@ -35,6 +35,37 @@ public class CertificateModeTests : SandboxFixture
     }
 
     [Test]
+    public async Task DownloadCertificatesAsync_gives_the_sandboxs_certificate_decrypted_checked_and_verified()
+    {
+        var certificates = await client.DownloadCertificatesAsync();
+
+        Assert.That(certificates, Has.Count.EqualTo(1));
+        var certificate = certificates[0];
+        Assert.That(certificate.SerialNumber, Is.EqualTo(sandbox.PlatformKeyId));
+        Assert.That(certificate.FileName, Is.EqualTo($"wechatpay_{sandbox.PlatformKeyId}.pem"));
+        Assert.That(RsaPublicKey.Load(certificate.Pem, "downloaded").CertificateSerial, Is.EqualTo(sandbox.PlatformKeyId));
+        Assert.That(certificate.ExpireTime, Is.GreaterThan(DateTimeOffset.UtcNow.AddYears(1)));
+
+        // What was downloaded configures a client of its own, which then verifies the sandbox's answers.
+        var options = sandbox.ClientOptions();
+        options.PlatformKeys.Clear();
+        options.PlatformKeys[certificate.SerialNumber] = certificate.Pem;
+        using var fresh = new WeChatPayClient(options);
+        WeChatPayResponse res = await fresh.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = options.MerchantId });
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public void DownloadCertificatesAsync_without_an_apiv3_key_says_which_option_to_set()
+    {
+        var options = sandbox.ClientOptions();
+        options.ApiV3Key = null;
+        using var keyless = new WeChatPayClient(options);
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => keyless.DownloadCertificatesAsync());
+        Assert.That(error!.Message, Does.Contain("ApiV3Key"));
+    }
+
+    [Test]
     public async Task Asking_for_SM2_certificates_answers_an_empty_list()
     {
         WeChatPayResponse res = await client.V3.Certificates.GetAsync(new { algorithm_type = "SM2" });

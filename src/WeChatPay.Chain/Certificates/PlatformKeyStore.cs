@@ -31,6 +31,14 @@ internal sealed class PlatformKeyStore
     /// <summary>Finds the key a <c>Wechatpay-Serial</c> names (serials compare case-insensitively).</summary>
     public bool TryGet(string id, out RsaPublicKey key) => _keys.TryGetValue(id, out key!);
 
+    /// <summary>A store of already-loaded keys (e.g. the certificates of one <c>v3/certificates</c> answer).</summary>
+    public static PlatformKeyStore Of(IReadOnlyDictionary<string, RsaPublicKey> keys)
+    {
+        var copy = new Dictionary<string, RsaPublicKey>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in keys) copy[pair.Key] = pair.Value;
+        return new PlatformKeyStore(copy);
+    }
+
     /// <summary>Loads every configured platform key and rejects the configuration mistakes seen most often.</summary>
     /// <exception cref="ArgumentException">No key, an empty id, the merchant's own serial or key used as a platform key, or a certificate filed under another serial.</exception>
     public static PlatformKeyStore Load(IDictionary<string, string> configured, string merchantSerial, RsaPublicKey merchantPublicKey)

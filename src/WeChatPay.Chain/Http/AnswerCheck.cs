@@ -10,6 +10,21 @@ internal static class AnswerCheck
     /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
     public static void ThrowUnlessVerified(Answer answer, PreparedCall call, ResponseVerifier verifier, int maxBody)
     {
+        ThrowIfError(answer, call, maxBody);
+        if (call.Operation?.Download == true) return; // WeChat Pay does not sign downloads
+        var method = call.Method.Method;
+        answer.Headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
+        answer.Headers.TryGetValue("Wechatpay-Nonce", out var nonce);
+        answer.Headers.TryGetValue("Wechatpay-Signature", out var signature);
+        answer.Headers.TryGetValue("Wechatpay-Serial", out var serial);
+        if (!verifier.TryVerify(timestamp, nonce, signature, serial, answer.Body, out var check, out var reason))
+            throw new WeChatPaySignatureException(check, reason, method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
+    }
+
+    /// <summary>Throws for an error answer, or a success answer larger than the cap; says nothing of the signature.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>
+    public static void ThrowIfError(Answer answer, PreparedCall call, int maxBody)
+    {
         var method = call.Method.Method;
         if (!answer.IsSuccess)
             throw ErrorFor(method, call.ShownTarget, answer, maxBody);
@@ -18,14 +33,6 @@ internal static class AnswerCheck
                 $"{method} {call.ShownTarget} answered {answer.StatusCode} with more than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes); " +
                 "the answer was not read whole. Raise MaxResponseBodySize if this operation legitimately answers more.",
                 method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: true);
-        if (call.Operation?.Download == true) return; // WeChat Pay does not sign downloads
-
-        answer.Headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
-        answer.Headers.TryGetValue("Wechatpay-Nonce", out var nonce);
-        answer.Headers.TryGetValue("Wechatpay-Signature", out var signature);
-        answer.Headers.TryGetValue("Wechatpay-Serial", out var serial);
-        if (!verifier.TryVerify(timestamp, nonce, signature, serial, answer.Body, out var check, out var reason))
-            throw new WeChatPaySignatureException(check, reason, method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
     }
 
     private static WeChatPayException ErrorFor(string method, string target, Answer answer, int maxBody)

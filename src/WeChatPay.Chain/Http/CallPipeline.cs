@@ -18,6 +18,8 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
+    private readonly TimeProvider _clock;
+    private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
     public CallPipeline(WeChatPayOptions options)
     {
@@ -33,7 +35,7 @@ internal sealed class CallPipeline : IDisposable
             throw new ArgumentException("MaxResponseBodySize must be a positive number of bytes (the default is 4 MiB).", nameof(WeChatPayOptions.MaxResponseBodySize));
 
         ApiV3Key = OptionsCheck.ApiV3Key(options.ApiV3Key);
-        var clock = options.TimeProvider ?? TimeProvider.System;
+        var clock = _clock = options.TimeProvider ?? TimeProvider.System;
         AutoEncryption = options.AutoEncryption;
         Validate = options.Validate;
         _maxBody = options.MaxResponseBodySize;
@@ -85,6 +87,24 @@ internal sealed class CallPipeline : IDisposable
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
+    }
+
+    /// <summary>
+    /// <c>GET v3/certificates</c>, read by <see cref="CertificateAnswer"/>: the answer is verified by its own rule (a known key,
+    /// or on first contact the listed certificate <c>Wechatpay-Serial</c> names), not by the standard answer check.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or check out.</exception>
+    public async Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadCertificatesAsync(CancellationToken cancellationToken)
+    {
+        if (ApiV3Key is null)
+            throw new InvalidOperationException("Downloading platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key.");
+        var call = RequestBuilder.Build(HttpMethod.Get, CertificatesPath, null, null, AutoEncryption, validate: false);
+        call.Seal(_transport.BasePath);
+        var answer = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
+        AnswerCheck.ThrowIfError(answer, call, _maxBody);
+        return CertificateAnswer.Read(call.ShownTarget, answer.Headers, answer.Body, ApiV3Key, PlatformKeys, _clock);
     }
 
     /// <summary>Releases the HTTP connections.</summary>

@@ -1,0 +1,131 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Security.Cryptography;
+using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Crypto;
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Certificates;
+
+/// <summary>
+/// Turns a <c>GET v3/certificates</c> answer into platform certificates: each <c>encrypt_certificate</c> decrypted with the
+/// APIv3 key (AEAD_AES_256_GCM, its nonce and associated data), parsed as X.509, its serial checked against <c>serial_no</c>;
+/// the answer verified with the key <c>Wechatpay-Serial</c> names among the known keys, or on first contact (the documented
+/// bootstrap) with the certificate of that serial from the same answer. Expired certificates are left out.
+/// </summary>
+internal static class CertificateAnswer
+{
+    private const string Method = "GET";
+
+    /// <summary>Reads a 2xx answer.</summary>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
+    /// <exception cref="WeChatPayException">The answer is not a certificate list, a certificate does not decrypt or is not the one <c>serial_no</c> names, or every one has expired.</exception>
+    public static IReadOnlyList<WeChatPayPlatformCertificate> Read(string target, IReadOnlyDictionary<string, string> headers, byte[] body,
+        string apiV3Key, PlatformKeyStore? known, TimeProvider clock)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(body);
+        WeChatPayException Fail(string what, Exception? inner = null) =>
+            new WeChatPayException($"{Method} {target}: {what}", Method, target, 200, text, headers, inner);
+
+        if (!(WeChatPayJson.TryParse(text) is JObject json) || !(json["data"] is JArray data))
+            throw Fail("the answer is not a certificate list (no data array).");
+
+        var read = new List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)>();
+        for (var i = 0; i < data.Count; i++)
+        {
+            var at = $"data[{i}]";
+            if (!(data[i] is JObject entry) || !(entry["encrypt_certificate"] is JObject sealedCertificate))
+                throw Fail($"{at} has no encrypt_certificate object.");
+            var serial = Text(entry, "serial_no", at, Fail);
+            var effective = Time(entry, "effective_time", at, Fail);
+            var expire = Time(entry, "expire_time", at, Fail);
+            var algorithm = Text(sealedCertificate, "algorithm", at + ".encrypt_certificate", Fail);
+            if (algorithm != "AEAD_AES_256_GCM")
+                throw Fail($"{at}.encrypt_certificate uses {algorithm}; only AEAD_AES_256_GCM is documented.");
+            string pem;
+            try
+            {
+                pem = AesGcm256.Decrypt(apiV3Key, Text(sealedCertificate, "nonce", at + ".encrypt_certificate", Fail),
+                    OptionalText(sealedCertificate, "associated_data", at + ".encrypt_certificate", Fail),
+                    Text(sealedCertificate, "ciphertext", at + ".encrypt_certificate", Fail));
+            }
+            catch (CryptographicException e)
+            {
+                throw Fail($"the certificate {serial} ({at}) does not decrypt with the APIv3 key: the key is wrong (check WeChatPayOptions.ApiV3Key), or the ciphertext, nonce or associated_data was altered ({e.Message}).", e);
+            }
+            RsaPublicKey key;
+            try
+            {
+                key = RsaPublicKey.Load(pem, $"the certificate {serial}");
+            }
+            catch (ArgumentException e)
+            {
+                throw Fail($"the certificate {serial} ({at}) decrypted but is not an RSA certificate: {e.Message}", e);
+            }
+            read.Add((new WeChatPayPlatformCertificate(serial, effective, expire, pem), key, serial));
+        }
+
+        Verify(target, headers, body, text, known, read, clock);
+
+        foreach (var (certificate, key, listed) in read)
+        {
+            if (key.CertificateSerial is null || !SameSerial(key.CertificateSerial, listed))
+                throw Fail($"serial_no {listed} is not the serial of the certificate it carries ({key.CertificateSerial ?? "none"}): do not trust this list.");
+        }
+
+        var now = clock.GetUtcNow();
+        var current = new List<WeChatPayPlatformCertificate>();
+        foreach (var (certificate, _, _) in read)
+            if (certificate.ExpireTime > now) current.Add(certificate);
+        if (read.Count > 0 && current.Count == 0)
+            throw Fail($"every listed certificate has expired (the latest on {read[read.Count - 1].Certificate.ExpireTime:yyyy-MM-dd}); check this machine's clock.");
+        return current;
+    }
+
+    // The known key Wechatpay-Serial names, or on first contact the listed certificate of that serial (the bootstrap).
+    private static void Verify(string target, IReadOnlyDictionary<string, string> headers, byte[] body, string text, PlatformKeyStore? known,
+        List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)> read, TimeProvider clock)
+    {
+        headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
+        headers.TryGetValue("Wechatpay-Nonce", out var nonce);
+        headers.TryGetValue("Wechatpay-Signature", out var signature);
+        headers.TryGetValue("Wechatpay-Serial", out var serial);
+        PlatformKeyStore? keys = null;
+        if (serial is not null && known is not null && known.TryGet(serial, out _))
+        {
+            keys = known;
+        }
+        else if (serial is not null)
+        {
+            foreach (var (_, key, listed) in read)
+            {
+                if (key.CertificateSerial is not null && SameSerial(key.CertificateSerial, serial) && SameSerial(listed, serial))
+                    keys = PlatformKeyStore.Of(new Dictionary<string, RsaPublicKey> { [serial] = key });
+            }
+        }
+        keys ??= known;
+        if (keys is null)
+            throw new WeChatPaySignatureException(SignatureCheck.UnknownSerial,
+                $"Wechatpay-Serial {serial ?? "(missing)"} names neither a known platform key nor a certificate of this answer", Method, target, 200, text, headers);
+        if (!new ResponseVerifier(keys, clock).TryVerify(timestamp, nonce, signature, serial, body, out var check, out var reason))
+            throw new WeChatPaySignatureException(check, reason, Method, target, 200, text, headers);
+    }
+
+    private static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);
+
+    private static string Text(JObject json, string name, string at, Func<string, Exception?, WeChatPayException> fail) =>
+        OptionalText(json, name, at, fail) is { Length: > 0 } value ? value : throw fail($"{at}.{name} is missing or empty.", null);
+
+    private static string OptionalText(JObject json, string name, string at, Func<string, Exception?, WeChatPayException> fail)
+    {
+        var token = json[name];
+        if (token is null || token.Type == JTokenType.Null) return string.Empty;
+        return token.Type == JTokenType.String ? (string)token! : throw fail($"{at}.{name} is {token.Type.ToString().ToLowerInvariant()}, not a string.", null);
+    }
+
+    private static DateTimeOffset Time(JObject json, string name, string at, Func<string, Exception?, WeChatPayException> fail) =>
+        DateTimeOffset.TryParse(Text(json, name, at, fail), CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw fail($"{at}.{name} is not an RFC 3339 time.", null);
+}

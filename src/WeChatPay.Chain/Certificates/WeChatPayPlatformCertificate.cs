@@ -1,0 +1,33 @@
+using System;
+
+namespace WeChatPay.Chain;
+
+/// <summary>A WeChat Pay platform certificate from <c>GET v3/certificates</c>: decrypted, its serial checked, the answer verified.</summary>
+public sealed class WeChatPayPlatformCertificate
+{
+    internal WeChatPayPlatformCertificate(string serialNumber, DateTimeOffset effectiveTime, DateTimeOffset expireTime, string pem)
+    {
+        SerialNumber = serialNumber;
+        EffectiveTime = effectiveTime;
+        ExpireTime = expireTime;
+        Pem = pem;
+    }
+
+    /// <summary>The certificate serial number (<c>serial_no</c>), the id to configure it under in <see cref="WeChatPayOptions.PlatformKeys"/>.</summary>
+    public string SerialNumber { get; }
+
+    /// <summary>When WeChat Pay starts signing with it (<c>effective_time</c>).</summary>
+    public DateTimeOffset EffectiveTime { get; }
+
+    /// <summary>When it expires (<c>expire_time</c>).</summary>
+    public DateTimeOffset ExpireTime { get; }
+
+    /// <summary>The certificate as PEM text, exactly as decrypted.</summary>
+    public string Pem { get; }
+
+    /// <summary>The file name <see cref="WeChatPayClient.DownloadCertificatesAsync"/> callers conventionally save it under: <c>wechatpay_SERIAL.pem</c>.</summary>
+    public string FileName => "wechatpay_" + SerialNumber + ".pem";
+
+    /// <inheritdoc />
+    public override string ToString() => $"{SerialNumber} (effective {EffectiveTime:yyyy-MM-dd}, expires {ExpireTime:yyyy-MM-dd})";
+}

@@ -215,7 +215,7 @@ internal sealed class SandboxKeys
             serial = positive;
         }
 
-        var subject = new X500DistinguishedName("CN=WeChat Pay WeChatPaySandbox Platform, OU=WeChatPay.Chain WeChatPaySandbox (throw-away), O=WeChatPay.Chain, C=CN");
+        var subject = new X500DistinguishedName("CN=WeChat Pay Sandbox Platform, OU=WeChatPay.Chain Sandbox (throw-away), O=WeChatPay.Chain, C=CN");
         var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));

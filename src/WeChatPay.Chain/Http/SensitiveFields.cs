@@ -120,25 +120,21 @@ internal sealed class SensitiveFields
         }
     }
 
-    private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
-    {
-        var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Encrypt : NoPaths;
-        var extra = options?.EncryptFields;
-        if (extra is null) return documented;
-        var paths = new List<FieldPath>(documented);
-        foreach (var text in extra)
-            paths.Add(CallerPath(text, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields)));
-        return paths;
-    }
+    private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
+        Paths(call, call.Operation?.Encrypt, options?.EncryptFields, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields));
 
-    private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options)
+    private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
+        Paths(call, call.Operation?.Decrypt, options?.DecryptFields, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields));
+
+    // The documented paths when automatic encryption applies, then those the call names; no list is made when there are none.
+    private static IReadOnlyList<FieldPath> Paths(PreparedCall call, IReadOnlyList<FieldPath>? documented, IEnumerable<string>? extra,
+        FieldLocation location, string option)
     {
-        var documented = call.AutoEncryption && call.Operation is not null ? call.Operation.Decrypt : NoPaths;
-        var extra = options?.DecryptFields;
-        if (extra is null) return documented;
-        var paths = new List<FieldPath>(documented);
+        var applying = call.AutoEncryption && documented is not null ? documented : NoPaths;
+        if (extra is null) return applying;
+        var paths = new List<FieldPath>(applying);
         foreach (var text in extra)
-            paths.Add(CallerPath(text, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields)));
+            paths.Add(CallerPath(text, location, option));
         return paths;
     }
 

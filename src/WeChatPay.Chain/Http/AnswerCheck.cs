@@ -37,16 +37,17 @@ internal static class AnswerCheck
 
     private static WeChatPayException ErrorFor(string method, string target, Answer answer, int maxBody)
     {
-        var error = new WeChatPayException(string.Empty, method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
+        var json = WeChatPayException.ErrorJson(answer.Text);
+        var code = WeChatPayException.Text(json?["code"]);
         answer.Headers.TryGetValue("Content-Type", out var type);
-        var what = error.Code != null
-            ? $"{error.Code}: {Quoted(error.ErrorMessage)}"
+        var what = code != null
+            ? $"{code}: {Quoted(WeChatPayException.Text(json!["message"]))}"
             : answer.OverCap
                 ? $"a body larger than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes), not read whole"
                 : $"a {(string.IsNullOrEmpty(type) ? "body without Content-Type" : type + " body")} of {answer.Body.Length} bytes";
-        var requestId = error.RequestId is null ? string.Empty : $" (Request-ID: {error.RequestId})";
+        var requestId = answer.Headers.TryGetValue("Request-ID", out var id) ? $" (Request-ID: {id})" : string.Empty;
         return new WeChatPayException($"{method} {target} failed with {answer.StatusCode} {what}{requestId}",
-            method, target, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: answer.OverCap);
+            method, target, answer.StatusCode, answer.Text, json, answer.Headers, null, answer.OverCap);
     }
 
     // The server's message, bounded so that a huge error answer cannot make a huge exception message.

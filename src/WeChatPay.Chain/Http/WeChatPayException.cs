@@ -24,6 +24,13 @@ public class WeChatPayException : Exception
     /// <param name="responseBodyTruncated">The body given is already only a prefix of the answer.</param>
     public WeChatPayException(string message, string method, string pathAndQuery, int? statusCode = null, string? responseBody = null,
         IReadOnlyDictionary<string, string>? responseHeaders = null, Exception? innerException = null, bool responseBodyTruncated = false)
+        : this(message, method, pathAndQuery, statusCode, responseBody, ErrorJson(responseBody), responseHeaders, innerException, responseBodyTruncated)
+    {
+    }
+
+    // With the answer's JSON already parsed once (ErrorJson), by the caller that also needs its code for the message.
+    internal WeChatPayException(string message, string method, string pathAndQuery, int? statusCode, string? responseBody, JObject? json,
+        IReadOnlyDictionary<string, string>? responseHeaders, Exception? innerException, bool responseBodyTruncated)
         : base(message, innerException)
     {
         Method = method;
@@ -31,7 +38,6 @@ public class WeChatPayException : Exception
         StatusCode = statusCode;
         ResponseHeaders = responseHeaders ?? EmptyHeaders;
 
-        var json = responseBody is null || responseBody.Length > 4 * MaxResponseBodyLength ? null : Http.WeChatPayJson.TryParse(responseBody) as JObject;
         Code = Text(json?["code"]);
         ErrorMessage = Text(json?["message"]);
         Detail = json?["detail"];
@@ -40,7 +46,11 @@ public class WeChatPayException : Exception
         ResponseBody = responseBody?.Length > MaxResponseBodyLength ? responseBody.Substring(0, MaxResponseBodyLength) : responseBody;
     }
 
-    private static string? Text(JToken? token) => token is JValue { Value: not null } value && token.Type != JTokenType.Null ? System.Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>The answer body as WeChat Pay's error object (<c>{"code","message","detail"}</c>), or null when it is not a JSON object.</summary>
+    internal static JObject? ErrorJson(string? responseBody) => responseBody is null ? null : Http.WeChatPayJson.TryParse(responseBody) as JObject;
+
+    /// <summary>WeChat Pay's error <c>code</c> in an error object, as text.</summary>
+    internal static string? Text(JToken? token) => token is JValue { Value: not null } value && token.Type != JTokenType.Null ? System.Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 

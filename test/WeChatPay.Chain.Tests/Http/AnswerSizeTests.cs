@@ -77,6 +77,18 @@ public class AnswerSizeTests : HttpFixture
     }
 
     [Test]
+    public void A_long_error_answer_under_the_default_cap_still_gives_its_code()
+    {
+        var body = "{\"code\":\"PARAM_ERROR\",\"message\":\"" + new string('m', 200 * 1024) + "\"}";
+        Http.RespondWith(body, 400);
+        using var client = TestClient.Create();
+
+        var error = Assert.Throws<WeChatPayException>(() => client.Chain("v3/certificates").Get());
+        Assert.That(error!.Code, Is.EqualTo("PARAM_ERROR"));
+        Assert.That(error.ResponseBodyTruncated, Is.True);
+    }
+
+    [Test]
     public void An_answer_just_under_the_cap_is_read_whole()
     {
         var body = "{\"a\":\"" + new string('x', 60 * 1024) + "\"}";

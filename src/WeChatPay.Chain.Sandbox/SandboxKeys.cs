@@ -14,21 +14,18 @@ internal sealed class SandboxKeys
     private const int KeyBits = 2048;
     private const string HexDigits = "0123456789ABCDEF";
 
+    private readonly object _rotating = new();
+    private volatile PlatformIdentity[] _platforms;
+
     private SandboxKeys(KeyMode mode, string merchantId, string merchantSerial, string merchantPem, SandboxRsa merchantKey,
-        string platformId, string platformPem, SandboxRsa platformKey, string? certificatePem,
-        DateTimeOffset? notBefore, DateTimeOffset? notAfter, string apiV3Key, string otherPlatformId)
+        PlatformIdentity platform, string apiV3Key, string otherPlatformId)
     {
         Mode = mode;
         MerchantId = merchantId;
         MerchantSerial = merchantSerial;
         MerchantPrivateKeyPem = merchantPem;
         MerchantKey = merchantKey;
-        PlatformKeyId = platformId;
-        PlatformPublicPem = platformPem;
-        PlatformKey = platformKey;
-        CertificatePem = certificatePem;
-        NotBefore = notBefore;
-        NotAfter = notAfter;
+        _platforms = new[] { platform };
         ApiV3Key = apiV3Key;
         OtherPlatformKeyId = otherPlatformId;
     }
@@ -45,24 +42,56 @@ internal sealed class SandboxKeys
     /// <summary>Verifies request signatures (its public half) and encrypts merchant-key answer fields.</summary>
     public SandboxRsa MerchantKey { get; }
 
-    public string PlatformKeyId { get; }
+    /// <summary>The platform identity that signs answers and callbacks now: the newest one.</summary>
+    public PlatformIdentity Platform => _platforms[0];
+
+    /// <summary>Every platform identity still listed by <c>GET v3/certificates</c>, newest first (one until a rotation).</summary>
+    public System.Collections.Generic.IReadOnlyList<PlatformIdentity> Platforms => _platforms;
+
+    public string PlatformKeyId => Platform.Id;
 
     /// <summary>What the client configures under <see cref="PlatformKeyId"/>: the SPKI public key PEM, or the certificate PEM.</summary>
-    public string PlatformPublicPem { get; }
+    public string PlatformPublicPem => Platform.PublicPem;
 
     /// <summary>Signs answers and callbacks, decrypts sensitive request fields.</summary>
-    public SandboxRsa PlatformKey { get; }
-
-    public string? CertificatePem { get; }
-
-    public DateTimeOffset? NotBefore { get; }
-
-    public DateTimeOffset? NotAfter { get; }
+    public SandboxRsa PlatformKey => Platform.Key;
 
     public string ApiV3Key { get; }
 
     /// <summary>An id of the same shape that names no key of this sandbox (for the UnknownSerial fault).</summary>
     public string OtherPlatformKeyId { get; }
+
+    /// <summary>The platform identity a <c>Wechatpay-Serial</c> names, or null.</summary>
+    public PlatformIdentity? FindPlatform(string id)
+    {
+        foreach (var platform in _platforms)
+            if (string.Equals(platform.Id, id, StringComparison.OrdinalIgnoreCase)) return platform;
+        return null;
+    }
+
+    /// <summary>
+    /// Certificate mode: a new platform key and certificate (valid from now) become the signing identity; the old one stays
+    /// listed, as WeChat Pay lists both during a rotation. Returns the new serial.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The sandbox runs in public-key mode.</exception>
+    public string Rotate(DateTimeOffset now)
+    {
+        if (Mode != KeyMode.Certificate)
+            throw new InvalidOperationException("Only certificate mode rotates platform certificates; public-key mode has one WeChat Pay public key.");
+        using var rsa = RSA.Create(KeyBits);
+        var pem = rsa.ExportPkcs8PrivateKeyPem();
+        var serial = RandomHex();
+        var certificatePem = SelfSigned(rsa, serial, now, fromNow: true);
+        var identity = CertificateIdentity(certificatePem, SandboxRsa.FromPrivatePem(pem, "rotated platform key"));
+        lock (_rotating)
+        {
+            var next = new PlatformIdentity[_platforms.Length + 1];
+            next[0] = identity;
+            Array.Copy(_platforms, 0, next, 1, _platforms.Length);
+            _platforms = next;
+        }
+        return identity.Id;
+    }
 
     /// <summary>Loads the given keys and generates the missing ones (both RSA keys in parallel).</summary>
     /// <exception cref="ArgumentException">A given key, id or certificate is unusable or inconsistent; the message names the option.</exception>
@@ -112,8 +141,8 @@ internal sealed class SandboxKeys
             if (options.Mode == KeyMode.PublicKey)
             {
                 var id = options.PlatformKeyId?.Trim() ?? "PUB_KEY_ID_" + RandomDigits(28);
-                return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey, id,
-                    platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null, apiV3Key,
+                return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey,
+                    new PlatformIdentity(id, platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null), apiV3Key,
                     "PUB_KEY_ID_" + RandomDigits(28));
             }
 
@@ -128,27 +157,32 @@ internal sealed class SandboxKeys
                 certificatePem = SelfSigned(platformRsa, serial, clock.GetUtcNow());
             }
 
-            X509Certificate2 certificate;
-            try
-            {
-                certificate = X509Certificate2.CreateFromPem(certificatePem);
-            }
-            catch (CryptographicException e)
-            {
-                throw new ArgumentException("PlatformCertificate holds no X.509 certificate.", nameof(SandboxOptions.PlatformCertificate), e);
-            }
-            using (certificate)
-            {
-                var certificateSerial = certificate.SerialNumber.TrimStart('0');
-                using var certificateKey = certificate.GetRSAPublicKey();
-                if (certificateKey is null || !platformKey.SameKeyAs(certificateKey.ExportSubjectPublicKeyInfo()))
-                    throw new ArgumentException("PlatformCertificate does not certify PlatformPrivateKey.", nameof(SandboxOptions.PlatformCertificate));
-                if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId.TrimStart('0'), certificateSerial, StringComparison.OrdinalIgnoreCase))
-                    throw new ArgumentException($"PlatformKeyId must be the certificate serial ({certificateSerial}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
-                return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, certificateSerial,
-                    certificatePem, platformKey, certificatePem, new DateTimeOffset(certificate.NotBefore.ToUniversalTime()),
-                    new DateTimeOffset(certificate.NotAfter.ToUniversalTime()), apiV3Key, RandomHex());
-            }
+            var platform = CertificateIdentity(certificatePem, platformKey);
+            if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId.TrimStart('0'), platform.Id, StringComparison.OrdinalIgnoreCase))
+                throw new ArgumentException($"PlatformKeyId must be the certificate serial ({platform.Id}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
+            return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, platform, apiV3Key, RandomHex());
+        }
+    }
+
+    // A certificate-mode identity: the certificate must certify the key; its serial (without leading zeros) is the id.
+    private static PlatformIdentity CertificateIdentity(string certificatePem, SandboxRsa key)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509Certificate2.CreateFromPem(certificatePem);
+        }
+        catch (CryptographicException e)
+        {
+            throw new ArgumentException("PlatformCertificate holds no X.509 certificate.", nameof(SandboxOptions.PlatformCertificate), e);
+        }
+        using (certificate)
+        {
+            using var certificateKey = certificate.GetRSAPublicKey();
+            if (certificateKey is null || !key.SameKeyAs(certificateKey.ExportSubjectPublicKeyInfo()))
+                throw new ArgumentException("PlatformCertificate does not certify PlatformPrivateKey.", nameof(SandboxOptions.PlatformCertificate));
+            return new PlatformIdentity(certificate.SerialNumber.TrimStart('0'), certificatePem, key, certificatePem,
+                new DateTimeOffset(certificate.NotBefore.ToUniversalTime()), new DateTimeOffset(certificate.NotAfter.ToUniversalTime()));
         }
     }
 
@@ -194,8 +228,8 @@ internal sealed class SandboxKeys
         }
     }
 
-    // A self-signed certificate over the platform key, valid from a day ago for five years, with the given hex serial.
-    private static string SelfSigned(RSA rsa, string serialHex, DateTimeOffset now)
+    // A self-signed certificate over the platform key, valid for five years from a day ago (or from now, for a rotation), with the given hex serial.
+    private static string SelfSigned(RSA rsa, string serialHex, DateTimeOffset now, bool fromNow = false)
     {
         byte[] serial;
         try
@@ -219,7 +253,7 @@ internal sealed class SandboxKeys
         var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
+        var start = fromNow ? now.AddSeconds(-now.Second) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
         using var certificate = request.Create(subject, X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), start, start.AddYears(5), serial);
         return certificate.ExportCertificatePem();
     }
@@ -253,3 +287,6 @@ internal sealed class SandboxKeys
         return trimmed;
     }
 }
+
+/// <summary>One platform key: its id, what a client configures for it, the private key, and in certificate mode the certificate.</summary>
+internal sealed record PlatformIdentity(string Id, string PublicPem, SandboxRsa Key, string? CertificatePem, DateTimeOffset? NotBefore, DateTimeOffset? NotAfter);

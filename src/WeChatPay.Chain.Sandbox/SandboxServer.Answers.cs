@@ -35,16 +35,17 @@ internal sealed partial class SandboxServer
         if (fault == SandboxFault.StaleTimestamp) now = now.AddMinutes(-10);
         var timestamp = WeChatTime.UnixSeconds(now);
         var nonce = SignedMessage.Nonce();
+        var platform = _keys.Platform; // one identity signs and is named, even while a rotation happens
         var signature = fault switch
         {
-            SandboxFault.WrongSignature => _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, SignedMessage.Nonce(), body)),
+            SandboxFault.WrongSignature => platform.Key.Sign(SignedMessage.Answer(timestamp, SignedMessage.Nonce(), body)),
             SandboxFault.SignTestProbe => "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            _ => _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)),
+            _ => platform.Key.Sign(SignedMessage.Answer(timestamp, nonce, body)),
         };
         headers["Wechatpay-Nonce"] = nonce;
         headers["Wechatpay-Signature"] = signature;
         headers["Wechatpay-Timestamp"] = timestamp;
-        headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? _keys.OtherPlatformKeyId : _keys.PlatformKeyId;
+        headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? _keys.OtherPlatformKeyId : platform.Id;
         headers["Wechatpay-Signature-Type"] = SignedMessage.Scheme;
     }
 

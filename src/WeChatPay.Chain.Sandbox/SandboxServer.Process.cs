@@ -114,20 +114,23 @@ internal sealed partial class SandboxServer
         var algorithm = inputs.Query.TryGetValue("algorithm_type", out var type) ? type.ToString() : "RSA";
         if (algorithm != "SM2")
         {
-            var nonce = SignedMessage.Nonce(12);
-            data.Add(new JObject
+            foreach (var platform in _keys.Platforms)
             {
-                ["serial_no"] = _keys.PlatformKeyId,
-                ["effective_time"] = WeChatTime.Rfc3339(_keys.NotBefore!.Value),
-                ["expire_time"] = WeChatTime.Rfc3339(_keys.NotAfter!.Value),
-                ["encrypt_certificate"] = new JObject
+                var nonce = SignedMessage.Nonce(12);
+                data.Add(new JObject
                 {
-                    ["algorithm"] = "AEAD_AES_256_GCM",
-                    ["nonce"] = nonce,
-                    ["associated_data"] = "certificate",
-                    ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, nonce, "certificate", _keys.CertificatePem!),
-                },
-            });
+                    ["serial_no"] = platform.Id,
+                    ["effective_time"] = WeChatTime.Rfc3339(platform.NotBefore!.Value),
+                    ["expire_time"] = WeChatTime.Rfc3339(platform.NotAfter!.Value),
+                    ["encrypt_certificate"] = new JObject
+                    {
+                        ["algorithm"] = "AEAD_AES_256_GCM",
+                        ["nonce"] = nonce,
+                        ["associated_data"] = "certificate",
+                        ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, nonce, "certificate", platform.CertificatePem!),
+                    },
+                });
+            }
         }
         return new Answer(200, new JObject { ["data"] = data }, null);
     }

@@ -18,14 +18,22 @@ internal static class SensitiveFields
     /// <summary>Decrypts every sensitive field present, recording the paths that decrypted; the first problem as a 400 PARAM_ERROR, or null.</summary>
     public static Rejection? Check(RequestInputs inputs, string? serialHeader, SandboxKeys keys, List<string> decrypted)
     {
+        var given = serialHeader?.Trim();
+        // The merchant chooses which listed platform key encrypts (during a rotation, either); the current one otherwise.
+        var platform = string.IsNullOrEmpty(given) ? keys.Platform : keys.FindPlatform(given!);
+        if (platform is null)
+        {
+            return Rejection.ParamError(SandboxCheck.Encryption, SerialHeader, "header", "unknown serial",
+                $"参数错误 (parameter error): {SerialHeader} names no platform key of this merchant; the platform key is {keys.PlatformKeyId}.");
+        }
         foreach (var encryptPath in SensitivePaths.Of(inputs.Operation))
         {
             foreach (var (path, location, value) in Select(inputs, encryptPath))
             {
-                if (value is null || !TryDecrypt(keys, value))
+                if (value is null || platform.Key.TryDecrypt(value) is null)
                 {
                     return Rejection.ParamError(SandboxCheck.Encryption, path, location, "not encrypted",
-                        $"参数错误 (parameter error): the sensitive field '{path}' is not encrypted with the platform key {keys.PlatformKeyId} "
+                        $"参数错误 (parameter error): the sensitive field '{path}' is not encrypted with the platform key {platform.Id} "
                         + "(RSA-OAEP with SHA-1, base64).");
                 }
                 // Recorded as the client names them: body paths as they are, query parameters as query.name.
@@ -34,12 +42,6 @@ internal static class SensitiveFields
             }
         }
 
-        var given = serialHeader?.Trim();
-        if (!string.IsNullOrEmpty(given) && !string.Equals(given, keys.PlatformKeyId, StringComparison.OrdinalIgnoreCase))
-        {
-            return Rejection.ParamError(SandboxCheck.Encryption, SerialHeader, "header", "unknown serial",
-                $"参数错误 (parameter error): {SerialHeader} names no platform key of this merchant; the platform key is {keys.PlatformKeyId}.");
-        }
         if (decrypted.Count > 0 && string.IsNullOrEmpty(given))
         {
             return Rejection.ParamError(SandboxCheck.Encryption, SerialHeader, "header", "missing",
@@ -47,8 +49,6 @@ internal static class SensitiveFields
         }
         return null;
     }
-
-    private static bool TryDecrypt(SandboxKeys keys, string ciphertext) => keys.PlatformKey.TryDecrypt(ciphertext) is not null;
 
     // (path as recorded, location, value or null when present but not a string) for every value at a catalog path.
     private static IEnumerable<(string Path, string Location, string? Value)> Select(RequestInputs inputs, string encryptPath)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -30,9 +31,7 @@ public sealed partial class WeChatPaySandbox
     /// <exception cref="ObjectDisposedException">The sandbox was disposed.</exception>
     public async Task<SandboxCallbackResult> SendCallbackAsync(string url, string eventType, object resourcePlaintext, CancellationToken ct = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
-            throw new ArgumentException("url must be an absolute http(s) URL.", nameof(url));
+        var target = Receiver(url);
         if (string.IsNullOrWhiteSpace(eventType))
             throw new ArgumentException("eventType is empty; give one such as TRANSACTION.SUCCESS.", nameof(eventType));
         if (resourcePlaintext is null) throw new ArgumentNullException(nameof(resourcePlaintext));
@@ -61,18 +60,71 @@ public sealed partial class WeChatPaySandbox
             },
         };
         var body = Encoding.UTF8.GetBytes(notification.ToString(Formatting.None));
+        return await DeliverAsync(target, id, eventType, body, SignedHeaders(body), ct).ConfigureAwait(false);
+    }
 
-        var timestamp = WeChatTime.UnixSeconds(now);
+    /// <summary>
+    /// Sends a notification again as WeChat Pay retries one it got no 2xx for: the same body (same <c>id</c>), signed anew
+    /// (a new timestamp and nonce). A receiver that already processed it should acknowledge without processing it again.
+    /// </summary>
+    /// <param name="previous">What an earlier <see cref="SendCallbackAsync"/> (or retry) returned.</param>
+    /// <param name="url">The receiver, an absolute http(s) URL.</param>
+    /// <param name="ct">Cancels the delivery.</param>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="HttpRequestException">The receiver could not be reached.</exception>
+    public Task<SandboxCallbackResult> RetryCallbackAsync(SandboxCallbackResult previous, string url, CancellationToken ct = default)
+    {
+        if (previous is null) throw new ArgumentNullException(nameof(previous));
+        return DeliverAsync(Receiver(url), previous.NotificationId, previous.EventType, previous.SentBody, SignedHeaders(previous.SentBody), ct);
+    }
+
+    /// <summary>
+    /// Sends byte for byte the request an earlier delivery sent, headers and signature included: what an attacker who
+    /// captured it would replay within the ±300 s window. A receiver must not process it again.
+    /// </summary>
+    /// <param name="previous">What an earlier <see cref="SendCallbackAsync"/> (or retry) returned.</param>
+    /// <param name="url">The receiver, an absolute http(s) URL.</param>
+    /// <param name="ct">Cancels the delivery.</param>
+    /// <exception cref="ArgumentException">The URL is not an absolute http(s) URL.</exception>
+    /// <exception cref="HttpRequestException">The receiver could not be reached.</exception>
+    public Task<SandboxCallbackResult> ReplayCallbackAsync(SandboxCallbackResult previous, string url, CancellationToken ct = default)
+    {
+        if (previous is null) throw new ArgumentNullException(nameof(previous));
+        return DeliverAsync(Receiver(url), previous.NotificationId, previous.EventType, previous.SentBody, previous.SentHeaders, ct);
+    }
+
+    private Uri Receiver(string url)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var target) || (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException("url must be an absolute http(s) URL.", nameof(url));
+        return target;
+    }
+
+    // The Wechatpay-* headers over the body, signed now by the current platform identity.
+    private KeyValuePair<string, string>[] SignedHeaders(byte[] body)
+    {
+        var timestamp = WeChatTime.UnixSeconds(_clock.GetUtcNow());
         var nonce = SignedMessage.Nonce();
+        var platform = _keys.Platform;
+        return new[]
+        {
+            new KeyValuePair<string, string>("Request-ID", RequestIds.Create()),
+            new KeyValuePair<string, string>("Wechatpay-Nonce", nonce),
+            new KeyValuePair<string, string>("Wechatpay-Signature", platform.Key.Sign(SignedMessage.Answer(timestamp, nonce, body))),
+            new KeyValuePair<string, string>("Wechatpay-Timestamp", timestamp),
+            new KeyValuePair<string, string>("Wechatpay-Serial", platform.Id),
+            new KeyValuePair<string, string>("Wechatpay-Signature-Type", SignedMessage.Scheme),
+        };
+    }
+
+    private async Task<SandboxCallbackResult> DeliverAsync(Uri target, string id, string eventType, byte[] body,
+        KeyValuePair<string, string>[] headers, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
-        request.Headers.TryAddWithoutValidation("Request-ID", RequestIds.Create());
-        request.Headers.TryAddWithoutValidation("Wechatpay-Nonce", nonce);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature", _keys.PlatformKey.Sign(SignedMessage.Answer(timestamp, nonce, body)));
-        request.Headers.TryAddWithoutValidation("Wechatpay-Timestamp", timestamp);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Serial", _keys.PlatformKeyId);
-        request.Headers.TryAddWithoutValidation("Wechatpay-Signature-Type", SignedMessage.Scheme);
+        foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
 
         var where = target.GetLeftPart(UriPartial.Path);
         try
@@ -81,7 +133,7 @@ public sealed partial class WeChatPaySandbox
             var answer = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             _log.Info($"callback {eventType} {id} -> POST {where} answered {status}");
-            return new SandboxCallbackResult(id, eventType, status, answer);
+            return new SandboxCallbackResult(id, eventType, status, answer, body, headers);
         }
         catch (HttpRequestException e)
         {

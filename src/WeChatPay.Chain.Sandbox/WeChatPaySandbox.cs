@@ -68,6 +68,23 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <summary>The platform key id the sandbox signs with: a <c>PUB_KEY_ID_…</c> id, or the certificate serial in certificate mode.</summary>
     public string PlatformKeyId => _keys.PlatformKeyId;
 
+    /// <summary>Every platform key id <c>GET v3/certificates</c> lists, newest (the one that signs) first; one until <see cref="RotatePlatformCertificate"/>.</summary>
+    public IReadOnlyList<string> PlatformKeyIds => _keys.Platforms.Select(p => p.Id).ToArray();
+
+    /// <summary>
+    /// Certificate mode: issues a new platform certificate (a new RSA-2048 key, valid from now) and signs every later answer
+    /// and callback with it, while <c>GET v3/certificates</c> lists both, as WeChat Pay does during a rotation. Requests may
+    /// encrypt with either (naming it in <c>Wechatpay-Serial</c>).
+    /// </summary>
+    /// <returns>The new certificate serial, now <see cref="PlatformKeyId"/>.</returns>
+    /// <exception cref="InvalidOperationException">The sandbox runs in public-key mode.</exception>
+    public string RotatePlatformCertificate()
+    {
+        var serial = _keys.Rotate(_clock.GetUtcNow());
+        _log.Info($"platform certificate rotated: {serial} signs now; listed: {string.Join(", ", PlatformKeyIds)}");
+        return serial;
+    }
+
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 

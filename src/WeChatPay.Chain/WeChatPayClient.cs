@@ -23,7 +23,7 @@ public sealed class WeChatPayClient : IDisposable
     {
         _pipeline = new CallPipeline(options);
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-        _notifications = new NotificationReader(_pipeline.Verifier, _pipeline.MerchantKey, _pipeline.ApiV3Key);
+        _notifications = new NotificationReader(_pipeline);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -44,15 +44,30 @@ public sealed class WeChatPayClient : IDisposable
     /// <summary>The API base URL, ending with '/'.</summary>
     public string BaseUrl => _pipeline.BaseUrl;
 
-    /// <summary>The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as <c>Wechatpay-Serial</c>.</summary>
-    public string EncryptionSerial => _pipeline.PlatformKeys.EncryptionKeyId;
+    /// <summary>
+    /// The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as
+    /// <c>Wechatpay-Serial</c>. A client built without a platform key downloads the certificates first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="WeChatPayOptions.EncryptionKeyId"/> names a key the client does not hold.</exception>
+    /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
+    public string EncryptionSerial => EncryptionKey().Id;
 
     /// <summary>Encrypts one sensitive value (RSA-OAEP, base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
     /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
-    public string Encrypt(string plaintext)
+    /// <exception cref="InvalidOperationException"><see cref="WeChatPayOptions.EncryptionKeyId"/> names a key the client does not hold.</exception>
+    /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
+    public string Encrypt(string plaintext) => EncryptionKey().Key.Encrypt(plaintext);
+
+    /// <summary>The platform key ids the client holds now (configured, and in certificate mode downloaded), sorted.</summary>
+    public IReadOnlyList<string> PlatformKeyIds => _pipeline.PlatformKeys.Current.Ids;
+
+    private (string Id, Crypto.RsaPublicKey Key) EncryptionKey()
     {
-        _pipeline.PlatformKeys.TryGet(EncryptionSerial, out var key);
-        return key.Encrypt(plaintext);
+        var keys = SyncOverAsync.Run(() => _pipeline.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None));
+        var id = keys.EncryptionKeyId ?? throw new InvalidOperationException("The client holds no platform key.");
+        return keys.TryGet(id, out var key)
+            ? (id, key)
+            : throw new InvalidOperationException($"WeChatPayOptions.EncryptionKeyId names {id}, which is not a platform key the client holds (holding: {string.Join(", ", keys.Ids)}).");
     }
 
     /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
@@ -69,7 +84,22 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
     /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
-    public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) => _notifications.Read(header, body);
+    public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) =>
+        SyncOverAsync.Run(() => _notifications.ReadAsync(header, body, System.Threading.CancellationToken.None));
+
+    /// <summary>
+    /// <see cref="ReadNotification(Func{string, string?}, byte[])"/> without blocking: in certificate mode a callback signed by a
+    /// certificate the client does not hold yet waits for one refresh instead of failing.
+    /// </summary>
+    /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
+    /// <param name="body">The raw request body bytes.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
+    public System.Threading.Tasks.Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, byte[] body,
+        System.Threading.CancellationToken cancellationToken = default) => _notifications.ReadAsync(header, body, cancellationToken);
 
     /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
@@ -82,7 +112,7 @@ public sealed class WeChatPayClient : IDisposable
         if (body is null) throw new ArgumentNullException(nameof(body));
         var lookup = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in headers) lookup[pair.Key] = pair.Value;
-        return _notifications.Read(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
+        return ReadNotification(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
     }
 
     /// <summary>
@@ -96,6 +126,21 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or is not the one its serial_no names.</exception>
     public System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadCertificatesAsync(System.Threading.CancellationToken cancellationToken = default) =>
         _pipeline.DownloadCertificatesAsync(cancellationToken);
+
+    /// <summary>
+    /// Certificate mode: downloads the platform certificates now (as the schedule would) and holds them; calls already under
+    /// way wait for nothing. Returns the certificates held afterwards.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The client does not refresh certificates (no APIv3 key, refresh off, or public-key mode).</exception>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification; the keys held are kept.</exception>
+    /// <exception cref="WeChatPayException">The download failed; the keys held are kept.</exception>
+    public async System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> RefreshCertificatesAsync(System.Threading.CancellationToken cancellationToken = default)
+    {
+        var keys = await _pipeline.PlatformKeys.RefreshAsync(CertificateRefreshReason.Requested, cancellationToken).ConfigureAwait(false);
+        var held = new WeChatPayPlatformCertificate[keys.Downloaded.Count];
+        for (var i = 0; i < held.Length; i++) held[i] = keys.Downloaded[i].Certificate;
+        return held;
+    }
 
     internal CallPipeline Pipeline => _pipeline;
 

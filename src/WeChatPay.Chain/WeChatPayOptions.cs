@@ -27,6 +27,36 @@ public sealed class WeChatPayOptions
     /// </summary>
     public IDictionary<string, string> PlatformKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Which platform key encrypts sensitive fields unless a call names another in <c>Wechatpay-Serial</c>; null (the default)
+    /// for the WeChat Pay public key when one is configured, else the newest platform certificate in effect. Set it during a
+    /// migration to choose between a certificate and the public key.
+    /// </summary>
+    public string? EncryptionKeyId { get; set; }
+
+    /// <summary>
+    /// Certificate mode: keep the platform certificates current by downloading <c>GET v3/certificates</c> every
+    /// <see cref="CertificateRefreshInterval"/>, and once when an answer or callback names a serial the client does not hold;
+    /// a client built with no platform key then downloads them on first use. On by default; needs <see cref="ApiV3Key"/>.
+    /// Has no effect when only WeChat Pay public keys (<c>PUB_KEY_ID_…</c>) are configured.
+    /// </summary>
+    public bool RefreshCertificates { get; set; } = true;
+
+    /// <summary>How often the platform certificates are refreshed: 12 hours by default, between one minute and 30 days.</summary>
+    public TimeSpan CertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Where refreshed certificates are kept; this client's own memory when null. Give clients a shared store (e.g. the
+    /// <c>IDistributedCache</c> one of <c>WeChatPay.Chain.Caching</c>) and one download serves them all.
+    /// </summary>
+    public IWeChatPayCertificateStore? CertificateStore { get; set; }
+
+    /// <summary>
+    /// Told of every certificate refresh, successful or not (a failed one keeps the keys held); <see cref="WeChatPayCertificateRefresh.ToString"/>
+    /// is a line fit for a log. Called on a thread-pool thread; an exception it throws is ignored.
+    /// </summary>
+    public Action<WeChatPayCertificateRefresh>? CertificateRefreshed { get; set; }
+
     /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 

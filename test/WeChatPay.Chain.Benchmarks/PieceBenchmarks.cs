@@ -31,6 +31,7 @@ public class PieceBenchmarks
     private dynamic _wxpay = null!;
     private RequestSigner _signer = null!;
     private ResponseVerifier _verifier = null!;
+    private WeChatPay.Chain.Certificates.PlatformKeyStore _keys = null!;
     private string _postJson = null!;
 
     [GlobalSetup]
@@ -51,6 +52,7 @@ public class PieceBenchmarks
         _wxpay = _client;
         _signer = _client.Pipeline.Signer;
         _verifier = _client.Pipeline.Verifier;
+        _keys = _client.Pipeline.PlatformKeys.Current;
 
         if (!Rsa_Verify() || !Library_Verify())
             throw new InvalidOperationException("The pre-signed answer does not verify.");
@@ -83,7 +85,7 @@ public class PieceBenchmarks
     /// <summary>The library's verifier: headers, freshness, key by serial, message, RSA.</summary>
     [Benchmark, BenchmarkCategory("Library crypto")]
     public bool Library_Verify() =>
-        _verifier.TryVerify(_answer.Timestamp, SignedAnswer.Nonce, _answer.Signature, _answer.Serial, _answer.Body, out _, out _);
+        _verifier.TryVerify(_keys, _answer.Timestamp, SignedAnswer.Nonce, _answer.Signature, _answer.Serial, _answer.Body, out _, out _);
 
     [Benchmark, BenchmarkCategory("Chain")]
     public object Chain_Dynamic() => _wxpay.V3.Papay.Sign.Contracts.PreEntrustSign;

@@ -49,8 +49,9 @@ public class CallbackTests
 
         var options = sandbox.ClientOptions();
         var merchant = RsaPrivateKey.Load(options.MerchantPrivateKey, null, "merchant");
-        var verifier = new ResponseVerifier(PlatformKeyStore.Load(options.PlatformKeys, options.MerchantSerialNumber, merchant.PublicKey), TimeProvider.System);
-        Assert.That(verifier.TryVerify(headers["Wechatpay-Timestamp"], headers["Wechatpay-Nonce"], headers["Wechatpay-Signature"], headers["Wechatpay-Serial"],
+        var keys = PlatformKeyStore.Load(options.PlatformKeys, options.MerchantSerialNumber, merchant.PublicKey, false, null, DateTimeOffset.UtcNow);
+        var verifier = new ResponseVerifier(TimeProvider.System);
+        Assert.That(verifier.TryVerify(keys, headers["Wechatpay-Timestamp"], headers["Wechatpay-Nonce"], headers["Wechatpay-Signature"], headers["Wechatpay-Serial"],
             body, out var failed, out var reason), Is.True, $"{failed}: {reason}");
         Assert.That(headers["Content-Type"], Does.StartWith("application/json"));
 

@@ -11,7 +11,10 @@ using NUnit.Framework;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
-/// <summary>The C# (<c>cs</c>) samples of docs/sandbox.md compile, and those not marked compile-only run against a real sandbox.</summary>
+/// <summary>
+/// The C# <c>cs</c> samples of the docs pages (sandbox, certificates, …: every page that has them) compile, and those not
+/// marked compile-only run, each starting the real sandbox it needs.
+/// </summary>
 public class SandboxDocsTests
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default
@@ -20,9 +23,15 @@ public class SandboxDocsTests
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
 
-    public static IEnumerable<TestCaseData> Samples()
+    private static IEnumerable<string> Pages() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Docs", "docs"), "*.md").OrderBy(f => f, StringComparer.Ordinal);
+
+    public static IEnumerable<TestCaseData> Samples() => Pages().SelectMany(PageSamples);
+
+    private static IEnumerable<TestCaseData> PageSamples(string page)
     {
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Docs", "sandbox.md"));
+        var name = "docs/" + Path.GetFileName(page);
+        var lines = File.ReadAllLines(page);
         for (var i = 0; i < lines.Length; i++)
         {
             if (lines[i].Trim() != "```cs") continue;
@@ -31,14 +40,15 @@ public class SandboxDocsTests
             var previous = lines.Take(i).Reverse().FirstOrDefault(l => l.Trim().Length > 0) ?? string.Empty;
             var compileOnly = Regex.IsMatch(previous, @"<!--\s*compile-only\s*-->");
             var code = string.Join("\n", lines.Skip(i + 1).Take(end - i - 1));
-            yield return new TestCaseData(code, compileOnly).SetName($"docs/sandbox.md:{i + 2} {(compileOnly ? "compiles" : "compiles and runs")}");
+            yield return new TestCaseData(code, compileOnly).SetName($"{name}:{i + 2} {(compileOnly ? "compiles" : "compiles and runs")}");
             i = end;
         }
     }
 
-    [Test]
-    public void The_sandbox_page_holds_runnable_samples() =>
-        Assert.That(Samples().Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(4));
+    [TestCase("sandbox.md", 4)]
+    [TestCase("certificates.md", 2)]
+    public void A_page_holds_runnable_samples(string page, int atLeast) =>
+        Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 
     [TestCaseSource(nameof(Samples))]
     public async Task Every_sandbox_docs_sample_compiles_and_runs(string code, bool compileOnly)
@@ -49,6 +59,6 @@ public class SandboxDocsTests
         Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => e.ToString())));
         if (compileOnly) return;
 
-        await script.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await script.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
     }
 }

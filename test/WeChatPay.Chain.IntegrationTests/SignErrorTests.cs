@@ -43,9 +43,10 @@ public class SignErrorTests
         Assert.That(status, Is.EqualTo(200), body?.ToString());
         var options = sandbox.ClientOptions();
         var merchant = RsaPrivateKey.Load(options.MerchantPrivateKey, null, "merchant");
-        var verifier = new ResponseVerifier(PlatformKeyStore.Load(options.PlatformKeys, options.MerchantSerialNumber, merchant.PublicKey), TimeProvider.System);
+        var keys = PlatformKeyStore.Load(options.PlatformKeys, options.MerchantSerialNumber, merchant.PublicKey, false, null, DateTimeOffset.UtcNow);
+        var verifier = new ResponseVerifier(TimeProvider.System);
         var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.That(verifier.TryVerify(Header(response, "Wechatpay-Timestamp"), Header(response, "Wechatpay-Nonce"), Header(response, "Wechatpay-Signature"),
+        Assert.That(verifier.TryVerify(keys, Header(response, "Wechatpay-Timestamp"), Header(response, "Wechatpay-Nonce"), Header(response, "Wechatpay-Signature"),
             Header(response, "Wechatpay-Serial"), bytes, out var failed, out var reason), Is.True, $"{failed}: {reason}");
         Assert.That(Header(response, "Wechatpay-Signature-Type"), Is.EqualTo("WECHATPAY2-SHA256-RSA2048"));
     }

@@ -25,6 +25,56 @@ public class ConfigurationTests
     }
 
     [Test]
+    public void An_expired_platform_certificate_is_rejected_at_start_naming_its_expiry_and_the_fix()
+    {
+        var options = TestClient.Options();
+        options.PlatformKeys[TestData.PlatformSerial] = TestData.PlatformCertificatePath;
+        options.TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2035, 1, 2, 0, 0, 0, TimeSpan.Zero));
+
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(options));
+
+        Assert.That(error!.ParamName, Is.EqualTo(nameof(WeChatPayOptions.PlatformKeys)));
+        Assert.That(error.Message, Does.Contain($"PlatformKeys[\"{TestData.PlatformSerial}\"] is a certificate that expired on 2035-01-01"));
+    }
+
+    [TestCase(0.5)]
+    [TestCase(31 * 24 * 60)]
+    public void A_refresh_interval_outside_one_minute_to_30_days_is_rejected(double minutes)
+    {
+        var options = TestClient.Options();
+        options.CertificateRefreshInterval = TimeSpan.FromMinutes(minutes);
+
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(options));
+
+        Assert.That(error!.ParamName, Is.EqualTo(nameof(WeChatPayOptions.CertificateRefreshInterval)));
+    }
+
+    [Test]
+    public void An_EncryptionKeyId_naming_no_configured_key_is_rejected_when_nothing_can_be_downloaded()
+    {
+        var options = TestClient.Options();
+        options.ApiV3Key = null;
+        options.EncryptionKeyId = "PUB_KEY_ID_0000000000000000000000000099";
+
+        var error = Assert.Throws<ArgumentException>(() => new WeChatPayClient(options));
+
+        Assert.That(error!.ParamName, Is.EqualTo(nameof(WeChatPayOptions.EncryptionKeyId)));
+        Assert.That(error.Message, Does.Contain("names none of the PlatformKeys"));
+    }
+
+    [Test]
+    public void EncryptionKeyId_chooses_the_key_that_encrypts_among_those_configured()
+    {
+        var options = TestClient.Options();
+        options.PlatformKeys[TestData.PlatformSerial] = TestData.PlatformCertificatePath;
+        options.EncryptionKeyId = TestData.PlatformSerial;
+        using var client = new WeChatPayClient(options);
+
+        Assert.That(client.EncryptionSerial, Is.EqualTo(TestData.PlatformSerial));
+        Assert.That(client.PlatformKeyIds, Has.Count.EqualTo(2));
+    }
+
+    [Test]
     public void The_merchant_serial_used_as_a_platform_key_is_rejected_with_the_reason()
     {
         var options = TestClient.Options();

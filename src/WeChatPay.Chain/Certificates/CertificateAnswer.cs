@@ -18,20 +18,31 @@ internal static class CertificateAnswer
 {
     private const string Method = "GET";
 
-    /// <summary>Reads a 2xx answer.</summary>
+    /// <summary>The request target of the download, for messages.</summary>
+    public const string Target = "/v3/certificates";
+
+    /// <summary>Reads a 2xx answer, just downloaded or read back from a store.</summary>
+    /// <param name="target">The request target, for messages.</param>
+    /// <param name="download">The answer.</param>
+    /// <param name="apiV3Key">Decrypts the certificates.</param>
+    /// <param name="known">The keys held, or null.</param>
+    /// <param name="clock">Tells which certificates have expired.</param>
+    /// <param name="justDownloaded">Whether the signature's timestamp must be within ±300 s of now; for an answer read back from a store, of its download time.</param>
     /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
     /// <exception cref="WeChatPayException">The answer is not a certificate list, a certificate does not decrypt or is not the one <c>serial_no</c> names, or every one has expired.</exception>
-    public static IReadOnlyList<WeChatPayPlatformCertificate> Read(string target, IReadOnlyDictionary<string, string> headers, byte[] body,
-        string apiV3Key, PlatformKeyStore? known, TimeProvider clock)
+    public static IReadOnlyList<DownloadedCertificate> Read(string target, WeChatPayCertificateDownload download,
+        string apiV3Key, PlatformKeyStore? known, TimeProvider clock, bool justDownloaded = true)
     {
-        var text = System.Text.Encoding.UTF8.GetString(body);
+        var text = download.Body;
+        var body = System.Text.Encoding.UTF8.GetBytes(text);
+        var headers = download.Headers;
         WeChatPayException Fail(string what, Exception? inner = null) =>
             new WeChatPayException($"{Method} {target}: {what}", Method, target, 200, text, headers, inner);
 
         if (!(WeChatPayJson.TryParse(text) is JObject json) || !(json["data"] is JArray data))
             throw Fail("the answer is not a certificate list (no data array).");
 
-        var read = new List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)>();
+        var read = new List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)>(data.Count);
         for (var i = 0; i < data.Count; i++)
         {
             var at = $"data[{i}]";
@@ -66,7 +77,7 @@ internal static class CertificateAnswer
             read.Add((new WeChatPayPlatformCertificate(serial, effective, expire, pem), key, serial));
         }
 
-        Verify(target, headers, body, text, known, read, clock);
+        Verify(target, headers, body, text, known, read, justDownloaded ? clock : new FixedClock(download.DownloadedAt));
 
         foreach (var (certificate, key, listed) in read)
         {
@@ -75,9 +86,9 @@ internal static class CertificateAnswer
         }
 
         var now = clock.GetUtcNow();
-        var current = new List<WeChatPayPlatformCertificate>();
-        foreach (var (certificate, _, _) in read)
-            if (certificate.ExpireTime > now) current.Add(certificate);
+        var current = new List<DownloadedCertificate>(read.Count);
+        foreach (var (certificate, key, _) in read)
+            if (certificate.ExpireTime > now) current.Add(new DownloadedCertificate(certificate, key));
         if (read.Count > 0 && current.Count == 0)
             throw Fail($"every listed certificate has expired (the latest on {read[read.Count - 1].Certificate.ExpireTime:yyyy-MM-dd}); check this machine's clock.");
         return current;
@@ -108,8 +119,18 @@ internal static class CertificateAnswer
         if (keys is null)
             throw new WeChatPaySignatureException(SignatureCheck.UnknownSerial,
                 $"Wechatpay-Serial {serial ?? "(missing)"} names neither a known platform key nor a certificate of this answer", Method, target, 200, text, headers);
-        if (!new ResponseVerifier(keys, clock).TryVerify(timestamp, nonce, signature, serial, body, out var check, out var reason))
+        if (!new ResponseVerifier(clock).TryVerify(keys, timestamp, nonce, signature, serial, body, out var check, out var reason))
             throw new WeChatPaySignatureException(check, reason, Method, target, 200, text, headers);
+    }
+
+    // The clock of the moment an answer read back from a store was downloaded: its signature was fresh then.
+    private sealed class FixedClock : TimeProvider
+    {
+        private readonly DateTimeOffset _at;
+
+        public FixedClock(DateTimeOffset at) => _at = at;
+
+        public override DateTimeOffset GetUtcNow() => _at;
     }
 
     private static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);

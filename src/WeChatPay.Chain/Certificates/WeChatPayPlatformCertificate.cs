@@ -28,6 +28,25 @@ public sealed class WeChatPayPlatformCertificate
     /// <summary>The file name <see cref="WeChatPayClient.DownloadCertificatesAsync"/> callers conventionally save it under: <c>wechatpay_SERIAL.pem</c>.</summary>
     public string FileName => "wechatpay_" + SerialNumber + ".pem";
 
+    /// <summary>
+    /// Writes <see cref="Pem"/> to <see cref="FileName"/> in <paramref name="directory"/> (created when missing), replacing an
+    /// older copy only once the new one is complete; returns the file's path. Configure it under <see cref="SerialNumber"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> is empty.</exception>
+    /// <exception cref="System.IO.IOException">The file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The directory is not writable.</exception>
+    public string SaveTo(string directory)
+    {
+        if (string.IsNullOrWhiteSpace(directory)) throw new ArgumentException("Give the directory to save the certificate in.", nameof(directory));
+        System.IO.Directory.CreateDirectory(directory);
+        var path = System.IO.Path.Combine(directory, FileName);
+        var partial = path + ".partial";
+        System.IO.File.WriteAllText(partial, Pem, new System.Text.UTF8Encoding(false));
+        if (System.IO.File.Exists(path)) System.IO.File.Replace(partial, path, null);
+        else System.IO.File.Move(partial, path);
+        return path;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{SerialNumber} (effective {EffectiveTime:yyyy-MM-dd}, expires {ExpireTime:yyyy-MM-dd})";
 }

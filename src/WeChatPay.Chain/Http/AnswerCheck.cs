@@ -1,25 +1,9 @@
 namespace WeChatPay.Chain.Http;
 
-/// <summary>Step 6 of a call: an error answer becomes a <see cref="WeChatPayException"/>; a 2xx answer is verified (downloads excepted).</summary>
+/// <summary>Step 6 of a call, first half: an error answer becomes a <see cref="WeChatPayException"/> (the signature of a 2xx answer is checked next, by <see cref="CallPipeline.VerifyAsync"/>).</summary>
 internal static class AnswerCheck
 {
     private const int MaxQuotedMessage = 1024;
-
-    /// <summary>Throws unless the answer is a verified success.</summary>
-    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>
-    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
-    public static void ThrowUnlessVerified(Answer answer, PreparedCall call, ResponseVerifier verifier, int maxBody)
-    {
-        ThrowIfError(answer, call, maxBody);
-        if (call.Operation?.Download == true) return; // WeChat Pay does not sign downloads
-        var method = call.Method.Method;
-        answer.Headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
-        answer.Headers.TryGetValue("Wechatpay-Nonce", out var nonce);
-        answer.Headers.TryGetValue("Wechatpay-Signature", out var signature);
-        answer.Headers.TryGetValue("Wechatpay-Serial", out var serial);
-        if (!verifier.TryVerify(timestamp, nonce, signature, serial, answer.Body, out var check, out var reason))
-            throw new WeChatPaySignatureException(check, reason, method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
-    }
 
     /// <summary>Throws for an error answer, or a success answer larger than the cap; says nothing of the signature.</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>

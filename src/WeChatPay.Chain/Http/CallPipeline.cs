@@ -39,12 +39,21 @@ internal sealed class CallPipeline : IDisposable
         AutoEncryption = options.AutoEncryption;
         Validate = options.Validate;
         _maxBody = options.MaxResponseBodySize;
+        if (options.CertificateRefreshInterval < TimeSpan.FromMinutes(1) || options.CertificateRefreshInterval > TimeSpan.FromDays(30))
+            throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
+        var encryptionKeyId = options.EncryptionKeyId is null ? null
+            : OptionsCheck.HeaderToken(options.EncryptionKeyId, nameof(WeChatPayOptions.EncryptionKeyId), "a platform key id (PUB_KEY_ID_… or a certificate serial)");
         MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
-        PlatformKeys = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey);
-        Verifier = new ResponseVerifier(PlatformKeys, clock);
-        _sensitive = new SensitiveFields(PlatformKeys, MerchantKey);
+        var refreshes = options.RefreshCertificates && ApiV3Key is not null;
+        var configured = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey, canDownload: refreshes, encryptionKeyId, clock.GetUtcNow());
+        if (encryptionKeyId is not null && !configured.TryGet(encryptionKeyId, out _) && !refreshes)
+            throw new ArgumentException($"EncryptionKeyId {encryptionKeyId} names none of the PlatformKeys ({string.Join(", ", configured.Ids)}).", nameof(WeChatPayOptions.EncryptionKeyId));
+        Verifier = new ResponseVerifier(clock);
+        _sensitive = new SensitiveFields(MerchantKey);
         Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
+        PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, merchantId,
+            options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, clock, DownloadAsync);
     }
 
     /// <summary>The base URL, ending with '/'.</summary>
@@ -56,8 +65,8 @@ internal sealed class CallPipeline : IDisposable
     /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
     public RsaPrivateKey MerchantKey { get; }
 
-    /// <summary>The platform keys (verify answers, encrypt sensitive fields).</summary>
-    public PlatformKeyStore PlatformKeys { get; }
+    /// <summary>The platform keys (verify answers, encrypt sensitive fields), renewed in certificate mode.</summary>
+    public PlatformKeyRing PlatformKeys { get; }
 
     /// <summary>Signs each request.</summary>
     public RequestSigner Signer { get; }
@@ -80,17 +89,39 @@ internal sealed class CallPipeline : IDisposable
         WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
         var call = RequestBuilder.Build(method, path, first, options, AutoEncryption, Validate);
-        _sensitive.Encrypt(call, options);
+        var keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
         var answer = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken).ConfigureAwait(false);
-        AnswerCheck.ThrowUnlessVerified(answer, call, Verifier, _maxBody);
+        AnswerCheck.ThrowIfError(answer, call, _maxBody);
+        if (call.Operation?.Download != true) // WeChat Pay does not sign downloads
+            await VerifyAsync(answer.Headers, answer.Body, keys, cancellationToken,
+                (check, reason) => new WeChatPaySignatureException(check, reason, call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers)).ConfigureAwait(false);
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 
     /// <summary>
-    /// <c>GET v3/certificates</c>, read by <see cref="CertificateAnswer"/>: the answer is verified by its own rule (a known key,
+    /// Verifies a signed answer or callback with <paramref name="keys"/>; when it names a serial they do not hold, once more
+    /// after the refresh that serial causes (in certificate mode), so that a rotated certificate costs one download, not a failure.
+    /// </summary>
+    /// <exception cref="WeChatPaySignatureException">The message failed verification.</exception>
+    public async Task VerifyAsync(IReadOnlyDictionary<string, string> headers, byte[] body, PlatformKeyStore keys, CancellationToken cancellationToken,
+        Func<SignatureCheck, string, WeChatPaySignatureException> fail)
+    {
+        if (Verifier.TryVerify(keys, headers, body, out var check, out var reason)) return;
+        if (check == SignatureCheck.UnknownSerial && PlatformKeys.Refreshes && headers.TryGetValue("Wechatpay-Serial", out var serial))
+        {
+            var renewed = await PlatformKeys.AfterUnknownSerialAsync(serial, keys, cancellationToken).ConfigureAwait(false);
+            if (!ReferenceEquals(renewed, keys) && Verifier.TryVerify(renewed, headers, body, out check, out reason)) return;
+            if (check == SignatureCheck.UnknownSerial) reason += "; a refresh of the platform certificates did not bring it";
+        }
+        throw fail(check, reason);
+    }
+
+    /// <summary>
+    /// <c>GET v3/certificates</c>, read by <see cref="CertificateAnswer"/>: the answer is verified by its own rule (a key held,
     /// or on first contact the listed certificate <c>Wechatpay-Serial</c> names), not by the standard answer check.
     /// </summary>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
@@ -100,13 +131,28 @@ internal sealed class CallPipeline : IDisposable
     {
         if (ApiV3Key is null)
             throw new InvalidOperationException("Downloading platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key.");
+        var download = await DownloadAsync(cancellationToken).ConfigureAwait(false);
+        var known = PlatformKeys.Current;
+        var read = CertificateAnswer.Read(CertificateAnswer.Target, download, ApiV3Key, known.IsEmpty ? null : known, _clock);
+        var certificates = new WeChatPayPlatformCertificate[read.Count];
+        for (var i = 0; i < read.Count; i++) certificates[i] = read[i].Certificate;
+        return certificates;
+    }
+
+    // The raw signed answer of GET v3/certificates, error answers thrown; read (verified, decrypted) by the caller.
+    private async Task<WeChatPayCertificateDownload> DownloadAsync(CancellationToken cancellationToken)
+    {
         var call = RequestBuilder.Build(HttpMethod.Get, CertificatesPath, null, null, AutoEncryption, validate: false);
         call.Seal(_transport.BasePath);
         var answer = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
         AnswerCheck.ThrowIfError(answer, call, _maxBody);
-        return CertificateAnswer.Read(call.ShownTarget, answer.Headers, answer.Body, ApiV3Key, PlatformKeys, _clock);
+        return new WeChatPayCertificateDownload(_clock.GetUtcNow(), answer.Headers, answer.Text);
     }
 
-    /// <summary>Releases the HTTP connections.</summary>
-    public void Dispose() => _transport.Dispose();
+    /// <summary>Stops the certificate schedule and releases the HTTP connections.</summary>
+    public void Dispose()
+    {
+        PlatformKeys.Dispose();
+        _transport.Dispose();
+    }
 }

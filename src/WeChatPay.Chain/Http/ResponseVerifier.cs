@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using WeChatPay.Chain.Certificates;
@@ -11,17 +12,22 @@ internal sealed class ResponseVerifier
     /// <summary>The largest accepted distance between the clock and <c>Wechatpay-Timestamp</c>.</summary>
     public const int MaxClockSkewSeconds = 300;
 
-    private readonly PlatformKeyStore _keys;
     private readonly TimeProvider _clock;
 
-    public ResponseVerifier(PlatformKeyStore keys, TimeProvider clock)
+    public ResponseVerifier(TimeProvider clock) => _clock = clock;
+
+    /// <summary>Checks a message whose <c>Wechatpay-*</c> headers are in <paramref name="headers"/> (names compared as the dictionary does).</summary>
+    public bool TryVerify(PlatformKeyStore keys, IReadOnlyDictionary<string, string> headers, byte[] body, out SignatureCheck failedCheck, out string reason)
     {
-        _keys = keys;
-        _clock = clock;
+        headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
+        headers.TryGetValue("Wechatpay-Nonce", out var nonce);
+        headers.TryGetValue("Wechatpay-Signature", out var signature);
+        headers.TryGetValue("Wechatpay-Serial", out var serial);
+        return TryVerify(keys, timestamp, nonce, signature, serial, body, out failedCheck, out reason);
     }
 
     /// <summary>Runs every check in order; on failure says which one failed and why (never throws for bad input).</summary>
-    public bool TryVerify(string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
+    public bool TryVerify(PlatformKeyStore keys, string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
         out SignatureCheck failedCheck, out string reason)
     {
         failedCheck = SignatureCheck.MissingHeader;
@@ -42,7 +48,8 @@ internal sealed class ResponseVerifier
             reason = "Wechatpay-Timestamp is not a number of Unix seconds";
             return false;
         }
-        var skew = _clock.GetUtcNow().ToUnixTimeSeconds() - seconds;
+        var now = _clock.GetUtcNow();
+        var skew = now.ToUnixTimeSeconds() - seconds;
         if (skew > MaxClockSkewSeconds || skew < -MaxClockSkewSeconds)
         {
             reason = $"Wechatpay-Timestamp is {Math.Abs(skew)} s {(skew > 0 ? "in the past" : "in the future")} (allowed: {MaxClockSkewSeconds} s); check this machine's clock, or the answer was replayed";
@@ -50,9 +57,14 @@ internal sealed class ResponseVerifier
         }
 
         failedCheck = SignatureCheck.UnknownSerial;
-        if (!_keys.TryGet(serial!, out var key))
+        if (!keys.TryGet(serial!, out var key))
         {
-            reason = $"Wechatpay-Serial {serial} names no configured platform key (configured: {string.Join(", ", _keys.Ids)})";
+            reason = $"Wechatpay-Serial {serial} names no platform key the client holds (holding: {(keys.IsEmpty ? "none" : string.Join(", ", keys.Ids))})";
+            return false;
+        }
+        if (key.NotAfter <= now)
+        {
+            reason = $"Wechatpay-Serial {serial} names a platform certificate that expired on {key.NotAfter:yyyy-MM-dd HH:mm} UTC";
             return false;
         }
 

@@ -17,14 +17,9 @@ internal sealed class SensitiveFields
     private const string SerialHeader = "Wechatpay-Serial";
     private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
 
-    private readonly PlatformKeyStore _platformKeys;
     private readonly RsaPrivateKey _merchantKey;
 
-    public SensitiveFields(PlatformKeyStore platformKeys, RsaPrivateKey merchantKey)
-    {
-        _platformKeys = platformKeys;
-        _merchantKey = merchantKey;
-    }
+    public SensitiveFields(RsaPrivateKey merchantKey) => _merchantKey = merchantKey;
 
     /// <summary>
     /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
@@ -33,7 +28,7 @@ internal sealed class SensitiveFields
     /// </summary>
     /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
     /// <exception cref="NotSupportedException">The operation encrypts a multipart field (uploads come later).</exception>
-    public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options)
+    public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options, PlatformKeyStore platformKeys)
     {
         var paths = EncryptPaths(call, options);
         // Sensitive query values are never shown in a message, encrypted or not.
@@ -48,9 +43,12 @@ internal sealed class SensitiveFields
             return;
         }
 
-        var serial = call.CallerSerial ?? _platformKeys.EncryptionKeyId;
-        if (!_platformKeys.TryGet(serial, out var key))
-            throw new ArgumentException($"The {SerialHeader} header names {serial}, which is not a configured platform key (configured: {string.Join(", ", _platformKeys.Ids)}).", nameof(WeChatPayRequestOptions.Headers));
+        var serial = call.CallerSerial ?? platformKeys.EncryptionKeyId;
+        if (serial is null || !platformKeys.TryGet(serial, out var key))
+            throw new ArgumentException(call.CallerSerial is not null
+                ? $"The {SerialHeader} header names {serial}, which is not a platform key the client holds (holding: {string.Join(", ", platformKeys.Ids)})."
+                : $"WeChatPayOptions.EncryptionKeyId names {serial ?? "nothing"}, which is not a platform key the client holds (holding: {string.Join(", ", platformKeys.Ids)}).",
+                call.CallerSerial is not null ? nameof(WeChatPayRequestOptions.Headers) : nameof(WeChatPayOptions.EncryptionKeyId));
         call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, serial));
         string? Transform(string field, string value) => EncryptValue(field, value, key, serial, call.CallerSerial is not null);
 

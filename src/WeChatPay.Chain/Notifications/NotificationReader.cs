@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.Crypto;
@@ -15,22 +17,22 @@ internal sealed class NotificationReader
     private const string Method = "POST";
     private const string Url = "(callback)";
 
-    private readonly ResponseVerifier _verifier;
+    private readonly CallPipeline _pipeline;
     private readonly RsaPrivateKey _merchantKey;
     private readonly string? _apiV3Key;
 
-    public NotificationReader(ResponseVerifier verifier, RsaPrivateKey merchantKey, string? apiV3Key)
+    public NotificationReader(CallPipeline pipeline)
     {
-        _verifier = verifier;
-        _merchantKey = merchantKey;
-        _apiV3Key = apiV3Key;
+        _pipeline = pipeline;
+        _merchantKey = pipeline.MerchantKey;
+        _apiV3Key = pipeline.ApiV3Key;
     }
 
     /// <summary>Reads one callback.</summary>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
     /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a WeChat Pay notification, or its resource does not decrypt.</exception>
-    public WeChatPayNotification Read(Func<string, string?> header, byte[] body)
+    public async Task<WeChatPayNotification> ReadAsync(Func<string, string?> header, byte[] body, CancellationToken cancellationToken)
     {
         if (header is null) throw new ArgumentNullException(nameof(header));
         if (body is null) throw new ArgumentNullException(nameof(body));
@@ -43,12 +45,9 @@ internal sealed class NotificationReader
             if (value is not null) headers[name] = value;
         }
         var text = Encoding.UTF8.GetString(body);
-        headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
-        headers.TryGetValue("Wechatpay-Nonce", out var nonce);
-        headers.TryGetValue("Wechatpay-Signature", out var signature);
-        headers.TryGetValue("Wechatpay-Serial", out var serial);
-        if (!_verifier.TryVerify(timestamp, nonce, signature, serial, body, out var check, out var reason))
-            throw new WeChatPaySignatureException(check, reason, Method, Url, null, text, headers);
+        var keys = await _pipeline.PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        await _pipeline.VerifyAsync(headers, body, keys, cancellationToken,
+            (check, reason) => new WeChatPaySignatureException(check, reason, Method, Url, null, text, headers)).ConfigureAwait(false);
 
         WeChatPayException NotANotification(string what) =>
             new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers);

@@ -30,11 +30,13 @@ public class CertificateAnswerTests
         }
     }
 
+    private static WeChatPayCertificateDownload Download(JToken vector) => new(DateTimeOffset.FromUnixTimeSeconds((long)vector["now"]!),
+        ((JObject)vector["headers"]!).Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.OrdinalIgnoreCase),
+        (string)vector["body"]!);
+
     private static IReadOnlyList<WeChatPayPlatformCertificate> Read(JToken vector, bool withKnownKey) =>
-        CertificateAnswer.Read("/v3/certificates",
-            ((JObject)vector["headers"]!).Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.OrdinalIgnoreCase),
-            Encoding.UTF8.GetBytes((string)vector["body"]!), (string)vector["apiv3_key"]!, withKnownKey ? KnownStore() : null,
-            new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds((long)vector["now"]!)));
+        CertificateAnswer.Read("/v3/certificates", Download(vector), (string)vector["apiv3_key"]!, withKnownKey ? KnownStore() : null,
+            new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds((long)vector["now"]!))).Select(c => c.Certificate).ToList();
 
     [TestCaseSource(nameof(Cases), new object[] { true })]
     public void A_genuine_answer_gives_exactly_the_listed_certificates(JToken vector, bool withKnownKey)
@@ -73,10 +75,9 @@ public class CertificateAnswerTests
     public void An_answer_read_long_after_it_was_signed_fails_its_clock_check()
     {
         var vector = Vectors["cases"]!.First(c => (bool)c["valid"]!);
-        var headers = ((JObject)vector["headers"]!).Properties().ToDictionary(p => p.Name, p => (string)p.Value!, StringComparer.OrdinalIgnoreCase);
         // Past every expire_time, the answer's own timestamp is stale too: the clock check comes first and says so.
-        var error = Assert.Throws<WeChatPaySignatureException>(() => CertificateAnswer.Read("/v3/certificates", headers,
-            Encoding.UTF8.GetBytes((string)vector["body"]!), (string)vector["apiv3_key"]!, KnownStore(), new FakeTimeProvider(new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+        var error = Assert.Throws<WeChatPaySignatureException>(() => CertificateAnswer.Read("/v3/certificates", Download(vector),
+            (string)vector["apiv3_key"]!, KnownStore(), new FakeTimeProvider(new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero))));
         Assert.That(error!.FailedCheck, Is.EqualTo(SignatureCheck.Timestamp));
     }
 

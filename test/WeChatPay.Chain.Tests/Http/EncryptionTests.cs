@@ -186,7 +186,7 @@ public class EncryptionTests : HttpFixture
         var error = Assert.ThrowsAsync<ArgumentException>(() => client["v3/eduschoolpay/contracts/presign"].PostAsync(EduschoolpayBody(),
             new WeChatPayRequestOptions { Headers = new { Wechatpay_Serial = "PUB_KEY_ID_0000000000000000000000000042" } }));
 
-        Assert.That(error!.Message, Does.Contain("PUB_KEY_ID_0000000000000000000000000042").And.Contain("not a configured platform key"));
+        Assert.That(error!.Message, Does.Contain("PUB_KEY_ID_0000000000000000000000000042").And.Contain("not a platform key the client holds"));
         Http.ShouldNotHaveMadeACall();
     }
 

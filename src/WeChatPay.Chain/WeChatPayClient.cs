@@ -142,6 +142,14 @@ public sealed class WeChatPayClient : IDisposable
         return held;
     }
 
+    /// <summary>
+    /// Forgets a notification that <see cref="ReadNotificationAsync"/> accepted but that you could not process (answer WeChat
+    /// Pay with an error then), so that its next delivery is accepted instead of reported as <see cref="SignatureCheck.Replayed"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    public System.Threading.Tasks.Task ForgetNotificationAsync(WeChatPayNotification notification, System.Threading.CancellationToken cancellationToken = default) =>
+        _notifications.ForgetAsync(notification ?? throw new ArgumentNullException(nameof(notification)), cancellationToken);
+
     internal CallPipeline Pipeline => _pipeline;
 
     /// <summary>Releases the HTTP connections.</summary>

@@ -57,6 +57,17 @@ public sealed class WeChatPayOptions
     /// </summary>
     public Action<WeChatPayCertificateRefresh>? CertificateRefreshed { get; set; }
 
+    /// <summary>
+    /// What the client remembers of accepted callbacks, so that each is accepted once (<see cref="SignatureCheck.Replayed"/>
+    /// for a replay); this client's own memory when null. Give a fleet's clients one shared memory (e.g. the
+    /// <c>IDistributedCache</c> one of <c>WeChatPay.Chain.Caching</c>). A memory that fails or is slow is replaced by the
+    /// client's own for that callback: callbacks never fail because of it.
+    /// </summary>
+    public IWeChatPayNotificationMemory? NotificationMemory { get; set; }
+
+    /// <summary>How long a notification id is remembered: 48 hours by default (WeChat Pay retries for about 24), at least 10 minutes.</summary>
+    public TimeSpan NotificationMemoryTime { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 

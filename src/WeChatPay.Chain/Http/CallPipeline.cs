@@ -41,6 +41,8 @@ internal sealed class CallPipeline : IDisposable
         _maxBody = options.MaxResponseBodySize;
         if (options.CertificateRefreshInterval < TimeSpan.FromMinutes(1) || options.CertificateRefreshInterval > TimeSpan.FromDays(30))
             throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
+        if (options.NotificationMemoryTime < TimeSpan.FromMinutes(10))
+            throw new ArgumentException("NotificationMemoryTime must be at least 10 minutes, twice the ±300 s window (the default is 48 hours).", nameof(WeChatPayOptions.NotificationMemoryTime));
         var encryptionKeyId = options.EncryptionKeyId is null ? null
             : OptionsCheck.HeaderToken(options.EncryptionKeyId, nameof(WeChatPayOptions.EncryptionKeyId), "a platform key id (PUB_KEY_ID_… or a certificate serial)");
         MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
@@ -52,9 +54,25 @@ internal sealed class CallPipeline : IDisposable
         _sensitive = new SensitiveFields(MerchantKey);
         Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
+        MerchantId = merchantId;
+        Clock = clock;
+        NotificationMemory = options.NotificationMemory;
+        NotificationMemoryTime = options.NotificationMemoryTime;
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, merchantId,
             options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, clock, DownloadAsync);
     }
+
+    /// <summary>The merchant id.</summary>
+    public string MerchantId { get; }
+
+    /// <summary>The clock.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The callback memory configured, or null for the client's own.</summary>
+    public IWeChatPayNotificationMemory? NotificationMemory { get; }
+
+    /// <summary>How long notification ids are remembered.</summary>
+    public TimeSpan NotificationMemoryTime { get; }
 
     /// <summary>The base URL, ending with '/'.</summary>
     public string BaseUrl { get; }

@@ -14,4 +14,10 @@ public enum SignatureCheck
 
     /// <summary>The signature does not match the message (includes <c>WECHATPAY/SIGNTEST/</c> probes and malformed base64).</summary>
     Signature,
+
+    /// <summary>
+    /// A callback that verified but was accepted before (the same notification <c>id</c>, or the same nonce within the
+    /// ±300 s window): do not process it again. When WeChat Pay retries a notification you processed, answer it with success.
+    /// </summary>
+    Replayed,
 }

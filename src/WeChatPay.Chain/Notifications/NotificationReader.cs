@@ -17,15 +17,25 @@ internal sealed class NotificationReader
     private const string Method = "POST";
     private const string Url = "(callback)";
 
+    /// <summary>How long a nonce is remembered: the ±300 s window both ways.</summary>
+    private static readonly TimeSpan NonceMemoryTime = TimeSpan.FromSeconds(2 * ResponseVerifier.MaxClockSkewSeconds);
+
+    /// <summary>How long the configured memory may take before this client's own is used instead.</summary>
+    private static readonly TimeSpan MemoryTimeout = TimeSpan.FromSeconds(3);
+
     private readonly CallPipeline _pipeline;
     private readonly RsaPrivateKey _merchantKey;
     private readonly string? _apiV3Key;
+    private readonly InMemoryNotificationMemory _own;
+    private readonly IWeChatPayNotificationMemory? _shared;
 
     public NotificationReader(CallPipeline pipeline)
     {
         _pipeline = pipeline;
         _merchantKey = pipeline.MerchantKey;
         _apiV3Key = pipeline.ApiV3Key;
+        _own = new InMemoryNotificationMemory(pipeline.Clock);
+        _shared = pipeline.NotificationMemory;
     }
 
     /// <summary>Reads one callback.</summary>
@@ -47,7 +57,8 @@ internal sealed class NotificationReader
         var text = Encoding.UTF8.GetString(body);
         var keys = await _pipeline.PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
         await _pipeline.VerifyAsync(headers, body, keys, cancellationToken,
-            (check, reason) => new WeChatPaySignatureException(check, reason, Method, Url, null, text, headers)).ConfigureAwait(false);
+            (check, reason) => new WeChatPaySignatureException(check, check == SignatureCheck.Signature ? reason + "; " + WhySignatureFails(text) : reason,
+                Method, Url, null, text, headers)).ConfigureAwait(false);
 
         WeChatPayException NotANotification(string what) =>
             new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers);
@@ -67,7 +78,10 @@ internal sealed class NotificationReader
         }
         catch (CryptographicException e)
         {
-            throw new WeChatPayException($"The callback resource does not decrypt with the APIv3 key ({e.Message}); check WeChatPayOptions.ApiV3Key.", Method, Url, null, text, headers, e);
+            // The signature held, so the ciphertext is exactly what WeChat Pay sent: the key is what differs.
+            throw new WeChatPayException(
+                $"The callback verified (it is WeChat Pay's and unaltered) but its resource does not decrypt ({e.Message}): WeChatPayOptions.ApiV3Key is most likely " +
+                "not this merchant's APIv3 key (set in the merchant platform: Account Center > API Security > APIv3 key).", Method, Url, null, text, headers, e);
         }
 
         var payload = WeChatPayJson.TryParse(plaintext);
@@ -78,7 +92,77 @@ internal sealed class NotificationReader
             JsonFields.DecryptMerchantFields(payload, webhook.Decrypt, _merchantKey, decrypted, (path, e) =>
                 new WeChatPayException($"The callback field {path} does not decrypt with the merchant private key ({e.Message}).", Method, Url, null, text, headers, e));
         }
-        return new WeChatPayNotification(json, text, plaintext, payload, decrypted);
+        // Accepted once: the nonce first (a byte-for-byte replay), then the id (the same notification sent again).
+        var memoryKeys = MemoryKeys(headers["Wechatpay-Nonce"], (string?)(json["id"] as JValue));
+        for (var i = 0; i < memoryKeys.Length; i++)
+        {
+            var (key, keepFor, what) = memoryKeys[i];
+            if (!await RememberAsync(key, keepFor, cancellationToken).ConfigureAwait(false))
+                throw new WeChatPaySignatureException(SignatureCheck.Replayed,
+                    $"{what} was accepted before; do not process it again (answer WeChat Pay with success if it is retrying one you processed)",
+                    Method, Url, null, text, headers);
+        }
+        return new WeChatPayNotification(json, text, plaintext, payload, decrypted, Array.ConvertAll(memoryKeys, k => k.Key));
+    }
+
+    /// <summary>Forgets a notification, so that WeChat Pay's next delivery of it is accepted (after its processing failed).</summary>
+    public async Task ForgetAsync(WeChatPayNotification notification, CancellationToken cancellationToken)
+    {
+        foreach (var key in notification.MemoryKeys)
+        {
+            await _own.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
+            if (_shared is not null) await Bounded(token => _shared.ForgetAsync(key, token)).ConfigureAwait(false);
+        }
+    }
+
+    private (string Key, TimeSpan KeepFor, string What)[] MemoryKeys(string nonce, string? id)
+    {
+        var prefix = "wechatpay:" + _pipeline.MerchantId + ":notification:";
+        var nonceKey = (prefix + "nonce:" + nonce, NonceMemoryTime, $"a callback with nonce {nonce}");
+        return string.IsNullOrEmpty(id)
+            ? new[] { nonceKey }
+            : new[] { nonceKey, (prefix + "id:" + id, _pipeline.NotificationMemoryTime, $"notification {id}") };
+    }
+
+    // The shared memory when it answers within MemoryTimeout, else this client's own (which also remembers every key, so
+    // that a replay to this server is caught even while the shared memory is away).
+    private async Task<bool> RememberAsync(string key, TimeSpan keepFor, CancellationToken cancellationToken)
+    {
+        var ownNew = await _own.TryRememberAsync(key, keepFor, cancellationToken).ConfigureAwait(false);
+        if (_shared is null) return ownNew;
+        bool? sharedNew = null;
+        await Bounded(async token => sharedNew = await _shared.TryRememberAsync(key, keepFor, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return ownNew && (sharedNew ?? true); // seen by either: a replay (the shared memory may have lost what this one kept)
+    }
+
+    private static async Task Bounded(Func<CancellationToken, Task> call)
+    {
+        using var timeout = new CancellationTokenSource(MemoryTimeout);
+        try
+        {
+            var task = call(timeout.Token);
+            if (await Task.WhenAny(task, Task.Delay(MemoryTimeout, CancellationToken.None)).ConfigureAwait(false) == task)
+                await task.ConfigureAwait(false);
+            else
+                _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+        catch (Exception e) when (!(e is OutOfMemoryException))
+        {
+            // A memory that fails is treated as one that is away: the client's own answers.
+            _ = e;
+        }
+    }
+
+    // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting
+    // (WeChat Pay sends compact JSON); otherwise the body or the headers were altered after signing.
+    private static string WhySignatureFails(string text)
+    {
+        var json = WeChatPayJson.TryParse(text);
+        if (json is not null && json.ToString(Newtonsoft.Json.Formatting.None) != text && text.IndexOfAny(new[] { '\n', '\r', '\t' }) >= 0)
+            return "the body has line breaks or indentation that WeChat Pay's compact JSON lacks, so it was most likely re-serialised " +
+                "by a framework: pass the raw request body bytes, read before any model binding";
+        return "the body or the Wechatpay-* headers were altered after WeChat Pay signed them (a tampered ciphertext, for example), " +
+            "or the body is not the raw request bytes";
     }
 
     // A string property of the notification; any other JSON type is a clear error, not a cast exception.

@@ -6,8 +6,10 @@ namespace WeChatPay.Chain;
 /// <summary>A verified, decrypted callback from WeChat Pay (e.g. <c>TRANSACTION.SUCCESS</c>, papay <c>ENTRUST.SIGN</c>).</summary>
 public sealed class WeChatPayNotification
 {
-    internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields)
+    internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields,
+        IReadOnlyList<string> memoryKeys)
     {
+        MemoryKeys = memoryKeys;
         Json = json;
         Body = body;
         ResourcePlaintext = resourcePlaintext;
@@ -47,6 +49,9 @@ public sealed class WeChatPayNotification
 
     /// <summary>Fields inside the resource that were also decrypted with the merchant key.</summary>
     public IReadOnlyList<string> DecryptedFields { get; }
+
+    /// <summary>The keys under which the callback memory holds it (nonce, id).</summary>
+    internal IReadOnlyList<string> MemoryKeys { get; }
 
     /// <summary>Reads the decrypted resource into <typeparamref name="T"/>.</summary>
     /// <exception cref="System.InvalidOperationException">The resource is not JSON.</exception>

@@ -75,13 +75,16 @@ Task("Pack")
     .IsDependentOn("Test")
     .Does(() =>
 {
-    DotNetPack("./src/WeChatPay.Chain/WeChatPay.Chain.csproj", new DotNetPackSettings
+    foreach (var project in new[] { "./src/WeChatPay.Chain/WeChatPay.Chain.csproj", "./src/WeChatPay.Chain.Caching/WeChatPay.Chain.Caching.csproj" })
     {
-        Configuration = configuration,
-        NoBuild = true,
-        NoRestore = true,
-        OutputDirectory = packages,
-    });
+        DotNetPack(project, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            OutputDirectory = packages,
+        });
+    }
 });
 
 // Not in the default chain: regenerate the embedded operation catalog from the generator's input

@@ -99,11 +99,12 @@ public class CertificateRefreshTests
         using var client = new WeChatPayClient(Options());
         var rotated = _sandbox.RotatePlatformCertificate();
 
-        _clock.Advance(TimeSpan.FromHours(11));
+        // The first refresh comes in the interval's last fifth (jitter for a fleet started together), never before.
+        _clock.Advance(TimeSpan.FromHours(12 * 0.8) - TimeSpan.FromSeconds(1));
         await Task.Delay(200);
-        Assert.That(Downloads, Is.Zero, "no refresh before the interval");
+        Assert.That(Downloads, Is.Zero, "no refresh before 80 % of the interval");
 
-        _clock.Advance(TimeSpan.FromHours(1));
+        _clock.Advance(TimeSpan.FromHours(12 * 0.2) + TimeSpan.FromSeconds(1));
         var refresh = await NextRefresh();
 
         Assert.That(refresh.Reason, Is.EqualTo(CertificateRefreshReason.Schedule));

@@ -19,6 +19,8 @@ public class SandboxDocsTests
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default
         .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
+            typeof(WeChatPay.Chain.Caching.DistributedCertificateStore).Assembly, typeof(Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache).Assembly,
+            typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly, typeof(Microsoft.Extensions.Options.Options).Assembly,
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
@@ -47,6 +49,7 @@ public class SandboxDocsTests
 
     [TestCase("sandbox.md", 4)]
     [TestCase("certificates.md", 2)]
+    [TestCase("fleet.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 
@@ -59,6 +62,16 @@ public class SandboxDocsTests
         Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => e.ToString())));
         if (compileOnly) return;
 
-        await script.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // A sample that talks to Redis finds a real one, started for it, through REDIS (as a deployment would configure it).
+        using var redis = code.Contains("REDIS", StringComparison.Ordinal) ? await Support.RedisServer.StartAsync() : null;
+        Environment.SetEnvironmentVariable("REDIS", redis?.Configuration);
+        try
+        {
+            await script.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("REDIS", null);
+        }
     }
 }

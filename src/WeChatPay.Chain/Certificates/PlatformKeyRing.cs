@@ -52,7 +52,9 @@ internal sealed class PlatformKeyRing : IDisposable
         _preferredEncryptionId = preferredEncryptionId;
         _clock = clock;
         _download = download;
-        if (Refreshes) _timer = clock.CreateTimer(_ => OnSchedule(), null, interval, interval);
+        // The first refresh comes at a random point of the interval's last fifth, so that servers started together
+        // (after a deploy) do not all refresh at once: the first saves, the others read what it saved.
+        if (Refreshes) _timer = clock.CreateTimer(_ => OnSchedule(), null, FirstDue(interval), interval);
     }
 
     /// <summary>The keys held now; one call uses one snapshot throughout.</summary>
@@ -110,6 +112,14 @@ internal sealed class PlatformKeyRing : IDisposable
             running = _running ??= Task.Run(() => RunAsync(reason, wantedSerial));
         }
         return WaitAsync(running, cancellationToken);
+    }
+
+    private static TimeSpan FirstDue(TimeSpan interval)
+    {
+        var bytes = new byte[4];
+        using (var random = System.Security.Cryptography.RandomNumberGenerator.Create()) random.GetBytes(bytes);
+        var fraction = BitConverter.ToUInt32(bytes, 0) / (double)uint.MaxValue;
+        return TimeSpan.FromTicks((long)(interval.Ticks * (0.8 + 0.2 * fraction)));
     }
 
     /// <summary>Stops the schedule.</summary>

@@ -75,7 +75,8 @@ Task("Pack")
     .IsDependentOn("Test")
     .Does(() =>
 {
-    foreach (var project in new[] { "./src/WeChatPay.Chain/WeChatPay.Chain.csproj", "./src/WeChatPay.Chain.Caching/WeChatPay.Chain.Caching.csproj" })
+    foreach (var project in new[] { "./src/WeChatPay.Chain/WeChatPay.Chain.csproj", "./src/WeChatPay.Chain.Caching/WeChatPay.Chain.Caching.csproj",
+        "./src/WeChatPay.Chain.AspNetCore/WeChatPay.Chain.AspNetCore.csproj" })
     {
         DotNetPack(project, new DotNetPackSettings
         {

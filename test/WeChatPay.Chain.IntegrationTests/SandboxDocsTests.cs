@@ -21,9 +21,14 @@ public class SandboxDocsTests
         .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
             typeof(WeChatPay.Chain.Caching.DistributedCertificateStore).Assembly, typeof(Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache).Assembly,
             typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly, typeof(Microsoft.Extensions.Options.Options).Assembly,
+            typeof(WeChatPay.Chain.AspNetCore.NotificationEndpoints).Assembly)
+        .AddReferences(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "Microsoft.*.dll")
+            .Select(path => MetadataReference.CreateFromFile(path)))
+        .AddReferences(
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
-        .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
+        .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
+            "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore");
 
     private static IEnumerable<string> Pages() =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Docs", "docs"), "*.md").OrderBy(f => f, StringComparer.Ordinal);
@@ -50,6 +55,7 @@ public class SandboxDocsTests
     [TestCase("sandbox.md", 4)]
     [TestCase("certificates.md", 2)]
     [TestCase("fleet.md", 1)]
+    [TestCase("aspnetcore.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

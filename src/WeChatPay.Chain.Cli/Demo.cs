@@ -7,17 +7,18 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using WeChatPay.Chain.AspNetCore;
 using WeChatPay.Chain.Sandbox;
 
 namespace WeChatPay.Chain.Cli;
 
 /// <summary>
 /// The demo: starts the local sandbox, runs the four seed operations in all six styles, shows what was encrypted and
-/// that the sandbox decrypted it, verifies every signed answer, receives one signed callback, and prints a table.
+/// that the sandbox decrypted it, verifies every signed answer, receives one signed callback (and its retry, acknowledged
+/// without processing it twice), lives through a platform certificate rotation, and prints a table.
 /// </summary>
 internal static class Demo
 {
@@ -55,9 +56,14 @@ internal static class Demo
         console.MarkupLine(callback.Line);
         console.WriteLine();
 
+        var rotation = await RotationAsync(mode == KeyMode.Certificate ? sandbox : null, cancellationToken).ConfigureAwait(false);
+        if (!rotation.Held) failures++;
+        console.MarkupLine(rotation.Line);
+        console.WriteLine();
+
         var calls = SeedOperation.All.Length * DemoStyle.All.Length;
         console.MarkupLine(failures == 0
-            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted[/]"
+            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted; the rotated certificate fetched[/]"
             : $"[red]{failures} step(s) did not hold[/]");
         return failures == 0 ? 0 : 1;
     }
@@ -112,32 +118,23 @@ internal static class Demo
         public string Line = string.Empty;
     }
 
-    // A tiny notify_url on 127.0.0.1 that verifies and decrypts what the sandbox sends, as a merchant's server would.
+    // A notify_url on 127.0.0.1 mapped by WeChatPay.Chain.AspNetCore, as a merchant's server would: the sandbox sends a
+    // signed callback, then sends it again as WeChat Pay retries; the handler runs once.
     private static async Task<CallbackOutcome> CallbackAsync(WeChatPayClient wxpay, Sandbox.WeChatPaySandbox sandbox, CancellationToken cancellationToken)
     {
-        var received = new TaskCompletionSource<WeChatPayNotification>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var received = new System.Collections.Concurrent.ConcurrentQueue<WeChatPayNotification>();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         await using var app = builder.Build();
-        app.MapPost("/notify", async (HttpContext context) =>
+        app.MapWeChatPayNotifications("/notify", wxpay, (notification, ct) =>
         {
-            using var buffer = new System.IO.MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer).ConfigureAwait(false);
-            try
-            {
-                var notification = wxpay.ReadNotification(name => context.Request.Headers.TryGetValue(name, out var v) ? v.ToString() : null, buffer.ToArray());
-                received.TrySetResult(notification);
-                return Results.NoContent();
-            }
-            catch (WeChatPayException e)
-            {
-                received.TrySetException(e);
-                return Results.Json(new { code = "FAIL", message = "verification failed" }, statusCode: 401);
-            }
+            received.Enqueue(notification);
+            return Task.CompletedTask;
         });
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var url = address.TrimEnd('/') + "/notify";
 
         var contract = new
         {
@@ -151,24 +148,62 @@ internal static class Demo
             contract_signed_time = "2025-11-22T16:37:00+08:00",
             openid = "oYobu0MVnQfWpSMOYJz2AHPG_gQw",
         };
-        var result = await sandbox.SendCallbackAsync(address.TrimEnd('/') + "/notify", "ENTRUST.SIGN", contract, cancellationToken).ConfigureAwait(false);
         try
         {
-            var notification = await received.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);
-            var held = result.Acknowledged && (string?)notification.ResourceJson?["contract_id"] == contract.contract_id;
+            var result = await sandbox.SendCallbackAsync(url, "ENTRUST.SIGN", contract, cancellationToken).ConfigureAwait(false);
+            var retry = await sandbox.RetryCallbackAsync(result, url, cancellationToken).ConfigureAwait(false);
+            if (!received.TryPeek(out var notification))
+                return new CallbackOutcome { Line = Mark(false, Markup.Escape($"callback answered {result.StatusCode}: not verified")) };
+            var held = result.Acknowledged && retry.Acknowledged && received.Count == 1
+                && (string?)notification.ResourceJson?["contract_id"] == contract.contract_id;
             return new CallbackOutcome
             {
                 Held = held,
-                Line = Mark(held, Markup.Escape($"callback {notification.EventType} ({notification.Summary}): signature verified, resource decrypted, contract_id = {notification.ResourceJson?["contract_id"]}, answered {result.StatusCode}")),
+                Line = Mark(held, Markup.Escape($"callback {notification.EventType} ({notification.Summary}): signature verified, resource decrypted, " +
+                    $"contract_id = {notification.ResourceJson?["contract_id"]}, answered {result.StatusCode}; WeChat Pay's retry answered {retry.StatusCode}, " +
+                    $"handled {received.Count} time(s)")),
             };
         }
-        catch (Exception e) when (e is WeChatPayException || e is TimeoutException)
+        catch (System.Net.Http.HttpRequestException e)
         {
             return new CallbackOutcome { Line = Mark(false, Markup.Escape("callback failed: " + e.Message)) };
         }
         finally
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // A client in certificate mode built with no platform key: the first call downloads the certificates; after the
+    // sandbox rotates its certificate, the answer names a serial the client does not hold, and one refresh brings it.
+    private static async Task<CallbackOutcome> RotationAsync(Sandbox.WeChatPaySandbox? certificateSandbox, CancellationToken cancellationToken)
+    {
+        await using var owned = certificateSandbox is null
+            ? await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate }, cancellationToken).ConfigureAwait(false)
+            : null;
+        var sandbox = certificateSandbox ?? owned!;
+        var options = sandbox.ClientOptions();
+        options.PlatformKeys.Clear();
+        var refreshes = new System.Collections.Concurrent.ConcurrentQueue<WeChatPayCertificateRefresh>();
+        options.CertificateRefreshed = refreshes.Enqueue;
+        using var client = new WeChatPayClient(options);
+        try
+        {
+            await client.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = options.MerchantId }, cancellationToken).ConfigureAwait(false);
+            var rotated = sandbox.RotatePlatformCertificate();
+            WeChatPayResponse answer = await client.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = options.MerchantId }, cancellationToken).ConfigureAwait(false);
+            var seen = refreshes.ToArray();
+            var held = seen.Length == 2 && seen.All(r => r.Succeeded) && seen[1].Reason == CertificateRefreshReason.UnknownSerial
+                && answer.Headers["Wechatpay-Serial"] == rotated && client.PlatformKeyIds.Contains(rotated);
+            return new CallbackOutcome
+            {
+                Held = held,
+                Line = Mark(held, Markup.Escape("certificate rotation: " + string.Join("; then ", seen.Select(r => r.ToString())))),
+            };
+        }
+        catch (WeChatPayException e)
+        {
+            return new CallbackOutcome { Line = Mark(false, Markup.Escape("certificate rotation failed: " + e.Message)) };
         }
     }
 

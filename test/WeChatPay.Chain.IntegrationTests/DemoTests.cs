@@ -23,7 +23,7 @@ public class DemoTests
             ColorSystem = ColorSystemSupport.NoColors,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 160;
+        console.Profile.Width = 1000; // no wrapping inside the lines asserted on
 
         var exit = await Demo.RunAsync(console, mode, CancellationToken.None);
 
@@ -31,6 +31,9 @@ public class DemoTests
         Assert.That(exit, Is.EqualTo(0), text);
         Assert.That(text, Does.Contain("all 24 calls signed, checked by the sandbox and verified"));
         Assert.That(text, Does.Contain("callback ENTRUST.SIGN"));
+        Assert.That(text, Does.Contain("WeChat Pay's retry answered 204, handled 1 time(s)"));
+        Assert.That(text, Does.Contain("certificate rotation: platform certificates refreshed (FirstUse, downloaded)"));
+        Assert.That(text, Does.Contain("then platform certificates refreshed (UnknownSerial, downloaded)"));
         Assert.That(text, Does.Contain("5/5 decrypted"));
         Assert.That(text, Does.Not.Contain("✗"));
         Assert.That(text, Does.Not.Contain("张三"), "the demo never prints personal data");

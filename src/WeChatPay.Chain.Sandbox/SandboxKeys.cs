@@ -78,11 +78,35 @@ internal sealed class SandboxKeys
     {
         if (Mode != KeyMode.Certificate)
             throw new InvalidOperationException("Only certificate mode rotates platform certificates; public-key mode has one WeChat Pay public key.");
+        if (Platform.CertificatePem is null)
+            throw new InvalidOperationException("The sandbox signs with its WeChat Pay public key now; certificates are no longer rotated.");
         using var rsa = RSA.Create(KeyBits);
         var pem = rsa.ExportPkcs8PrivateKeyPem();
         var serial = RandomHex();
         var certificatePem = SelfSigned(rsa, serial, now, fromNow: true);
-        var identity = CertificateIdentity(certificatePem, SandboxRsa.FromPrivatePem(pem, "rotated platform key"));
+        return Add(CertificateIdentity(certificatePem, SandboxRsa.FromPrivatePem(pem, "rotated platform key")));
+    }
+
+    /// <summary>
+    /// Certificate mode: WeChat Pay issues the merchant a WeChat Pay public key (a key of its own, under a new
+    /// <c>PUB_KEY_ID_…</c>), which signs every later answer and callback; the certificates stay listed and usable for
+    /// encryption, as during WeChat Pay's migration. Returns the public key id.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not in certificate mode, or the switch was made already.</exception>
+    public string SwitchToPublicKey()
+    {
+        if (Mode != KeyMode.Certificate)
+            throw new InvalidOperationException("Only a certificate-mode sandbox migrates to a WeChat Pay public key; public-key mode has one already.");
+        if (Platform.CertificatePem is null)
+            throw new InvalidOperationException("The sandbox has switched to its WeChat Pay public key already.");
+        using var rsa = RSA.Create(KeyBits);
+        var key = SandboxRsa.FromPrivatePem(rsa.ExportPkcs8PrivateKeyPem(), "WeChat Pay public key");
+        return Add(new PlatformIdentity("PUB_KEY_ID_" + RandomDigits(28), rsa.ExportSubjectPublicKeyInfoPem(), key, null, null, null));
+    }
+
+    // The identity signs from now on; the earlier ones stay listed.
+    private string Add(PlatformIdentity identity)
+    {
         lock (_rotating)
         {
             var next = new PlatformIdentity[_platforms.Length + 1];

@@ -116,6 +116,7 @@ internal sealed partial class SandboxServer
         {
             foreach (var platform in _keys.Platforms)
             {
+                if (platform.CertificatePem is null) continue; // the WeChat Pay public key is not a certificate
                 var nonce = SignedMessage.Nonce(12);
                 data.Add(new JObject
                 {

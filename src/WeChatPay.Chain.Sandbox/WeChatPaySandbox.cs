@@ -68,7 +68,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <summary>The platform key id the sandbox signs with: a <c>PUB_KEY_ID_…</c> id, or the certificate serial in certificate mode.</summary>
     public string PlatformKeyId => _keys.PlatformKeyId;
 
-    /// <summary>Every platform key id <c>GET v3/certificates</c> lists, newest (the one that signs) first; one until <see cref="RotatePlatformCertificate"/>.</summary>
+    /// <summary>Every platform key id the sandbox has, newest (the one that signs) first: one until <see cref="RotatePlatformCertificate"/> or <see cref="SwitchToPublicKey"/>.</summary>
     public IReadOnlyList<string> PlatformKeyIds => _keys.Platforms.Select(p => p.Id).ToArray();
 
     /// <summary>
@@ -83,6 +83,20 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var serial = _keys.Rotate(_clock.GetUtcNow());
         _log.Info($"platform certificate rotated: {serial} signs now; listed: {string.Join(", ", PlatformKeyIds)}");
         return serial;
+    }
+
+    /// <summary>
+    /// Certificate mode: the migration to a WeChat Pay public key. A new <c>PUB_KEY_ID_…</c> key signs every later answer
+    /// and callback; the certificates stay listed by <c>GET v3/certificates</c> and requests may still encrypt with them
+    /// (or with the public key), naming the key in <c>Wechatpay-Serial</c>. <see cref="ClientOptions"/> then holds both.
+    /// </summary>
+    /// <returns>The public key id, now <see cref="PlatformKeyId"/>.</returns>
+    /// <exception cref="InvalidOperationException">Not in certificate mode, or switched already.</exception>
+    public string SwitchToPublicKey()
+    {
+        var id = _keys.SwitchToPublicKey();
+        _log.Info($"switched to the WeChat Pay public key {id}; certificates still listed: {string.Join(", ", PlatformKeyIds.Skip(1))}");
+        return id;
     }
 
     /// <summary>Which key mode the sandbox runs in.</summary>
@@ -141,9 +155,9 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     }
 
     /// <summary>
-    /// A ready client configuration: the merchant id, serial and private key PEM, the platform key (public key PEM, or
-    /// certificate PEM in certificate mode) under its id, <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock
-    /// when one was given. A new object on every call.
+    /// A ready client configuration: the merchant id, serial and private key PEM, every platform key (public key PEM, or
+    /// certificate PEM in certificate mode; after a rotation or <see cref="SwitchToPublicKey"/>, each) under its id,
+    /// <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock when one was given. A new object on every call.
     /// </summary>
     public WeChatPayOptions ClientOptions()
     {
@@ -156,7 +170,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             ApiV3Key = _keys.ApiV3Key,
             TimeProvider = _clientClock,
         };
-        options.PlatformKeys[_keys.PlatformKeyId] = _keys.PlatformPublicPem;
+        foreach (var platform in _keys.Platforms) options.PlatformKeys[platform.Id] = platform.PublicPem;
         return options;
     }
 

@@ -27,7 +27,7 @@ public class SandboxDocsTests
         .AddReferences(
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
-        .WithImports("System", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
+        .WithImports("System", "System.Collections.Generic", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
             "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore");
 
     private static IEnumerable<string> Pages() =>
@@ -56,6 +56,7 @@ public class SandboxDocsTests
     [TestCase("certificates.md", 2)]
     [TestCase("fleet.md", 1)]
     [TestCase("aspnetcore.md", 1)]
+    [TestCase("public-key-migration.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

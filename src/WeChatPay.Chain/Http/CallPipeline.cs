@@ -135,6 +135,10 @@ internal sealed class CallPipeline : IDisposable
             if (!ReferenceEquals(renewed, keys) && Verifier.TryVerify(renewed, headers, body, out check, out reason)) return;
             if (check == SignatureCheck.UnknownSerial) reason += "; a refresh of the platform certificates did not bring it";
         }
+        if (check == SignatureCheck.UnknownSerial && headers.TryGetValue("Wechatpay-Serial", out var named)
+            && named.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal))
+            reason += $"; WeChat Pay signs with its public key {named} now: download it from the merchant platform (Account Center > API Security) " +
+                "and add it to PlatformKeys beside the certificates (docs/public-key-migration.md)";
         throw fail(check, reason);
     }
 

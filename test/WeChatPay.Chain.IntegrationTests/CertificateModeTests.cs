@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.Crypto;
@@ -53,6 +54,31 @@ public class CertificateModeTests : SandboxFixture
         using var fresh = new WeChatPayClient(options);
         WeChatPayResponse res = await fresh.V3.Pay.Transactions.Id["4200000001"].GetAsync(new { mchid = options.MerchantId });
         Assert.That(res.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_downloaded_certificate_saves_to_its_file_name_and_a_later_save_replaces_it_whole()
+    {
+        var directory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wxpay-certificates-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var certificate = (await client.DownloadCertificatesAsync()).Single();
+
+            var path = certificate.SaveTo(directory);
+            System.IO.File.WriteAllText(path, "stale");
+            var again = certificate.SaveTo(directory);
+
+            Assert.That(path, Is.EqualTo(System.IO.Path.Combine(directory, $"wechatpay_{sandbox.PlatformKeyId}.pem")));
+            Assert.That(again, Is.EqualTo(path));
+            Assert.That(System.IO.File.ReadAllText(path), Is.EqualTo(certificate.Pem));
+            Assert.That(System.IO.Directory.GetFiles(directory), Has.Length.EqualTo(1), "no partial file left behind");
+            Assert.That(RsaPublicKey.Load(path, "saved").CertificateSerial, Is.EqualTo(sandbox.PlatformKeyId));
+            Assert.That(() => certificate.SaveTo(" "), Throws.ArgumentException);
+        }
+        finally
+        {
+            if (System.IO.Directory.Exists(directory)) System.IO.Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Test]

@@ -272,6 +272,22 @@ public class CertificateRefreshTests
     }
 
     [Test]
+    public async Task A_call_whose_key_is_held_does_not_wait_for_a_refresh_under_way()
+    {
+        using var client = new WeChatPayClient(Options());
+        _sandbox.Faults.SlowResponseDelay = TimeSpan.FromSeconds(3);
+        _sandbox.Faults.Next = SandboxFault.SlowResponse;
+        var refresh = client.RefreshCertificatesAsync();
+        while (_sandbox.Faults.Next != SandboxFault.None) await Task.Delay(5); // the download has taken the slow answer
+
+        var res = await AnyCall(client);
+
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+        Assert.That(refresh.IsCompleted, Is.False, "the call finished while the refresh was still under way");
+        Assert.That((await refresh).Select(c => c.SerialNumber), Is.EqualTo(new[] { _sandbox.PlatformKeyId }));
+    }
+
+    [Test]
     public async Task Two_clients_sharing_a_store_download_once_the_second_reads_what_the_first_saved()
     {
         var store = new InMemoryCertificateStore();

@@ -1,6 +1,6 @@
 namespace WeChatPay.Chain.Http;
 
-/// <summary>Step 6 of a call, first half: an error answer becomes a <see cref="WeChatPayException"/> (the signature of a 2xx answer is checked next, by <see cref="CallPipeline.VerifyAsync"/>).</summary>
+/// <summary>Step 6 of a call, first half: an error answer becomes a <see cref="WeChatPayException"/> (the signature of a 2xx answer is checked next, in <see cref="CallPipeline.SendAsync"/>).</summary>
 internal static class AnswerCheck
 {
     private const int MaxQuotedMessage = 1024;

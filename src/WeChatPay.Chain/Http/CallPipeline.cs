@@ -107,39 +107,40 @@ internal sealed class CallPipeline : IDisposable
         WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
         var call = RequestBuilder.Build(method, path, first, options, AutoEncryption, Validate);
-        var keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        var keys = PlatformKeys.Current;
+        if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
         var answer = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken).ConfigureAwait(false);
         AnswerCheck.ThrowIfError(answer, call, _maxBody);
-        if (call.Operation?.Download != true) // WeChat Pay does not sign downloads
-            await VerifyAsync(answer.Headers, answer.Body, keys, cancellationToken,
-                (check, reason) => new WeChatPaySignatureException(check, reason, call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers)).ConfigureAwait(false);
+        // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
+        if (call.Operation?.Download != true && !Verifier.TryVerify(keys, answer.Headers, answer.Body, out var check, out var reason)
+            && await RecheckAsync(answer.Headers, answer.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
+            throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 
     /// <summary>
-    /// Verifies a signed answer or callback with <paramref name="keys"/>; when it names a serial they do not hold, once more
-    /// after the refresh that serial causes (in certificate mode), so that a rotated certificate costs one download, not a failure.
+    /// After a signed answer or callback failed verification with <paramref name="keys"/>: when it names a serial they do not
+    /// hold, verifies it once more after the refresh that serial causes (in certificate mode), so that a rotated certificate
+    /// costs one download, not a failure. Returns null when it now verifies, else the failure to report.
     /// </summary>
-    /// <exception cref="WeChatPaySignatureException">The message failed verification.</exception>
-    public async Task VerifyAsync(IReadOnlyDictionary<string, string> headers, byte[] body, PlatformKeyStore keys, CancellationToken cancellationToken,
-        Func<SignatureCheck, string, WeChatPaySignatureException> fail)
+    public async Task<(SignatureCheck Check, string Reason)?> RecheckAsync(IReadOnlyDictionary<string, string> headers, byte[] body,
+        PlatformKeyStore keys, SignatureCheck check, string reason, CancellationToken cancellationToken)
     {
-        if (Verifier.TryVerify(keys, headers, body, out var check, out var reason)) return;
-        if (check == SignatureCheck.UnknownSerial && PlatformKeys.Refreshes && headers.TryGetValue("Wechatpay-Serial", out var serial))
+        headers.TryGetValue("Wechatpay-Serial", out var serial);
+        if (check == SignatureCheck.UnknownSerial && PlatformKeys.Refreshes && serial is not null)
         {
             var renewed = await PlatformKeys.AfterUnknownSerialAsync(serial, keys, cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(renewed, keys) && Verifier.TryVerify(renewed, headers, body, out check, out reason)) return;
+            if (!ReferenceEquals(renewed, keys) && Verifier.TryVerify(renewed, headers, body, out check, out reason)) return null;
             if (check == SignatureCheck.UnknownSerial) reason += "; a refresh of the platform certificates did not bring it";
         }
-        if (check == SignatureCheck.UnknownSerial && headers.TryGetValue("Wechatpay-Serial", out var named)
-            && named.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal))
-            reason += $"; WeChat Pay signs with its public key {named} now: download it from the merchant platform (Account Center > API Security) " +
+        if (check == SignatureCheck.UnknownSerial && serial is not null && serial.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal))
+            reason += $"; WeChat Pay signs with its public key {serial} now: download it from the merchant platform (Account Center > API Security) " +
                 "and add it to PlatformKeys beside the certificates (docs/public-key-migration.md)";
-        throw fail(check, reason);
+        return (check, reason);
     }
 
     /// <summary>

@@ -56,9 +56,10 @@ internal sealed class NotificationReader
         }
         var text = Encoding.UTF8.GetString(body);
         var keys = await _pipeline.PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        await _pipeline.VerifyAsync(headers, body, keys, cancellationToken,
-            (check, reason) => new WeChatPaySignatureException(check, check == SignatureCheck.Signature ? reason + "; " + WhySignatureFails(text) : reason,
-                Method, Url, null, text, headers)).ConfigureAwait(false);
+        if (!_pipeline.Verifier.TryVerify(keys, headers, body, out var check, out var reason)
+            && await _pipeline.RecheckAsync(headers, body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
+            throw new WeChatPaySignatureException(failure.Check,
+                failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers);
 
         WeChatPayException NotANotification(string what) =>
             new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers);

@@ -53,7 +53,7 @@ public class SandboxDocsTests
     }
 
     [TestCase("sandbox.md", 4)]
-    [TestCase("certificates.md", 2)]
+    [TestCase("certificates.md", 3)]
     [TestCase("fleet.md", 1)]
     [TestCase("aspnetcore.md", 1)]
     [TestCase("public-key-migration.md", 1)]

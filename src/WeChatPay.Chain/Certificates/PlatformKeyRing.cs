@@ -146,7 +146,8 @@ internal sealed class PlatformKeyRing : IDisposable
         try
         {
             // 1. What another server (or this one) saved, when it is newer than what is held and recent enough to use.
-            var saved = await StoreAsync(token => _store.GetAsync(_merchantId, token), problem => storeProblem = problem).ConfigureAwait(false);
+            var (_, saved, problemReading) = await Http.Bounded.TryAsync(token => _store.GetAsync(_merchantId, token), StoreTimeout).ConfigureAwait(false);
+            storeProblem = problemReading;
             if (saved is not null && reason != CertificateRefreshReason.Requested && saved.DownloadedAt > _heldDownloadedAt
                 && _clock.GetUtcNow() - saved.DownloadedAt < _interval)
             {
@@ -159,11 +160,7 @@ internal sealed class PlatformKeyRing : IDisposable
             // 2. A download of our own, then saved for the others.
             var download = await _download(CancellationToken.None).ConfigureAwait(false);
             var certificates = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key!, before.IsEmpty ? null : before, _clock);
-            await StoreAsync(async token =>
-            {
-                await _store.ReplaceAsync(_merchantId, download, token).ConfigureAwait(false);
-                return download;
-            }, problem => storeProblem = problem).ConfigureAwait(false);
+            storeProblem = await Http.Bounded.TryAsync(token => _store.ReplaceAsync(_merchantId, download, token), StoreTimeout).ConfigureAwait(false) ?? storeProblem;
             return Publish(reason, before, certificates, download.DownloadedAt, fromStore: false, storeProblem);
         }
         catch (Exception e)
@@ -210,25 +207,6 @@ internal sealed class PlatformKeyRing : IDisposable
             problem = "the saved answer did not check out, so it was downloaded anew: " + e.Message;
             return null;
         }
-    }
-
-    // A store call bounded by StoreTimeout; a failure or a timeout is noted and the refresh goes on without the store.
-    private async Task<T?> StoreAsync<T>(Func<CancellationToken, Task<T?>> call, Action<string> note) where T : class
-    {
-        using var timeout = new CancellationTokenSource(StoreTimeout);
-        try
-        {
-            var task = call(timeout.Token);
-            var finished = await Task.WhenAny(task, Task.Delay(StoreTimeout, CancellationToken.None)).ConfigureAwait(false);
-            if (finished == task) return await task.ConfigureAwait(false);
-            _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            note($"no answer within {StoreTimeout.TotalSeconds:0} s");
-        }
-        catch (Exception e) when (!(e is OutOfMemoryException))
-        {
-            note($"{e.GetType().Name}: {e.Message}");
-        }
-        return null;
     }
 
     private void Report(WeChatPayCertificateRefresh refresh)

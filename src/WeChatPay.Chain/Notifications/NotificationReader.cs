@@ -112,7 +112,7 @@ internal sealed class NotificationReader
         foreach (var key in notification.MemoryKeys)
         {
             await _own.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (_shared is not null) await Bounded(token => _shared.ForgetAsync(key, token)).ConfigureAwait(false);
+            if (_shared is not null) await Bounded.TryAsync(token => _shared.ForgetAsync(key, token), MemoryTimeout).ConfigureAwait(false);
         }
     }
 
@@ -131,27 +131,8 @@ internal sealed class NotificationReader
     {
         var ownNew = await _own.TryRememberAsync(key, keepFor, cancellationToken).ConfigureAwait(false);
         if (_shared is null) return ownNew;
-        bool? sharedNew = null;
-        await Bounded(async token => sharedNew = await _shared.TryRememberAsync(key, keepFor, token).ConfigureAwait(false)).ConfigureAwait(false);
-        return ownNew && (sharedNew ?? true); // seen by either: a replay (the shared memory may have lost what this one kept)
-    }
-
-    private static async Task Bounded(Func<CancellationToken, Task> call)
-    {
-        using var timeout = new CancellationTokenSource(MemoryTimeout);
-        try
-        {
-            var task = call(timeout.Token);
-            if (await Task.WhenAny(task, Task.Delay(MemoryTimeout, CancellationToken.None)).ConfigureAwait(false) == task)
-                await task.ConfigureAwait(false);
-            else
-                _ = task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
-        catch (Exception e) when (!(e is OutOfMemoryException))
-        {
-            // A memory that fails is treated as one that is away: the client's own answers.
-            _ = e;
-        }
+        var (answered, sharedNew, _) = await Bounded.TryAsync(token => _shared.TryRememberAsync(key, keepFor, token), MemoryTimeout).ConfigureAwait(false);
+        return ownNew && (!answered || sharedNew); // seen by either: a replay (the shared memory may have lost what this one kept)
     }
 
     // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting

@@ -99,6 +99,21 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Checks pay parameters as WeChat does when a JSAPI page (<c>getBrandWCPayRequest</c>), a mini-program
+    /// (<c>wx.requestPayment</c>) or an app (<c>PayReq</c>) hands them over: the form's fields, and the signature over the
+    /// signed fields with the merchant public key, by the sandbox's own code.
+    /// </summary>
+    /// <param name="json">The parameters as the front end receives them, e.g. <c>WeChatPayJsapiParameters.ToJson()</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public SandboxPaymentCheck CheckPayParameters(string json)
+    {
+        if (json is null) throw new ArgumentNullException(nameof(json));
+        var check = PayParameterCheck.Check(json, _keys);
+        _log.Info($"pay parameters: {check}");
+        return check;
+    }
+
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 

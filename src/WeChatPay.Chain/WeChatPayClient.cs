@@ -63,7 +63,8 @@ public sealed class WeChatPayClient : IDisposable
 
     private (string Id, Crypto.RsaPublicKey Key) EncryptionKey()
     {
-        var keys = SyncOverAsync.Run(() => _pipeline.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None));
+        var keys = _pipeline.PlatformKeys.Current;
+        if (keys.IsEmpty) keys = SyncOverAsync.Run(() => _pipeline.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None)); // first use: download
         var id = keys.EncryptionKeyId ?? throw new InvalidOperationException("The client holds no platform key.");
         return keys.TryGet(id, out var key)
             ? (id, key)
@@ -82,7 +83,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="body">The raw request body bytes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) =>
         SyncOverAsync.Run(() => _notifications.ReadAsync(header, body, System.Threading.CancellationToken.None));
@@ -96,7 +97,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public System.Threading.Tasks.Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, byte[] body,
         System.Threading.CancellationToken cancellationToken = default) => _notifications.ReadAsync(header, body, cancellationToken);
@@ -104,7 +105,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
     {
@@ -149,6 +150,28 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
     public System.Threading.Tasks.Task ForgetNotificationAsync(WeChatPayNotification notification, System.Threading.CancellationToken cancellationToken = default) =>
         _notifications.ForgetAsync(notification ?? throw new ArgumentNullException(nameof(notification)), cancellationToken);
+
+    /// <summary>
+    /// The parameters a JSAPI page (<c>getBrandWCPayRequest</c>) or a mini-program (<c>wx.requestPayment</c>) starts the payment
+    /// of an order with: <c>appId</c>, <c>timeStamp</c> (now), <c>nonceStr</c> (random), <c>package=prepay_id=…</c>,
+    /// <c>signType=RSA</c> and <c>paySign</c>, signed with the merchant private key. Nothing is sent.
+    /// </summary>
+    /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
+    /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
+    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _pipeline.PayParameters.Jsapi(appId, prepayId);
+
+    /// <summary>
+    /// The parameters an app's OpenSDK <c>PayReq</c> starts the payment of an order with: <c>appid</c>, <c>partnerid</c>,
+    /// <c>prepayid</c>, <c>package=Sign=WXPay</c>, <c>noncestr</c> (random), <c>timestamp</c> (now) and <c>sign</c>, signed with
+    /// the merchant private key. Nothing is sent.
+    /// </summary>
+    /// <param name="appId">The mobile app's AppID the order was placed for.</param>
+    /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
+    /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
+    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
+        _pipeline.PayParameters.App(appId, prepayId, partnerId);
 
     internal CallPipeline Pipeline => _pipeline;
 

@@ -56,6 +56,7 @@ internal sealed class CallPipeline : IDisposable
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
         MerchantId = merchantId;
         Clock = clock;
+        PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
         NotificationMemory = options.NotificationMemory;
         NotificationMemoryTime = options.NotificationMemoryTime;
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, merchantId,
@@ -67,6 +68,9 @@ internal sealed class CallPipeline : IDisposable
 
     /// <summary>The clock.</summary>
     public TimeProvider Clock { get; }
+
+    /// <summary>Signs the parameters a front end starts a payment with.</summary>
+    public Payments.PayParameterSigner PayParameters { get; }
 
     /// <summary>The callback memory configured, or null for the client's own.</summary>
     public IWeChatPayNotificationMemory? NotificationMemory { get; }

@@ -1,0 +1,76 @@
+using System;
+using System.Globalization;
+using System.Text;
+using WeChatPay.Chain.Crypto;
+
+namespace WeChatPay.Chain.Payments;
+
+/// <summary>
+/// Signs the parameters a front end starts a payment with, from a <c>prepay_id</c>: the message is the signed fields, each
+/// followed by <c>\n</c>, signed SHA256withRSA with the merchant key. Every field is checked first: one with a line break
+/// would shift the fields of the signed message, so it is refused, as is anything outside printable ASCII.
+/// </summary>
+internal sealed class PayParameterSigner
+{
+    private readonly RsaPrivateKey _key;
+    private readonly string _merchantId;
+    private readonly TimeProvider _clock;
+
+    public PayParameterSigner(RsaPrivateKey key, string merchantId, TimeProvider clock)
+    {
+        _key = key;
+        _merchantId = merchantId;
+        _clock = clock;
+    }
+
+    /// <summary>Where nonces come from; tests pin it to a vector's nonce.</summary>
+    internal Func<string> NonceSource { get; set; } = Nonce.Create;
+
+    /// <exception cref="ArgumentException"><paramref name="appId"/> or <paramref name="prepayId"/> is empty or not printable ASCII.</exception>
+    public WeChatPayJsapiParameters Jsapi(string appId, string prepayId)
+    {
+        Check(appId, nameof(appId), "the AppID the order was placed for, e.g. wxd678efh567hg6787");
+        Check(prepayId, nameof(prepayId), "the prepay_id the order answered, e.g. wx201410272009395522657a690389285100");
+        var timestamp = Timestamp();
+        var nonce = NonceSource();
+        var package = "prepay_id=" + prepayId;
+        return new WeChatPayJsapiParameters(appId, timestamp, nonce, package, SignLines(appId, timestamp, nonce, package));
+    }
+
+    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII.</exception>
+    public WeChatPayAppParameters App(string appId, string prepayId, string? partnerId)
+    {
+        Check(appId, nameof(appId), "the mobile app's AppID the order was placed for");
+        Check(prepayId, nameof(prepayId), "the prepay_id the order answered");
+        var partner = partnerId ?? _merchantId;
+        Check(partner, nameof(partnerId), "the merchant id (or the sub-merchant's, for a service provider)");
+        var timestamp = Timestamp();
+        var nonce = NonceSource();
+        return new WeChatPayAppParameters(appId, partner, prepayId, nonce, timestamp, SignLines(appId, timestamp, nonce, prepayId));
+    }
+
+    /// <summary>The signed message: each line followed by <c>\n</c>.</summary>
+    public static string Message(params string[] lines)
+    {
+        var message = new StringBuilder();
+        foreach (var line in lines) message.Append(line).Append('\n');
+        return message.ToString();
+    }
+
+    private string SignLines(params string[] lines) => _key.Sign(Encoding.UTF8.GetBytes(Message(lines)));
+
+    private string Timestamp() => _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    private static void Check(string? value, string name, string what)
+    {
+        if (value is null) throw new ArgumentNullException(name);
+        if (value.Length == 0) throw new ArgumentException($"{name} is empty: give {what}.", name);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] <= ' ' || value[i] > '~')
+                throw new ArgumentException(
+                    $"{name} has {Http.WireText.Describe(value[i])} at index {i}: it is one line of the signed message, so it must be " +
+                    $"printable ASCII without spaces ({what}).", name);
+        }
+    }
+}

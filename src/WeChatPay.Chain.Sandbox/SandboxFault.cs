@@ -29,4 +29,7 @@ public enum SandboxFault
 
     /// <summary>Answer 500 <c>{"code":"SYSTEM_ERROR",…}</c> (signed), before any check.</summary>
     Json500,
+
+    /// <summary>Serve a bill with one byte altered, so that it no longer matches the <c>hash_value</c> its apply answer gave.</summary>
+    AlteredFile,
 }

@@ -59,6 +59,15 @@ internal sealed partial class SandboxServer
         await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
+    // A bill, streamed as it is generated (no Content-Length: gzip is compressed on the way).
+    private static async Task WriteBillAsync(HttpContext context, SandboxBills.Bill bill, bool alter)
+    {
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = bill.Gzip ? "application/x-gzip" : "text/csv; charset=utf-8";
+        await SandboxBills.WriteAsync(bill, response.Body, alter, context.RequestAborted).ConfigureAwait(false);
+    }
+
     // Downloads carry no signature, as WeChat Pay's file streams.
     private static async Task WriteFileAsync(HttpContext context, byte[] file)
     {

@@ -48,11 +48,22 @@ internal sealed partial class SandboxServer
 
         if (operation.Method == "GET" && operation.Path == "v3/certificates")
             return Certificates(record, inputs);
+        if (operation.Method == "GET" && operation.Path == SandboxBills.FilePath)
+        {
+            return Bills.Read(inputs.Query.TryGetValue("token", out var token) ? token.ToString() : null) is { } bill
+                ? new Answer(200, null, null, bill)
+                : Reject(record, Rejection.ParamError(SandboxCheck.Parameters, "token", "query", "unknown token",
+                    "参数错误 (parameter error): token is not one this sandbox issued; apply for the bill first (e.g. GET v3/bill/tradebill)."));
+        }
         if (operation.Download)
             return new Answer(200, null, Encoding.UTF8.GetBytes("WeChatPay.Chain sandbox file for " + operation.Method + " " + operation.Path + "\n"));
         if (operation.Response.Count == 0)
             return new Answer(204, null, null);
-        return new Answer(200, _answers.Build(inputs, method, "/" + path), null);
+        var answer = _answers.Build(inputs, method, "/" + path);
+        // An apply answer points at a bill this sandbox serves, with its digest.
+        if (answer["download_url"]?.Type == JTokenType.String)
+            Bills.Apply(answer, request.Scheme + "://" + request.Host.Value, operation.Path, inputs, _keys.MerchantId);
+        return new Answer(200, answer, null);
     }
 
     // The catalog operation, or why there is none: 404 for an unknown path (v2 is not served), 405 for a known path with another method.
@@ -150,5 +161,5 @@ internal sealed partial class SandboxServer
         return path.TrimStart('/');
     }
 
-    private sealed record Answer(int Status, JObject? Json, byte[]? File);
+    private sealed record Answer(int Status, JObject? Json, byte[]? File, SandboxBills.Bill? Bill = null);
 }

@@ -30,6 +30,9 @@ internal sealed partial class SandboxServer
     private readonly SandboxLog _log;
     private readonly CancellationToken _stopping;
     private readonly OperationCatalog _catalog = OperationCatalog.Default;
+
+    /// <summary>The bills applied for and served.</summary>
+    public SandboxBills Bills { get; } = new();
     private readonly AuthorizationCheck _authorization;
     private readonly AnswerBuilder _answers;
     private readonly ConcurrentQueue<SandboxCall> _calls = new();
@@ -121,7 +124,9 @@ internal sealed partial class SandboxServer
         record.StatusCode = answer.Status;
         // Recorded before the answer leaves, so that a caller reading Calls right after its call finds it.
         Record(record);
-        if (answer.File != null)
+        if (answer.Bill != null)
+            await WriteBillAsync(context, answer.Bill, record.Fault == SandboxFault.AlteredFile).ConfigureAwait(false);
+        else if (answer.File != null)
             await WriteFileAsync(context, answer.File).ConfigureAwait(false);
         else
             await WriteJsonAsync(context, answer.Status, answer.Json, record.Fault).ConfigureAwait(false);

@@ -114,6 +114,17 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         return check;
     }
 
+    /// <summary>
+    /// The size, in bytes of CSV before any gzip, of the bills applied for from now on (4 KiB unless set; at most 1 GiB):
+    /// set it to 50 MB to see a download streamed. Bills are generated as they are served, never held whole.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The size is below 1 byte or above 1 GiB.</exception>
+    public long BillSize
+    {
+        get => _server.Bills.Size;
+        set => _server.Bills.Size = value;
+    }
+
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 

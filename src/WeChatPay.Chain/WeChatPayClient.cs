@@ -173,6 +173,32 @@ public sealed class WeChatPayClient : IDisposable
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
         _pipeline.PayParameters.App(appId, prepayId, partnerId);
 
+    /// <summary>
+    /// Downloads the file an apply call answered with (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>,
+    /// <c>v3/profitsharing/bills</c>, receipts…) from its <c>download_url</c>, streamed to <paramref name="destination"/>, and
+    /// checks it against the answer's <c>hash_type</c>/<c>hash_value</c> (computed over the original file, decompressed for gzip).
+    /// </summary>
+    /// <param name="applied">The apply call's answer.</param>
+    /// <param name="destination">Where the file goes; written, not disposed. On a digest mismatch it holds bytes that must not be used.</param>
+    /// <param name="decompress">Write a gzip bill (<c>tar_type=GZIP</c>) decompressed; otherwise as sent.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/>.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
+    public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillAsync(WeChatPayResponse applied, System.IO.Stream destination, bool decompress = false,
+        System.Threading.CancellationToken cancellationToken = default) =>
+        _pipeline.DownloadAppliedAsync(applied ?? throw new ArgumentNullException(nameof(applied)),
+            destination ?? throw new ArgumentNullException(nameof(destination)), decompress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadBillAsync"/> into a file, written as <c>path.partial</c> and moved to <paramref name="path"/> only
+    /// once complete and its digest checked: a bill that does not match never lies at <paramref name="path"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or it points outside <see cref="BaseUrl"/>; the path is empty or its directory missing.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
+    public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillToFileAsync(WeChatPayResponse applied, string path, bool decompress = false,
+        System.Threading.CancellationToken cancellationToken = default) =>
+        Files.FileTarget.WriteAsync(path, file => DownloadBillAsync(applied, file, decompress, cancellationToken));
+
     internal CallPipeline Pipeline => _pipeline;
 
     /// <summary>Releases the HTTP connections.</summary>

@@ -188,12 +188,15 @@ public class ClientCallTests : SandboxFixture
     [Test]
     public async Task A_download_answers_raw_bytes_without_a_signature()
     {
-        var res = await client.Chain("v3/billdownload/file").GetAsync(new { token = "6XIv5TUPto7pByrTQKhd6kwvyKLG2uY2wMMR8cNXqaA_Cv_isgaUtBzp4QtiozLO" });
+        var applied = await client.Chain("v3/bill/tradebill").GetAsync(new { bill_date = "2025-11-21" });
+        var token = Uri.UnescapeDataString(new Uri((string)applied.Json!["download_url"]!).Query.Substring("?token=".Length));
+
+        var res = await client.Chain("v3/billdownload/file").GetAsync(new { token });
 
         Assert.That(res.StatusCode, Is.EqualTo(200));
         Assert.That(res.RawBody, Is.Not.Empty);
         Assert.That(res.Headers.ContainsKey("Wechatpay-Signature"), Is.False);
-        Assert.That(res.Headers["Content-Type"], Is.EqualTo("application/octet-stream"));
+        Assert.That(res.Headers["Content-Type"], Does.StartWith("text/csv"));
     }
 
     [Test]

@@ -22,8 +22,10 @@ public class SweepTests
     public async Task Every_documented_v3_json_operation_goes_through_and_comes_back_verified()
     {
         // v3/certificates is served in certificate mode only (CertificateModeTests); this sandbox is in public-key mode.
+        // v3/billdownload/file needs a token from an apply answer, which a placeholder is not (BillDownloadTests).
         var operations = OperationCatalog.Default.Operations
-            .Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal) && (o.RequestBody is null || o.RequestBody == "json") && o.Path != "v3/certificates")
+            .Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal) && (o.RequestBody is null || o.RequestBody == "json")
+                && o.Path != "v3/certificates" && o.Path != "v3/billdownload/file")
             .ToArray();
         await using var sandbox = await WeChatPaySandbox.StartAsync();
         using var client = new WeChatPayClient(sandbox.ClientOptions());

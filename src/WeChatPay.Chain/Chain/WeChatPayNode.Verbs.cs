@@ -1,3 +1,4 @@
+using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -52,6 +53,32 @@ public sealed partial class WeChatPayNode
     /// <summary>Sends a DELETE without a body.</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public Task<WeChatPayResponse> DeleteAsync(CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, null, null, cancellationToken);
+
+    /// <summary>
+    /// Sends a GET whose answer is a file (a bill from <c>v3/billdownload/file</c>, an image, a statement) and writes it to
+    /// <paramref name="destination"/> as it arrives, never holding it whole; downloads carry no WeChat Pay signature, as documented.
+    /// </summary>
+    /// <param name="destination">Where the file goes; written, not disposed.</param>
+    /// <param name="query">Fills the path's <c>{placeholders}</c>, the rest become query parameters.</param>
+    /// <param name="options">Headers and the like, as for any call.</param>
+    /// <param name="decompress">Decompress a gzip file (recognised by its first bytes) on its way to <paramref name="destination"/>.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayDownload> DownloadAsync(System.IO.Stream destination, object? query = null, WeChatPayRequestOptions? options = null,
+        bool decompress = false, CancellationToken cancellationToken = default) =>
+        _pipeline.DownloadAsync(_path, query, options, destination ?? throw new System.ArgumentNullException(nameof(destination)),
+            decompress, null, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadAsync"/> into a file: written as <c>path.partial</c> and moved to <paramref name="path"/> only once
+    /// complete, so that a failed download never leaves a file that looks whole.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its directory does not exist.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayDownload> DownloadToFileAsync(string path, object? query = null, WeChatPayRequestOptions? options = null,
+        bool decompress = false, CancellationToken cancellationToken = default) =>
+        Files.FileTarget.WriteAsync(path, file => DownloadAsync(file, query, options, decompress, cancellationToken));
 
     /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>

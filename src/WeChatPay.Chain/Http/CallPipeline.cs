@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -124,6 +125,66 @@ internal sealed class CallPipeline : IDisposable
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
+    }
+
+    /// <summary>
+    /// A GET whose 2xx answer is a file (a bill, an image, a statement): streamed to <paramref name="destination"/> as it
+    /// arrives, gzip decompressed on the way when asked, its digest checked against <paramref name="expectedDigest"/> when
+    /// given. Downloads carry no WeChat Pay signature, as documented; an error answer is read and thrown as for any call.
+    /// </summary>
+    /// <exception cref="ArgumentException">The call cannot be built, or <paramref name="hashType"/> is not SHA1 or SHA256.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
+    public async Task<WeChatPayDownload> DownloadAsync(PathTemplate path, object? query, WeChatPayRequestOptions? options, Stream destination,
+        bool decompress, string? hashType, string? expectedDigest, CancellationToken cancellationToken)
+    {
+        var algorithm = hashType is null ? (System.Security.Cryptography.HashAlgorithmName?)null
+            : Files.FileCopy.Algorithm(hashType) ?? throw new ArgumentException($"hash_type {hashType} is not one WeChat Pay documents (SHA1, SHA256).", nameof(hashType));
+        var call = RequestBuilder.Build(HttpMethod.Get, path, query, options, AutoEncryption, Validate);
+        var keys = PlatformKeys.Current;
+        if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        _sensitive.Encrypt(call, options, keys);
+        call.Seal(_transport.BasePath);
+        (long Written, bool Decompressed, string? Digest) copied = default;
+        var answer = await _transport.SendAsync(call, readWhole: false, cancellationToken,
+            async (stream, token) => copied = await Files.FileCopy.CopyAsync(stream, destination, algorithm, decompress, token).ConfigureAwait(false)).ConfigureAwait(false);
+        AnswerCheck.ThrowIfError(answer, call, _maxBody);
+        if (expectedDigest is not null && !string.Equals(copied.Digest, expectedDigest.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw new WeChatPayException(
+                $"GET {call.ShownTarget}: the file's {hashType} is {copied.Digest}, not the {expectedDigest} WeChat Pay gave for it: it is incomplete or was altered; " +
+                "do not use it (download it again).", "GET", call.ShownTarget, answer.StatusCode, null, answer.Headers);
+        return new WeChatPayDownload(answer.StatusCode, answer.Headers, copied.Written, copied.Decompressed, expectedDigest is null ? null : hashType!.ToUpperInvariant(), copied.Digest);
+    }
+
+    /// <summary>
+    /// Downloads the file an "apply" answer points at (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>, receipts…): its
+    /// <c>download_url</c>, signed like any call, checked against its <c>hash_type</c>/<c>hash_value</c> when it gives them.
+    /// The URL must lie under <see cref="BaseUrl"/>: a signed request never goes anywhere else.
+    /// </summary>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside the API.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
+    public Task<WeChatPayDownload> DownloadAppliedAsync(WeChatPayResponse applied, Stream destination, bool decompress, CancellationToken cancellationToken)
+    {
+        const string option = "applied";
+        var json = applied.Json as Newtonsoft.Json.Linq.JObject;
+        if (!(json?["download_url"] is { Type: Newtonsoft.Json.Linq.JTokenType.String } urlToken))
+            throw new ArgumentException("The answer has no download_url: pass the answer of an apply call such as GET v3/bill/tradebill.", option);
+        var url = (string)urlToken!;
+        var hashType = json["hash_type"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)json["hash_type"] : null;
+        var hashValue = json["hash_value"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)json["hash_value"] : null;
+        if ((hashType is null) != (hashValue is null))
+            throw new ArgumentException("The answer gives only one of hash_type and hash_value, so the file cannot be checked.", option);
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !url.StartsWith(BaseUrl, StringComparison.OrdinalIgnoreCase)
+            || uri.GetLeftPart(UriPartial.Authority) + _transport.BasePath != BaseUrl.TrimEnd('/') + "/")
+            throw new ArgumentException($"download_url does not lie under the API's base URL {BaseUrl}: refused, since the request would carry the merchant's signature there.", option);
+        var relative = uri.AbsolutePath.Substring(_transport.BasePath.Length);
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in uri.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=');
+            var name = Uri.UnescapeDataString(equals < 0 ? pair : pair.Substring(0, equals));
+            query[name] = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1).Replace('+', ' '));
+        }
+        return DownloadAsync(PathTemplate.Root.AppendPath(relative), query, null, destination, decompress, hashType, hashValue, cancellationToken);
     }
 
     /// <summary>

@@ -49,10 +49,12 @@ internal sealed class Transport : IDisposable
     /// <param name="call">The sealed call.</param>
     /// <param name="readWhole">Read the answer whatever its size (downloads); otherwise stop at the cap.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="sink">When given, a 2xx answer's body is handed to it as a stream (a download), not read into memory.</param>
     /// <exception cref="ArgumentException">The sealed target would not survive URI normalisation unchanged (never for a target the builder escaped).</exception>
     /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken)
+    public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken,
+        Func<Stream, CancellationToken, Task>? sink = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // What is signed and sent is the URI's path and query: it must be the sealed target exactly (no normalisation of
@@ -72,8 +74,19 @@ internal sealed class Transport : IDisposable
         {
             using var response = await request.SendAsync(call.Method, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var message = response.ResponseMessage;
+            var status = (int)message.StatusCode;
+            if (sink is not null && status >= 200 && status <= 299)
+            {
+#if NET5_0_OR_GREATER
+                using var stream = await message.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+#else
+                using var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+                await sink(stream, deadline.Token).ConfigureAwait(false);
+                return new Answer(status, HeadersOf(message), Array.Empty<byte>(), false);
+            }
             var (body, overCap) = await ReadBodyAsync(message.Content, readWhole ? long.MaxValue : _maxBody, deadline.Token).ConfigureAwait(false);
-            return new Answer((int)message.StatusCode, HeadersOf(message), body, overCap);
+            return new Answer(status, HeadersOf(message), body, overCap);
         }
         catch (Exception e) when (IsCancellation(e) && cancellationToken.IsCancellationRequested)
         {

@@ -56,6 +56,11 @@ internal static class Demo
         console.MarkupLine(callback.Line);
         console.WriteLine();
 
+        var bill = await BillAsync(wxpay, cancellationToken).ConfigureAwait(false);
+        if (!bill.Held) failures++;
+        console.MarkupLine(bill.Line);
+        console.WriteLine();
+
         var rotation = await RotationAsync(mode == KeyMode.Certificate ? sandbox : null, cancellationToken).ConfigureAwait(false);
         if (!rotation.Held) failures++;
         console.MarkupLine(rotation.Line);
@@ -63,7 +68,7 @@ internal static class Demo
 
         var calls = SeedOperation.All.Length * DemoStyle.All.Length;
         console.MarkupLine(failures == 0
-            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted; the rotated certificate fetched[/]"
+            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted; the bill checked; the rotated certificate fetched[/]"
             : $"[red]{failures} step(s) did not hold[/]");
         return failures == 0 ? 0 : 1;
     }
@@ -171,6 +176,28 @@ internal static class Demo
         finally
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // The day's trade bill: applied for (gzip), streamed and decompressed, its SHA1 checked against the apply answer's.
+    private static async Task<CallbackOutcome> BillAsync(WeChatPayClient wxpay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            WeChatPayResponse applied = await wxpay.V3.Bill.Tradebill.GetAsync(new { bill_date = "2025-11-21", bill_type = "ALL", tar_type = "GZIP" }, cancellationToken).ConfigureAwait(false);
+            using var csv = new System.IO.MemoryStream();
+            var bill = await wxpay.DownloadBillAsync(applied, csv, decompress: true, cancellationToken).ConfigureAwait(false);
+            var rows = System.Text.Encoding.UTF8.GetString(csv.ToArray()).Split('\n').Length - 1;
+            var held = bill.HashValue == (string?)applied.Json?["hash_value"] && bill.Decompressed;
+            return new CallbackOutcome
+            {
+                Held = held,
+                Line = Mark(held, Markup.Escape($"bill 2025-11-21: {bill.Length} bytes in {rows} lines, streamed and decompressed, {bill.HashType} {bill.HashValue} checked")),
+            };
+        }
+        catch (WeChatPayException e)
+        {
+            return new CallbackOutcome { Line = Mark(false, Markup.Escape("bill failed: " + e.Message)) };
         }
     }
 

@@ -40,6 +40,8 @@ internal sealed partial class SandboxServer
 
         var inputs = new RequestInputs(operation, path, request.Query, json, metaJson);
         if (ParameterCheck.Check(inputs) is { } paramError) return Reject(record, paramError);
+        if (metaJson is not null && await UploadCheck.CheckAsync(operation, request.ContentType, body, metaJson, context.RequestAborted).ConfigureAwait(false) is { } fileError)
+            return Reject(record, fileError);
         record.Passed.Add(SandboxCheck.Parameters);
 
         if (SensitiveFields.Check(inputs, request.Headers[SensitiveFields.SerialHeader], _keys, record.Decrypted) is { } encryptionError)

@@ -83,7 +83,7 @@ public class SweepTests
 
     private static bool Sensitive(CatalogField field) => field.Encrypted == "rsa-platform" || field.Children.Any(Sensitive);
 
-    private static JObject RequiredObject(IEnumerable<CatalogField> fields) =>
+    internal static JObject RequiredObject(IEnumerable<CatalogField> fields) =>
         new JObject(Required(fields).Select(f => new JProperty(f.Name, Placeholder(f))));
 
     // A value of the documented type: the first enum value, "x…" for strings, 1, true, one-element arrays.

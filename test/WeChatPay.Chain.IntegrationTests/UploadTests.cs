@@ -1,85 +1,132 @@
 using System;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
-using WeChatPay.Chain.Http;
+using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.IntegrationTests.Support;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
-using WeChatPay.Chain.Sandbox;
-
-/// <summary>v3 uploads (multipart/form-data) are signed over their JSON meta part, as WeChat Pay's are.</summary>
-public class UploadTests
+/// <summary>Uploads through the client to the sandbox, which checks the meta signature, its fields, its encryption and the file's digest.</summary>
+public class UploadTests : SandboxFixture
 {
-    private const string Target = "/v3/merchant/media/upload";
-    private const string Meta = "{\"filename\":\"filea.jpg\",\"sha256\":\"hjkahkjsjkfsjk78687dhjahdajhk\"}";
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private WeChatPaySandbox sandbox = null!;
-    private RawRequests raw = null!;
-    private HttpClient http = null!;
+    private static readonly string[] Filled = { "sha256", "digest", "file_digest", "filename", "file_name" };
 
-    [OneTimeSetUp]
-    public async Task StartSandbox()
+    private static IEnumerable<TestCaseData> Uploads() => OperationCatalog.Default.Operations
+        .Where(o => o.RequestBody == "multipart" && o.Path.StartsWith("v3/", StringComparison.Ordinal))
+        .Select(o => new TestCaseData(o.Path).SetName($"Upload through the client: {o.Path}"));
+
+    // The documented meta fields the caller gives: the required ones (and those on the way to a sensitive one), not those the client fills.
+    private static JObject Meta(CatalogOperation operation)
     {
-        sandbox = await WeChatPaySandbox.StartAsync();
-        raw = new RawRequests(sandbox.ClientOptions());
-        http = new HttpClient { BaseAddress = new Uri(sandbox.BaseUrl) };
-    }
-
-    [OneTimeTearDown]
-    public async Task StopSandbox()
-    {
-        http.Dispose();
-        raw.Dispose();
-        await sandbox.DisposeAsync();
+        var fields = operation.BodyFields.First(f => f.Name == "meta").Children
+            .Where(f => !Filled.Contains(f.Name) && !f.Name.StartsWith("digest_al", StringComparison.Ordinal));
+        return SweepTests.RequiredObject(fields);
     }
 
     [Test]
-    public async Task An_upload_signed_over_its_meta_is_answered_with_a_media_id()
-    {
-        var (status, body) = await UploadAsync(raw.Signer().Authorize("POST", Target, Meta), Meta);
+    public void The_catalog_documents_thirteen_v3_uploads() => Assert.That(Uploads().Count(), Is.EqualTo(13));
 
-        Assert.That(status, Is.EqualTo(200), body?.ToString());
-        Assert.That((string?)body!["media_id"], Is.Not.Empty);
+    [TestCaseSource(nameof(Uploads))]
+    public async Task Every_documented_upload_goes_through_with_its_digest_signed_meta_and_encrypted_fields(string path)
+    {
+        var operation = OperationCatalog.Default.Operations.First(o => o.Path == path && o.RequestBody == "multipart");
+        var options = new WeChatPayRequestOptions { PathValues = operation.PathParams.ToDictionary(p => p, p => (object)("P" + p.Length)) };
+        var file = WeChatPayFile.FromBytes(Png, path.EndsWith("video_upload", StringComparison.Ordinal) ? "clip.mp4" : "logo.png");
+
+        WeChatPayResponse res = await client.Chain(path).UploadAsync(file, Meta(operation), options);
+
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+        var seen = sandbox.Calls.Last();
+        Assert.That(seen.PassedChecks, Does.Contain(WeChatPay.Chain.Sandbox.SandboxCheck.Parameters), "meta fields and the file's digest");
+        Assert.That(seen.DecryptedFields.OrderBy(f => f), Is.EqualTo(res.EncryptedFields.OrderBy(f => f)));
+        if (operation.Encrypt.Count > 0) Assert.That(res.EncryptedFields, Is.Not.Empty);
     }
 
     [Test]
-    public async Task An_upload_signed_over_the_whole_body_is_a_sign_error()
+    public async Task A_file_from_a_path_a_seekable_stream_and_a_forward_only_stream_upload_alike()
     {
-        var (status, body) = await UploadAsync(raw.Signer().Authorize("POST", Target, "not the meta"), Meta);
-
-        Assert.That(status, Is.EqualTo(401));
-        Assert.That((string?)body!["code"], Is.EqualTo("SIGN_ERROR"));
+        var path = Path.Combine(Path.GetTempPath(), "wxpay-upload-" + Guid.NewGuid().ToString("N") + ".png");
+        File.WriteAllBytes(path, Png);
+        try
+        {
+            using var seekable = new MemoryStream(Png);
+            using var forwardOnly = new ForwardOnly(Png);
+            foreach (var file in new[] { WeChatPayFile.FromPath(path), WeChatPayFile.FromStream(seekable, "logo.png"), WeChatPayFile.FromStream(forwardOnly, "logo.png") })
+            {
+                WeChatPayResponse res = await client.V3.Merchant.Media.Upload.UploadAsync(file);
+                Assert.That(res.StatusCode, Is.EqualTo(200), file.FileName);
+                Assert.That((string?)res.Json!["media_id"], Is.Not.Empty);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Test]
-    public async Task An_upload_whose_meta_lacks_a_required_field_is_a_param_error()
+    public void Documented_limits_are_checked_before_anything_is_sent()
     {
-        const string meta = "{\"filename\":\"filea.jpg\"}";
+        var before = sandbox.Calls.Count;
 
-        var (status, body) = await UploadAsync(raw.Signer().Authorize("POST", Target, meta), meta);
+        var tooBig = Assert.ThrowsAsync<ArgumentException>(() => (Task<WeChatPayResponse>)client.V3.Merchant.Media.Upload.UploadAsync(
+            WeChatPayFile.FromBytes(new byte[2 * 1024 * 1024 + 1], "big.png")));
+        var wrongType = Assert.ThrowsAsync<ArgumentException>(() => (Task<WeChatPayResponse>)client.V3.Merchant.Media.Upload.UploadAsync(
+            WeChatPayFile.FromBytes(Png, "logo.gif")));
+        var notUpload = Assert.ThrowsAsync<ArgumentException>(() => (Task<WeChatPayResponse>)client.V3.Pay.Transactions.Jsapi.UploadAsync(
+            WeChatPayFile.FromBytes(Png, "logo.png")));
 
-        Assert.That(status, Is.EqualTo(400));
-        Assert.That((string?)body!["detail"]!["field"], Is.EqualTo("meta.sha256"));
+        Assert.That(tooBig!.Message, Does.Contain("at most 2 MB"));
+        Assert.That(wrongType!.Message, Does.Contain("JPG, JPEG, BMP, PNG"));
+        Assert.That(notUpload!.Message, Does.Contain("is not a documented upload"));
+        Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
     }
 
-    private async Task<(int Status, JObject? Body)> UploadAsync(string authorization, string meta)
+    [Test]
+    public void A_digest_the_caller_gives_is_sent_as_given_and_a_wrong_one_is_refused_by_the_sandbox()
     {
-        using var form = new MultipartFormDataContent("sandbox-boundary");
-        var metaPart = new StringContent(meta, Encoding.UTF8);
-        metaPart.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        form.Add(metaPart, "meta");
-        var file = new ByteArrayContent(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10 });
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        form.Add(file, "file", "filea.jpg");
-        using var request = new HttpRequestMessage(HttpMethod.Post, Target.TrimStart('/')) { Content = form };
-        request.Headers.TryAddWithoutValidation("Authorization", authorization);
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? null : (JObject)WeChatPayJson.Parse(text));
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => (Task<WeChatPayResponse>)client.V3.Merchant.Media.Upload.UploadAsync(
+            WeChatPayFile.FromBytes(Png, "logo.png"), new { sha256 = new string('0', 64) }));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(400));
+        Assert.That(error.Message, Does.Contain("meta.sha256 is not the SHA-256"));
+    }
+
+    [Test]
+    public async Task The_meta_is_what_is_signed_and_an_altered_file_name_in_it_is_the_callers_own()
+    {
+        WeChatPayResponse res = await client.V3.Merchant.Media.Upload.UploadAsync(WeChatPayFile.FromBytes(Png, "logo.png"), new { filename = "shop-logo.png" });
+
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+        Assert.That(sandbox.Calls.Last().PassedChecks, Does.Contain(WeChatPay.Chain.Sandbox.SandboxCheck.Signature), "the signature over the meta JSON held");
+    }
+
+    [TestCase("a\"b.png")]
+    [TestCase("a\r\nContent-Type: text/html.png")]
+    [TestCase("")]
+    public void A_file_name_that_cannot_go_into_the_headers_is_refused(string name) =>
+        Assert.Throws<ArgumentException>(() => WeChatPayFile.FromBytes(Png, name));
+
+    private sealed class ForwardOnly : Stream
+    {
+        private readonly MemoryStream _inner;
+        public ForwardOnly(byte[] bytes) => _inner = new MemoryStream(bytes);
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -80,6 +80,21 @@ public sealed partial class WeChatPayNode
         bool decompress = false, CancellationToken cancellationToken = default) =>
         Files.FileTarget.WriteAsync(path, file => DownloadAsync(file, query, options, decompress, cancellationToken));
 
+    /// <summary>
+    /// Uploads a file to a documented upload operation (<c>v3/merchant/media/upload</c>, <c>…/video_upload</c>,
+    /// <c>v3/marketing/favor/media/image-upload</c>, …): the client adds the file name and the digest the operation documents
+    /// to <paramref name="meta"/>, encrypts its sensitive fields, signs the meta JSON and streams the file.
+    /// </summary>
+    /// <param name="file">The file: <see cref="WeChatPayFile.FromPath"/>, <see cref="WeChatPayFile.FromStream"/> or <see cref="WeChatPayFile.FromBytes"/>.</param>
+    /// <param name="meta">Further meta fields (e.g. <c>transaction_id</c> for a shopping receipt); the file name and digest are added unless given.</param>
+    /// <param name="options">Headers and the like, as for any call.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    /// <exception cref="ArgumentException">Not a documented upload, or the file breaks a documented limit (type, size).</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> UploadAsync(WeChatPayFile file, object? meta = null, WeChatPayRequestOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        _pipeline.UploadAsync(_path, file ?? throw new ArgumentNullException(nameof(file)), meta, options, cancellationToken);
+
     /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public WeChatPayResponse Get(object? query = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>

@@ -112,6 +112,38 @@ internal sealed class CallPipeline : IDisposable
         WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
         var call = RequestBuilder.Build(method, path, first, options, AutoEncryption, Validate);
+        return await SendBuiltAsync(call, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An upload (<c>multipart/form-data</c>): the caller's meta fields plus the file name and digest the operation documents
+    /// (the digest read from the file before sending), sensitive meta fields encrypted, the meta JSON signed and sent as the
+    /// <c>meta</c> part and the file streamed as the documented file part; the answer verified like any other.
+    /// </summary>
+    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, or a file that breaks a documented limit.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed.</exception>
+    public async Task<WeChatPayResponse> UploadAsync(PathTemplate path, WeChatPayFile file, object? meta, WeChatPayRequestOptions? options,
+        CancellationToken cancellationToken)
+    {
+        var call = RequestBuilder.Build(HttpMethod.Post, path, null, options, AutoEncryption, validate: false);
+        var plan = Files.UploadPlan.For(call.Operation, "POST /" + call.RelativePath);
+        var metaTree = meta is null ? new Newtonsoft.Json.Linq.JObject() : RequestBuilder.BodyTree(meta) as Newtonsoft.Json.Linq.JObject
+            ?? throw new ArgumentException("The meta must be a JSON object (an object, a dictionary or JSON text).", nameof(meta));
+        var (content, length, digest) = await plan.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        using (content)
+        {
+            plan.CheckLimits("POST /" + call.RelativePath, file, length);
+            plan.Fill(metaTree, file, digest);
+            call.BodySource = call.BodyTree = new Newtonsoft.Json.Linq.JObject { ["meta"] = metaTree };
+            call.BodyChanged = true;
+            call.Upload = (plan.FilePart, file, content);
+            return await SendBuiltAsync(call, options, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // Steps 3–7 of a built call: encrypt, seal, sign and send, check the answer, decrypt.
+    private async Task<WeChatPayResponse> SendBuiltAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
+    {
         var keys = PlatformKeys.Current;
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);

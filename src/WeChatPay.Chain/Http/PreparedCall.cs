@@ -56,7 +56,10 @@ internal sealed class PreparedCall
     /// <summary>The concrete paths of the fields this call encrypted (<c>identity.real_name</c>, <c>query.account_number</c>).</summary>
     public List<string> EncryptedFields { get; } = new List<string>();
 
-    /// <summary>After <see cref="Seal"/>: the exact body text to send and sign, or null for none.</summary>
+    /// <summary>An upload's file part: its name, the file, and its content at the start; null for other calls.</summary>
+    public (string Part, WeChatPayFile File, System.IO.Stream Content)? Upload { get; set; }
+
+    /// <summary>After <see cref="Seal"/>: the exact body text to send and sign (an upload's <c>meta</c> JSON), or null for none.</summary>
     public string? Body { get; private set; }
 
     /// <summary>After <see cref="Seal"/>: the request target exactly as on the request line and in the signature (<c>/v3/x?a=1</c>).</summary>
@@ -69,7 +72,13 @@ internal sealed class PreparedCall
     /// <exception cref="System.ArgumentException">The body is JSON text that does not parse, or holds invalid UTF-16.</exception>
     public void Seal(string basePath)
     {
-        if (BodySource is not null)
+        if (Upload is not null)
+        {
+            // An upload signs and sends its meta JSON; BodyTree is {"meta": …} so that meta paths read as the catalog writes them.
+            Body = BodyTree!["meta"]!.ToString(Newtonsoft.Json.Formatting.None);
+            if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The meta");
+        }
+        else if (BodySource is not null)
         {
             Body = BodyChanged ? BodyTree!.ToString(Newtonsoft.Json.Formatting.None) : RequestBuilder.BodyText(BodySource);
             if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The body");

@@ -27,7 +27,6 @@ internal sealed class SensitiveFields
     /// already RSA-OAEP ciphertext for the key is left as the caller encrypted it when the caller named the key, and refused otherwise.
     /// </summary>
     /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
-    /// <exception cref="NotSupportedException">The operation encrypts a multipart field (uploads come later).</exception>
     public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options, PlatformKeyStore platformKeys)
     {
         var paths = EncryptPaths(call, options);
@@ -68,9 +67,7 @@ internal sealed class SensitiveFields
                         call.EncryptedFields.Add(field);
                     }
                     break;
-                case FieldLocation.Multipart:
-                    throw new NotSupportedException($"{call.Operation} encrypts the multipart field {path}; multipart uploads are not supported yet.");
-                default:
+                default: // body fields, and an upload's meta fields (its BodyTree is {"meta": …})
                     if (call.BodySource is null) break;
                     call.BodyTree ??= RequestBuilder.BodyTree(call.BodySource);
                     var before = call.EncryptedFields.Count;

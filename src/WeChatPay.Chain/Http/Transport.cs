@@ -66,7 +66,19 @@ internal sealed class Transport : IDisposable
         request.Url = new Flurl.Url(uri.OriginalString); // as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
-        var content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
+        HttpContent? content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
+        if (call.Upload is { } upload)
+        {
+            // multipart/form-data: the meta JSON (what is signed) and the file, streamed; signed here, since Flurl captures no text.
+            var form = new MultipartFormDataContent();
+            var meta = new StringContent(call.Body!, Encoding.UTF8, "application/json");
+            form.Add(meta, "\"meta\"");
+            var file = new StreamContent(upload.Content, 81920);
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(upload.File.ContentType);
+            form.Add(file, "\"" + upload.Part + "\"", "\"" + upload.File.FileName + "\"");
+            content = form;
+            request.WithHeader("Authorization", _signer.Authorize(call.Method.Method, call.Target, call.Body!));
+        }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(_timeout);
@@ -109,6 +121,7 @@ internal sealed class Transport : IDisposable
     private void Sign(FlurlCall call)
     {
         var message = call.HttpRequestMessage;
+        if (message.Headers.Contains("Authorization")) return; // an upload, signed over its meta before sending
         if (message.Content is not null && call.RequestBody is null)
             throw new InvalidOperationException("Only text bodies can be signed.");
         message.Headers.TryAddWithoutValidation("Authorization",

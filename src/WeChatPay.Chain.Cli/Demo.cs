@@ -56,6 +56,10 @@ internal static class Demo
         console.MarkupLine(callback.Line);
         console.WriteLine();
 
+        var upload = await UploadAsync(wxpay, sandbox, cancellationToken).ConfigureAwait(false);
+        if (!upload.Held) failures++;
+        console.MarkupLine(upload.Line);
+
         var bill = await BillAsync(wxpay, cancellationToken).ConfigureAwait(false);
         if (!bill.Held) failures++;
         console.MarkupLine(bill.Line);
@@ -68,7 +72,7 @@ internal static class Demo
 
         var calls = SeedOperation.All.Length * DemoStyle.All.Length;
         console.MarkupLine(failures == 0
-            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted; the bill checked; the rotated certificate fetched[/]"
+            ? $"[green]all {calls} calls signed, checked by the sandbox and verified; the callback verified and decrypted; the upload and the bill checked; the rotated certificate fetched[/]"
             : $"[red]{failures} step(s) did not hold[/]");
         return failures == 0 ? 0 : 1;
     }
@@ -176,6 +180,27 @@ internal static class Demo
         finally
         {
             await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    // A 1x1 PNG to v3/merchant/media/upload: the meta (file name, SHA-256) signed, the file streamed; the sandbox checks both.
+    private static async Task<CallbackOutcome> UploadAsync(WeChatPayClient wxpay, Sandbox.WeChatPaySandbox sandbox, CancellationToken cancellationToken)
+    {
+        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+        try
+        {
+            WeChatPayResponse res = await wxpay.V3.Merchant.Media.Upload.UploadAsync(WeChatPayFile.FromBytes(png, "logo.png"), null, null, cancellationToken).ConfigureAwait(false);
+            var seen = sandbox.Calls.LastOrDefault();
+            var held = res.StatusCode == 200 && seen?.PassedChecks.Contains(SandboxCheck.Parameters) == true && !string.IsNullOrEmpty((string?)res.Json?["media_id"]);
+            return new CallbackOutcome
+            {
+                Held = held,
+                Line = Mark(held, Markup.Escape($"upload logo.png ({png.Length} bytes): meta signed with its SHA-256, file checked by the sandbox, media_id = {Shorten((string?)res.Json?["media_id"])}")),
+            };
+        }
+        catch (WeChatPayException e)
+        {
+            return new CallbackOutcome { Line = Mark(false, Markup.Escape("upload failed: " + e.Message)) };
         }
     }
 

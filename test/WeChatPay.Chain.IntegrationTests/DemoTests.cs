@@ -33,6 +33,7 @@ public class DemoTests
         Assert.That(text, Does.Contain("callback ENTRUST.SIGN"));
         Assert.That(text, Does.Contain("WeChat Pay's retry answered 204, handled 1 time(s)"));
         Assert.That(text, Does.Contain("certificate rotation: platform certificates refreshed (FirstUse, downloaded)"));
+        Assert.That(text, Does.Contain("upload logo.png (70 bytes): meta signed with its SHA-256, file checked by the sandbox"));
         Assert.That(text, Does.Contain("bill 2025-11-21: 4096 bytes").And.Contain("streamed and decompressed, SHA1"));
         Assert.That(text, Does.Contain("then platform certificates refreshed (UnknownSerial, downloaded)"));
         Assert.That(text, Does.Contain("5/5 decrypted"));

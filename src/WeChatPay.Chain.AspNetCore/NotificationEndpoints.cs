@@ -123,6 +123,13 @@ public static class NotificationEndpoints
             await AnswerAsync(context, 500, "the notification could not be decrypted", ct).ConfigureAwait(false);
             return;
         }
+        catch (InvalidOperationException e)
+        {
+            // No APIv3 key on this server: WeChat Pay should retry once it is configured.
+            log?.LogError("WeChat Pay notifications cannot be read here: {Message}", e.Message);
+            await AnswerAsync(context, 500, "the merchant's server is not configured to read notifications", ct).ConfigureAwait(false);
+            return;
+        }
         catch (WeChatPayException e)
         {
             log?.LogWarning("Not a WeChat Pay notification: {Message}", e.Message);

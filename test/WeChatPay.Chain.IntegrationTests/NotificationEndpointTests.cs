@@ -200,6 +200,21 @@ public class NotificationEndpointTests
     }
 
     [Test]
+    public async Task A_server_without_an_APIv3_key_answers_500_FAIL_so_that_WeChat_Pay_retries()
+    {
+        var options = _sandbox.ClientOptions();
+        options.ApiV3Key = null;
+        using var client = new WeChatPayClient(options);
+        await using var app = await StartApp(client);
+        var (headers, body, _) = await Callback();
+
+        var (status, answer) = await Post(app, headers, body);
+
+        Assert.That(status, Is.EqualTo(500));
+        AssertFail(answer, "not configured to read notifications");
+    }
+
+    [Test]
     public async Task Unsigned_junk_gives_401_and_an_oversized_body_413()
     {
         using var client = new WeChatPayClient(_sandbox.ClientOptions());

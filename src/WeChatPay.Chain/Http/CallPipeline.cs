@@ -214,7 +214,7 @@ internal sealed class CallPipeline : IDisposable
         {
             var equals = pair.IndexOf('=');
             var name = Uri.UnescapeDataString(equals < 0 ? pair : pair.Substring(0, equals));
-            query[name] = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1).Replace('+', ' '));
+            query[name] = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1)); // '+' is kept: RFC 3986, not a form
         }
         return DownloadAsync(PathTemplate.Root.AppendPath(relative), query, null, destination, decompress, hashType, hashValue, cancellationToken);
     }

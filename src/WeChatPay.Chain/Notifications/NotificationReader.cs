@@ -40,7 +40,7 @@ internal sealed class NotificationReader
 
     /// <summary>Reads one callback.</summary>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
     /// <exception cref="WeChatPayException">The body is not a WeChat Pay notification, or its resource does not decrypt.</exception>
     public async Task<WeChatPayNotification> ReadAsync(Func<string, string?> header, byte[] body, CancellationToken cancellationToken)
     {

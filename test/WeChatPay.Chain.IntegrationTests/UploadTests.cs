@@ -100,7 +100,7 @@ public class UploadTests : SandboxFixture
     }
 
     [Test]
-    public async Task The_meta_is_what_is_signed_and_an_altered_file_name_in_it_is_the_callers_own()
+    public async Task An_upload_whose_meta_names_its_own_file_name_passes_the_signature_check_over_that_meta()
     {
         WeChatPayResponse res = await client.V3.Merchant.Media.Upload.UploadAsync(WeChatPayFile.FromBytes(Png, "logo.png"), new { filename = "shop-logo.png" });
 

@@ -81,7 +81,7 @@ internal static class CertificateAnswer
 
         foreach (var (certificate, key, listed) in read)
         {
-            if (key.CertificateSerial is null || !SameSerial(key.CertificateSerial, listed))
+            if (key.CertificateSerial is null || !PlatformKeyStore.SameSerial(key.CertificateSerial, listed))
                 throw Fail($"serial_no {listed} is not the serial of the certificate it carries ({key.CertificateSerial ?? "none"}): do not trust this list.");
         }
 
@@ -98,9 +98,6 @@ internal static class CertificateAnswer
     private static void Verify(string target, IReadOnlyDictionary<string, string> headers, byte[] body, string text, PlatformKeyStore? known,
         List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)> read, TimeProvider clock)
     {
-        headers.TryGetValue("Wechatpay-Timestamp", out var timestamp);
-        headers.TryGetValue("Wechatpay-Nonce", out var nonce);
-        headers.TryGetValue("Wechatpay-Signature", out var signature);
         headers.TryGetValue("Wechatpay-Serial", out var serial);
         PlatformKeyStore? keys = null;
         if (serial is not null && known is not null && known.TryGet(serial, out _))
@@ -111,7 +108,7 @@ internal static class CertificateAnswer
         {
             foreach (var (_, key, listed) in read)
             {
-                if (key.CertificateSerial is not null && SameSerial(key.CertificateSerial, serial) && SameSerial(listed, serial))
+                if (key.CertificateSerial is not null && PlatformKeyStore.SameSerial(key.CertificateSerial, serial) && PlatformKeyStore.SameSerial(listed, serial))
                     keys = PlatformKeyStore.Of(new Dictionary<string, RsaPublicKey> { [serial] = key });
             }
         }
@@ -119,7 +116,7 @@ internal static class CertificateAnswer
         if (keys is null)
             throw new WeChatPaySignatureException(SignatureCheck.UnknownSerial,
                 $"Wechatpay-Serial {serial ?? "(missing)"} names neither a known platform key nor a certificate of this answer", Method, target, 200, text, headers);
-        if (!new ResponseVerifier(clock).TryVerify(keys, timestamp, nonce, signature, serial, body, out var check, out var reason))
+        if (!new ResponseVerifier(clock).TryVerify(keys, headers, body, out var check, out var reason))
             throw new WeChatPaySignatureException(check, reason, Method, target, 200, text, headers);
     }
 
@@ -133,7 +130,6 @@ internal static class CertificateAnswer
         public override DateTimeOffset GetUtcNow() => _at;
     }
 
-    private static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);
 
     private static string Text(JObject json, string name, string at, Func<string, Exception?, WeChatPayException> fail) =>
         OptionalText(json, name, at, fail) is { Length: > 0 } value ? value : throw fail($"{at}.{name} is missing or empty.", null);

@@ -152,7 +152,7 @@ internal sealed class PlatformKeyRing : IDisposable
                 && _clock.GetUtcNow() - saved.DownloadedAt < _interval)
             {
                 var fromStore = TryRead(saved, before, out var problem);
-                if (fromStore is not null && (wantedSerial is null || fromStore.Any(c => SameSerial(c.Certificate.SerialNumber, wantedSerial))))
+                if (fromStore is not null && (wantedSerial is null || fromStore.Any(c => PlatformKeyStore.SameSerial(c.Certificate.SerialNumber, wantedSerial))))
                     return Publish(reason, before, fromStore, saved.DownloadedAt, fromStore: true, storeProblem);
                 if (problem is not null) storeProblem = problem;
             }
@@ -234,5 +234,4 @@ internal sealed class PlatformKeyRing : IDisposable
         return await task.ConfigureAwait(false);
     }
 
-    private static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);
 }

@@ -54,6 +54,9 @@ internal sealed class PlatformKeyStore
     /// <summary>The certificates the last refresh brought (configured keys not included).</summary>
     public IReadOnlyList<DownloadedCertificate> Downloaded { get; }
 
+    /// <summary>Whether two certificate serials are the same number (hex, compared without leading zeros and case).</summary>
+    public static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Finds the key a <c>Wechatpay-Serial</c> names (serials compare case-insensitively).</summary>
     public bool TryGet(string id, out RsaPublicKey key) => _keys.TryGetValue(id, out key!);
 
@@ -122,7 +125,7 @@ internal sealed class PlatformKeyStore
                     $"{name} holds the merchant's own public key. Platform keys are WeChat Pay's keys, which sign its answers: " +
                     "use the WeChat Pay public key or a platform certificate, not the merchant API certificate or key.", option);
             if (key.CertificateSerial != null && !id.StartsWith(PublicKeyIdPrefix, StringComparison.Ordinal) &&
-                !string.Equals(key.CertificateSerial.TrimStart('0'), id.TrimStart('0'), StringComparison.OrdinalIgnoreCase))
+                !SameSerial(key.CertificateSerial, id))
                 throw new ArgumentException($"{name} holds a certificate whose serial number is {key.CertificateSerial}: file it under that id.", option);
             if (key.NotAfter <= now)
                 throw new ArgumentException(

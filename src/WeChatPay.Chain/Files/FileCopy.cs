@@ -84,10 +84,11 @@ internal static class FileCopy
         return length;
     }
 
-    private static string? Hex(IncrementalHash? hash)
+    private static string? Hex(IncrementalHash? hash) => hash is null ? null : Hex(hash.GetHashAndReset());
+
+    /// <summary>Lower-case hex, as WeChat Pay writes digests.</summary>
+    public static string Hex(byte[] bytes)
     {
-        if (hash is null) return null;
-        var bytes = hash.GetHashAndReset();
         var chars = new char[bytes.Length * 2];
         for (var i = 0; i < bytes.Length; i++)
         {

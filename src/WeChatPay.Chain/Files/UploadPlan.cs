@@ -91,10 +91,10 @@ internal sealed class UploadPlan
     /// </summary>
     public async Task<(Stream Content, long Length, string Digest)> OpenAsync(WeChatPayFile file, CancellationToken cancellationToken)
     {
-        if (file.Bytes is not null)
-            return (new MemoryStream(file.Bytes, writable: false), file.Bytes.Length, Digest(file.Bytes, 0, file.Bytes.Length));
         Stream source;
-        if (file.Path is not null)
+        if (file.Bytes is not null)
+            source = new MemoryStream(file.Bytes, writable: false);
+        else if (file.Path is not null)
             source = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
         else if (file.Stream!.CanSeek)
             source = file.Stream;
@@ -110,21 +110,7 @@ internal sealed class UploadPlan
         var digest = await DigestAsync(source, cancellationToken).ConfigureAwait(false);
         var length = source.Position - start;
         source.Position = start;
-        return (file.Path is null && file.Stream!.CanSeek ? new NotClosing(source) : source, length, digest);
-    }
-
-    private string Digest(byte[] bytes, int offset, int count)
-    {
-        if (Sm3)
-        {
-            var sm3 = new Org.BouncyCastle.Crypto.Digests.SM3Digest();
-            sm3.BlockUpdate(bytes, offset, count);
-            var output = new byte[sm3.GetDigestSize()];
-            sm3.DoFinal(output, 0);
-            return Hex(output);
-        }
-        using var sha = SHA256.Create();
-        return Hex(sha.ComputeHash(bytes, offset, count));
+        return (ReferenceEquals(source, file.Stream) ? new NotClosing(source) : source, length, digest);
     }
 
     private async Task<string> DigestAsync(Stream source, CancellationToken cancellationToken)
@@ -138,21 +124,10 @@ internal sealed class UploadPlan
             if (sm3 is not null) sm3.BlockUpdate(buffer, 0, read);
             else sha!.AppendData(buffer, 0, read);
         }
-        if (sm3 is null) return Hex(sha!.GetHashAndReset());
+        if (sm3 is null) return FileCopy.Hex(sha!.GetHashAndReset());
         var output = new byte[sm3.GetDigestSize()];
         sm3.DoFinal(output, 0);
-        return Hex(output);
-    }
-
-    private static string Hex(byte[] bytes)
-    {
-        var chars = new char[bytes.Length * 2];
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            chars[2 * i] = "0123456789abcdef"[bytes[i] >> 4];
-            chars[2 * i + 1] = "0123456789abcdef"[bytes[i] & 0xF];
-        }
-        return new string(chars);
+        return FileCopy.Hex(output);
     }
 
     // The caller's stream: read, not disposed.

@@ -75,6 +75,16 @@ public class ConfigurationTests
     }
 
     [Test]
+    public void The_platform_key_ids_handed_out_cannot_be_changed_through_a_cast()
+    {
+        using var client = TestClient.Create();
+        var ids = (System.Collections.Generic.IList<string>)client.PlatformKeyIds;
+
+        Assert.Throws<NotSupportedException>(() => ids[0] = "PUB_KEY_ID_0000000000000000000000000666");
+        Assert.That(client.PlatformKeyIds, Does.Not.Contain("PUB_KEY_ID_0000000000000000000000000666"));
+    }
+
+    [Test]
     public void The_merchant_serial_used_as_a_platform_key_is_rejected_with_the_reason()
     {
         var options = TestClient.Options();

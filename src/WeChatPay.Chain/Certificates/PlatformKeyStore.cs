@@ -27,7 +27,8 @@ internal sealed class PlatformKeyStore
         foreach (var pair in configured)
             if (!(pair.Value.NotAfter <= now)) _keys[pair.Key] = pair.Value;
         foreach (var certificate in downloaded) _keys[certificate.Certificate.SerialNumber] = certificate.Key;
-        Ids = _keys.Keys.OrderBy(id => id, StringComparer.Ordinal).ToArray();
+        // Handed out as is (PlatformKeyIds, refresh reports): read-only, so that a caller's cast cannot change the snapshot.
+        Ids = Array.AsReadOnly(_keys.Keys.OrderBy(id => id, StringComparer.Ordinal).ToArray());
         // The merchant's choice; else public-key mode, WeChat Pay's current scheme; else the newest certificate in effect.
         EncryptionKeyId = preferredEncryptionId
             ?? Ids.FirstOrDefault(id => id.StartsWith(PublicKeyIdPrefix, StringComparison.Ordinal))

@@ -19,7 +19,6 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
-    private readonly TimeProvider _clock;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
     public CallPipeline(WeChatPayOptions options)
@@ -36,7 +35,7 @@ internal sealed class CallPipeline : IDisposable
             throw new ArgumentException("MaxResponseBodySize must be a positive number of bytes (the default is 4 MiB).", nameof(WeChatPayOptions.MaxResponseBodySize));
 
         ApiV3Key = OptionsCheck.ApiV3Key(options.ApiV3Key);
-        var clock = _clock = options.TimeProvider ?? TimeProvider.System;
+        var clock = options.TimeProvider ?? TimeProvider.System;
         AutoEncryption = options.AutoEncryption;
         Validate = options.Validate;
         _maxBody = options.MaxResponseBodySize;
@@ -253,7 +252,7 @@ internal sealed class CallPipeline : IDisposable
             throw new InvalidOperationException("Downloading platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key.");
         var download = await DownloadAsync(cancellationToken).ConfigureAwait(false);
         var known = PlatformKeys.Current;
-        var read = CertificateAnswer.Read(CertificateAnswer.Target, download, ApiV3Key, known.IsEmpty ? null : known, _clock);
+        var read = CertificateAnswer.Read(CertificateAnswer.Target, download, ApiV3Key, known.IsEmpty ? null : known, Clock);
         var certificates = new WeChatPayPlatformCertificate[read.Count];
         for (var i = 0; i < read.Count; i++) certificates[i] = read[i].Certificate;
         return certificates;
@@ -266,7 +265,7 @@ internal sealed class CallPipeline : IDisposable
         call.Seal(_transport.BasePath);
         var answer = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
         AnswerCheck.ThrowIfError(answer, call, _maxBody);
-        return new WeChatPayCertificateDownload(_clock.GetUtcNow(), answer.Headers, answer.Text);
+        return new WeChatPayCertificateDownload(Clock.GetUtcNow(), answer.Headers, answer.Text);
     }
 
     /// <summary>Stops the certificate schedule and releases the HTTP connections.</summary>

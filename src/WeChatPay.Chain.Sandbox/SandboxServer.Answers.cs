@@ -60,12 +60,12 @@ internal sealed partial class SandboxServer
     }
 
     // A bill, streamed as it is generated (no Content-Length: gzip is compressed on the way).
-    private static async Task WriteBillAsync(HttpContext context, SandboxBills.Bill bill, bool alter)
+    private async Task WriteBillAsync(HttpContext context, SandboxBills.Bill bill, bool alter)
     {
         var response = context.Response;
         response.StatusCode = 200;
-        response.ContentType = bill.Gzip ? "application/x-gzip" : "text/csv; charset=utf-8";
-        await SandboxBills.WriteAsync(bill, response.Body, alter, context.RequestAborted).ConfigureAwait(false);
+        response.ContentType = bill.Algorithm is not null ? "application/octet-stream" : bill.Gzip ? "application/x-gzip" : "text/csv; charset=utf-8";
+        await SandboxBills.WriteAsync(bill, response.Body, alter, _keys.ApiV3Key, context.RequestAborted).ConfigureAwait(false);
     }
 
     // Downloads carry no signature, as WeChat Pay's file streams.

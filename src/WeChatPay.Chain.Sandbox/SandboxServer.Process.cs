@@ -63,8 +63,8 @@ internal sealed partial class SandboxServer
             return new Answer(204, null, null);
         var answer = _answers.Build(inputs, method, "/" + path);
         // An apply answer points at a bill this sandbox serves, with its digest.
-        if (answer["download_url"]?.Type == JTokenType.String)
-            Bills.Apply(answer, request.Scheme + "://" + request.Host.Value, operation.Path, inputs, _keys.MerchantId);
+        if (answer["download_url"]?.Type == JTokenType.String || answer["download_bill_list"] is JArray)
+            await Bills.ApplyAsync(answer, request.Scheme + "://" + request.Host.Value, operation.Path, inputs, _keys).ConfigureAwait(false);
         return new Answer(200, answer, null);
     }
 

@@ -125,6 +125,18 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         set => _server.Bills.Size = value;
     }
 
+    /// <summary>
+    /// How many parts an encrypted bill (<c>v3/bill/sub-merchant-fundflowbill</c>, <c>v3/ecommerce/bill/fundflowbill</c>,
+    /// <c>v3/payscore/merchant-bill</c>) applied for from now on is split into, as WeChat Pay splits a large one (1 unless
+    /// set; at most 10). Each part is a byte range of the same CSV the other bills serve, encrypted on its own.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The count is below 1 or above 10.</exception>
+    public int BillParts
+    {
+        get => _server.Bills.Parts;
+        set => _server.Bills.Parts = value;
+    }
+
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 

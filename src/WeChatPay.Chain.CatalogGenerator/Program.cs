@@ -9,6 +9,7 @@ using WeChatPay.Chain.CatalogGenerator;
 //   output src/WeChatPay.Chain/Catalog/catalog.json.gz
 // The output is rewritten only when its decompressed text changes, so that a regeneration of
 // unchanged input leaves the committed bytes alone whatever zlib build compressed them.
+// Then the typed chain src/WeChatPay.Chain/Chain/Nodes.g.cs is written from that catalog (ChainWriter), when it differs.
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
@@ -18,20 +19,37 @@ try
     var text = CatalogTransform.TransformFile(input);
     var lines = text.Count(c => c == '\n');
 
+    var unchanged = false;
     if (File.Exists(output))
     {
         using var existing = File.OpenRead(output);
-        if (CatalogTransform.Decompress(existing) == text)
-        {
-            Console.WriteLine($"catalog up to date: {output} ({lines} lines)");
-            return 0;
-        }
+        unchanged = CatalogTransform.Decompress(existing) == text;
+    }
+    if (unchanged)
+    {
+        Console.WriteLine($"catalog up to date: {output} ({lines} lines)");
+    }
+    else
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var bytes = CatalogTransform.Compress(text);
+        File.WriteAllBytes(output, bytes);
+        Console.WriteLine($"catalog written: {output} ({bytes.Length} bytes gzip, {text.Length} chars, {lines} lines)");
     }
 
-    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-    var bytes = CatalogTransform.Compress(text);
-    File.WriteAllBytes(output, bytes);
-    Console.WriteLine($"catalog written: {output} ({bytes.Length} bytes gzip, {text.Length} chars, {lines} lines)");
+    var chainPath = Path.Combine(Require(root), "src", "WeChatPay.Chain", "Chain", "Nodes.g.cs");
+    WeChatPay.Chain.Catalog.OperationCatalog catalog;
+    using (var written = File.OpenRead(output)) catalog = WeChatPay.Chain.Catalog.OperationCatalog.Load(written);
+    var chain = ChainWriter.Write(catalog);
+    if (File.Exists(chainPath) && File.ReadAllText(chainPath) == chain)
+    {
+        Console.WriteLine($"typed chain up to date: {chainPath}");
+    }
+    else
+    {
+        File.WriteAllText(chainPath, chain);
+        Console.WriteLine($"typed chain written: {chainPath} ({chain.Length} chars)");
+    }
     return 0;
 }
 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)

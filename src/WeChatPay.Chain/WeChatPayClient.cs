@@ -27,7 +27,12 @@ public sealed class WeChatPayClient : IDisposable
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
-    public dynamic V3 => _root.Chain("v3");
+    /// <remarks>
+    /// Typed from the catalog: completion offers the documented segments, and each member's documentation names the
+    /// operations at and below it. A segment the catalog does not know is one step away: <c>wxpay.Chain("v3/…")</c>, the
+    /// indexer, or the dynamic chain (<c>((dynamic)wxpay.V3).Anything</c>); every node is still a dynamic object.
+    /// </remarks>
+    public Nodes.V3 V3 => new Nodes.V3(_pipeline, PathTemplate.Root.AppendPath("v3"));
 
     /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
     /// <exception cref="ArgumentException">The path is empty or malformed.</exception>

@@ -19,7 +19,7 @@ public class PerCallBenchmarks
 {
     private InstantHandler _handler = null!;
     private WeChatPayClient _client = null!;
-    private dynamic _wxpay = null!;
+    private dynamic _wxpay = null!; // the whole chain bound at run time, as `dynamic wxpay` in a script
     private HandWrittenClient _baseline = null!;
     private HandWrittenFlurlClient _flurlBaseline = null!;
 
@@ -41,11 +41,13 @@ public class PerCallBenchmarks
         Check.Answer(Baseline_HttpClient_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
         Check.Answer(Baseline_Flurl_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
         Check.Answer(Client_DynamicChain_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
+        Check.Answer(Client_TypedChain_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
         Check.Answer(Client_Indexer_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
         Check.Answer(Client_ChainMethod_Post().GetAwaiter().GetResult(), Payloads.PostAnswer);
         Check.Answer(Baseline_HttpClient_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
         Check.Answer(Baseline_Flurl_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
         Check.Answer(Client_DynamicChain_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
+        Check.Answer(Client_TypedChain_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
         Check.Answer(Client_Indexer_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
         Check.Answer(Client_ChainMethod_Get().GetAwaiter().GetResult(), Payloads.GetAnswer);
     }
@@ -70,6 +72,9 @@ public class PerCallBenchmarks
         await _wxpay.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody);
 
     [Benchmark, BenchmarkCategory("POST")]
+    public Task<WeChatPayResponse> Client_TypedChain_Post() => _client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody);
+
+    [Benchmark, BenchmarkCategory("POST")]
     public Task<WeChatPayResponse> Client_Indexer_Post() => _client[Payloads.PostPath].PostAsync(Payloads.PostBody);
 
     [Benchmark, BenchmarkCategory("POST")]
@@ -84,6 +89,9 @@ public class PerCallBenchmarks
     [Benchmark, BenchmarkCategory("GET")]
     public async Task<WeChatPayResponse> Client_DynamicChain_Get() =>
         await _wxpay.V3.Pay.Transactions.OutTradeNo._out_trade_no_.GetAsync(Payloads.GetQuery);
+
+    [Benchmark, BenchmarkCategory("GET")]
+    public Task<WeChatPayResponse> Client_TypedChain_Get() => _client.V3.Pay.Transactions.OutTradeNo._out_trade_no_.GetAsync(Payloads.GetQuery);
 
     [Benchmark, BenchmarkCategory("GET")]
     public Task<WeChatPayResponse> Client_Indexer_Get() => _client[Payloads.GetTemplate].GetAsync(Payloads.GetQuery);

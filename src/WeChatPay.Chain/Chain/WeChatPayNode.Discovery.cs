@@ -7,7 +7,7 @@ using WeChatPay.Chain.Paths;
 namespace WeChatPay.Chain;
 
 // Discovery from the embedded catalog: what is documented at and below a node. Nothing here runs on the request path.
-public sealed partial class WeChatPayNode
+public partial class WeChatPayNode
 {
     /// <summary>
     /// The documented operations at and below this node, by path then method: <c>wxpay.V3.Papay.Operations()</c>. The node's path

@@ -7,7 +7,7 @@ using WeChatPay.Chain.Paths;
 namespace WeChatPay.Chain;
 
 // The dynamic face of the node: the only place in the library where `dynamic` binding happens.
-public sealed partial class WeChatPayNode
+public partial class WeChatPayNode
 {
     /// <summary><c>node.PreEntrustSign</c>: appends the member as a segment (probe names such as <c>GetAwaiter</c> are refused).</summary>
     public override bool TryGetMember(GetMemberBinder binder, out object? result)
@@ -51,7 +51,7 @@ public sealed partial class WeChatPayNode
         return true;
     }
 
-    /// <summary>Invoking a node itself (<c>var presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
+    /// <summary>Invoking a node held as dynamic (<c>dynamic presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
     public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
     {
         result = Shorthand(args ?? new object?[0]);

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace WeChatPay.Chain;
 
-public sealed partial class WeChatPayNode
+public partial class WeChatPayNode
 {
     private static readonly HttpMethod PatchMethod = new HttpMethod("PATCH");
 
@@ -119,6 +119,48 @@ public sealed partial class WeChatPayNode
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public WeChatPayResponse Delete(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) =>
         Wait(() => DeleteAsync(body, options, cancellationToken));
+
+    // (data, cancellationToken): the order the dynamic verbs took, typed.
+
+    /// <summary>Sends a GET with <paramref name="query"/> and no request options.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> GetAsync(object? query, CancellationToken cancellationToken) => SendAsync(HttpMethod.Get, query, null, cancellationToken);
+
+    /// <summary>Sends a POST with <paramref name="body"/> and no request options.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PostAsync(object? body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Post, body, null, cancellationToken);
+
+    /// <summary>Sends a PUT with <paramref name="body"/> and no request options.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PutAsync(object? body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Put, body, null, cancellationToken);
+
+    /// <summary>Sends a PATCH with <paramref name="body"/> and no request options.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> PatchAsync(object? body, CancellationToken cancellationToken) => SendAsync(PatchMethod, body, null, cancellationToken);
+
+    /// <summary>Sends a DELETE with <paramref name="body"/> and no request options.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public Task<WeChatPayResponse> DeleteAsync(object? body, CancellationToken cancellationToken) => SendAsync(HttpMethod.Delete, body, null, cancellationToken);
+
+    /// <summary>Sends a GET with <paramref name="query"/> and waits for the answer.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Get(object? query, CancellationToken cancellationToken) => Wait(() => GetAsync(query, cancellationToken));
+
+    /// <summary>Sends a POST with <paramref name="body"/> and waits for the answer.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Post(object? body, CancellationToken cancellationToken) => Wait(() => PostAsync(body, cancellationToken));
+
+    /// <summary>Sends a PUT with <paramref name="body"/> and waits for the answer.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Put(object? body, CancellationToken cancellationToken) => Wait(() => PutAsync(body, cancellationToken));
+
+    /// <summary>Sends a PATCH with <paramref name="body"/> and waits for the answer.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Patch(object? body, CancellationToken cancellationToken) => Wait(() => PatchAsync(body, cancellationToken));
+
+    /// <summary>Sends a DELETE with <paramref name="body"/> and waits for the answer.</summary>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayResponse Delete(object? body, CancellationToken cancellationToken) => Wait(() => DeleteAsync(body, cancellationToken));
 
     private Task<WeChatPayResponse> SendAsync(HttpMethod method, object? first, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace WeChatPay.Chain;
 /// Use it as <c>dynamic</c> for the pure chain style.
 /// </summary>
 [DebuggerDisplay("{Path,nq}")]
-public sealed partial class WeChatPayNode : System.Dynamic.DynamicObject
+public partial class WeChatPayNode : System.Dynamic.DynamicObject
 {
     private readonly CallPipeline _pipeline;
     private readonly PathTemplate _path;
@@ -29,13 +29,11 @@ public sealed partial class WeChatPayNode : System.Dynamic.DynamicObject
     /// <exception cref="ArgumentException">The value is null, empty, <c>.</c> or <c>..</c>, or not valid UTF-16.</exception>
     public WeChatPayNode this[string value]
     {
-        get
-        {
-            if (string.IsNullOrEmpty(value))
-                throw new ArgumentException($"A path value after '{Path}' cannot be null or empty.", nameof(value));
-            return new WeChatPayNode(_pipeline, _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value, null, Path))));
-        }
+        get => new WeChatPayNode(_pipeline, ValuePath(value));
     }
+
+    /// <summary>Appends a number as a segment, written in invariant digits (<c>stocks[98065001]</c>).</summary>
+    public WeChatPayNode this[long value] => this[value.ToString(System.Globalization.CultureInfo.InvariantCulture)];
 
     /// <summary>Appends a relative path written as in the docs (split on '/', <c>{name}</c> segments are templates, nothing case-mangled).</summary>
     /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
@@ -44,11 +42,24 @@ public sealed partial class WeChatPayNode : System.Dynamic.DynamicObject
     /// <summary>The path, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
     public override string ToString() => Path;
 
-    private WeChatPayNode Member(string name)
+    private WeChatPayNode Member(string name) => new WeChatPayNode(_pipeline, MemberPath(name));
+
+    // For the generated typed chain (Nodes.g.cs): the pipeline, and the paths a member and a path value reach, exactly as
+    // the dynamic member and the indexer reach them.
+    private protected CallPipeline Pipeline => _pipeline;
+
+    private protected PathTemplate MemberPath(string name)
     {
         var segment = SegmentName.Normalize(name);
-        return new WeChatPayNode(_pipeline, _path.Append(SegmentName.IsTemplate(name)
+        return _path.Append(SegmentName.IsTemplate(name)
             ? PathSegment.Template(segment.Substring(1, segment.Length - 2))
-            : PathSegment.Literal(PathTemplate.EscapeValue(segment, null, Path))));
+            : PathSegment.Literal(PathTemplate.EscapeValue(segment, null, Path)));
+    }
+
+    private protected PathTemplate ValuePath(string value)
+    {
+        if (string.IsNullOrEmpty(value))
+            throw new ArgumentException($"A path value after '{Path}' cannot be null or empty.", nameof(value));
+        return _path.Append(PathSegment.Literal(PathTemplate.EscapeValue(value, null, Path)));
     }
 }

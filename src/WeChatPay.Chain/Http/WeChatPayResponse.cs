@@ -57,8 +57,12 @@ public sealed class WeChatPayResponse
         }
     }
 
-    /// <summary>The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for an empty body.</summary>
-    public dynamic? Data => Json;
+    /// <summary>
+    /// The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for
+    /// an empty or non-JSON body. Declared non-nullable so that <c>res.Data.field</c> needs no <c>!</c> under nullable analysis:
+    /// check <see cref="Json"/> for null where a body may be empty.
+    /// </summary>
+    public dynamic Data => Json!;
 
     /// <summary>The request fields this call encrypted before sending (e.g. <c>identity.real_name</c>); empty when none.</summary>
     public IReadOnlyList<string> EncryptedFields { get; }

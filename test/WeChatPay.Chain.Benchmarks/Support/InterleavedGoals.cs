@@ -14,8 +14,8 @@ internal sealed class InterleavedGoals
 {
     public static readonly string[] ClientStyles =
     {
-        "Client_DynamicChain_Post", "Client_Indexer_Post", "Client_ChainMethod_Post",
-        "Client_DynamicChain_Get", "Client_Indexer_Get", "Client_ChainMethod_Get",
+        "Client_DynamicChain_Post", "Client_TypedChain_Post", "Client_Indexer_Post", "Client_ChainMethod_Post",
+        "Client_DynamicChain_Get", "Client_TypedChain_Get", "Client_Indexer_Get", "Client_ChainMethod_Get",
     };
 
     private InterleavedGoals(int rounds, Dictionary<string, double[]> wall, Dictionary<string, double[]> cpu)
@@ -83,9 +83,11 @@ internal sealed class InterleavedGoals
                 .Add("Baseline_HttpClient_Get", perCall.Baseline_HttpClient_Get)
                 .Add("Baseline_Flurl_Post", perCall.Baseline_Flurl_Post)
                 .Add("Client_DynamicChain_Post", perCall.Client_DynamicChain_Post)
+                .Add("Client_TypedChain_Post", perCall.Client_TypedChain_Post)
                 .Add("Client_Indexer_Post", perCall.Client_Indexer_Post)
                 .Add("Client_ChainMethod_Post", perCall.Client_ChainMethod_Post)
                 .Add("Client_DynamicChain_Get", perCall.Client_DynamicChain_Get)
+                .Add("Client_TypedChain_Get", perCall.Client_TypedChain_Get)
                 .Add("Client_Indexer_Get", perCall.Client_Indexer_Get)
                 .Add("Client_ChainMethod_Get", perCall.Client_ChainMethod_Get)
                 .Run(rounds, blockMilliseconds: 10);

@@ -16,7 +16,7 @@ public class ChainShapeTests : HttpFixture
     private static readonly Dictionary<string, Func<WeChatPayClient, dynamic>> Shapes = new Dictionary<string, Func<WeChatPayClient, dynamic>>
     {
         ["pure chain"] = c => c.V3.Papay.Sign.Contracts.PreEntrustSign,
-        ["camelCase chain"] = c => c.V3.papay.sign.contracts.preEntrustSign,
+        ["camelCase chain"] = c => ((dynamic)c.V3).papay.sign.contracts.preEntrustSign,
         ["Chain()"] = c => c.Chain("v3/papay/sign/contracts/pre-entrust-sign"),
         ["indexer"] = c => c["v3/papay/sign/contracts/pre-entrust-sign"],
         ["leading slash"] = c => c["/v3/papay/sign/contracts/pre-entrust-sign"],
@@ -78,7 +78,7 @@ public class ChainShapeTests : HttpFixture
     [Test]
     public async Task Invoking_a_node_held_in_a_variable_is_an_async_post()
     {
-        var presign = Client.V3.Eduschoolpay.Contracts.Presign;
+        dynamic presign = Client.V3.Eduschoolpay.Contracts.Presign;
         await presign(new { appid = "wx1" });
 
         Http.ShouldHaveCalled("https://api.mch.weixin.qq.com/v3/eduschoolpay/contracts/presign").WithVerb(HttpMethod.Post);

@@ -50,7 +50,7 @@ public class ProbeAndPathErrorTests : HttpFixture
             Assert.That((string)node.ToString(), Is.EqualTo("v3/pay/transactions/id/{transaction_id}"));
             Assert.That((bool)node.Equals(node), Is.True);
             Assert.That((int)node.GetHashCode(), Is.EqualTo(((object)node).GetHashCode()));
-            Assert.That((Type)node.GetType(), Is.EqualTo(typeof(WeChatPayNode)));
+            Assert.That((Type)node.GetType(), Is.EqualTo(typeof(WeChatPay.Chain.Nodes.V3_Pay_Transactions_Id__transaction_id_)), "GetType is the object member, not a segment");
         });
         Http.ShouldNotHaveMadeACall();
     }

@@ -301,7 +301,7 @@ public class DiscoveryTests
         Assert.Multiple(() =>
         {
             Assert.That(b, Is.EqualTo(a));
-            Assert.That(b.GetHashCode(), Is.EqualTo(a.GetHashCode()));
+            Assert.That(b.GetHashCode(), Is.EqualTo(a!.GetHashCode()));
             Assert.That(other, Is.Not.EqualTo(a));
         });
     }

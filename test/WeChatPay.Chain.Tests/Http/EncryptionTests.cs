@@ -269,7 +269,7 @@ public class EncryptionTests : HttpFixture
         http.RespondWithSigned(answer);
         var client = Client;
 
-        var response = await client.V3.AggracctBc.WbChannel.Account.Mch_archives.GetAsync(new { bal_account_no = "6222021234567890123" });
+        var response = await client.V3.AggracctBc.WbChannel.Account.mch_archives.GetAsync(new { bal_account_no = "6222021234567890123" });
 
         Assert.Multiple(() =>
         {

@@ -125,7 +125,8 @@ public class VerificationTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(204));
             Assert.That(response.Body, Is.Empty);
-            Assert.That(response.Data, Is.Null);
+            Assert.That(response.Json, Is.Null);
+            Assert.That((object)response.Data, Is.Null, "declared non-nullable, null for an empty body");
         });
     }
 

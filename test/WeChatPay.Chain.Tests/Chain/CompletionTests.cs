@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Completion;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Host.Mef;
+using Microsoft.CodeAnalysis.Text;
+using NUnit.Framework;
+using WeChatPay.Chain.Catalog;
+using WeChatPay.Chain.Paths;
+
+namespace WeChatPay.Chain.Tests.Chain;
+
+/// <summary>
+/// What an editor offers after <c>wxpay.V3.</c>: Roslyn's own completion service (the machinery of csharprepl and the IDEs)
+/// on a document that references the built library, for every documented path prefix of the catalog.
+/// </summary>
+public class CompletionTests
+{
+    private const string Prefix = "using WeChatPay.Chain;\nvar wxpay = new WeChatPayClient(new WeChatPayOptions());\n";
+
+    private AdhocWorkspace _workspace = null!;
+    private Document _document = null!;
+
+    [OneTimeSetUp]
+    public void Workspace()
+    {
+        _workspace = new AdhocWorkspace(MefHostServices.DefaultHost);
+        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Select(path => MetadataReference.CreateFromFile(path))
+            .Append(MetadataReference.CreateFromFile(typeof(WeChatPayClient).Assembly.Location, documentation: XmlDocumentationProvider.CreateFromFile(
+                Path.ChangeExtension(typeof(WeChatPayClient).Assembly.Location, ".xml"))));
+        var project = _workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "Script", "Script", LanguageNames.CSharp,
+            compilationOptions: new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable),
+            parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+            metadataReferences: references));
+        _document = _workspace.AddDocument(project.Id, "Script.cs", SourceText.From(Prefix));
+    }
+
+    [OneTimeTearDown]
+    public void Dispose() => _workspace.Dispose();
+
+    private async Task<(CompletionList List, Document Document)> CompleteAsync(string chain)
+    {
+        var document = _document.WithText(SourceText.From(Prefix + chain + "\n"));
+        var service = CompletionService.GetService(document)!;
+        var position = Prefix.Length + chain.Length;
+        return (await service.GetCompletionsAsync(document, position), document);
+    }
+
+    [Test]
+    public async Task After_V3_the_documented_segments_are_offered()
+    {
+        var (list, _) = await CompleteAsync("wxpay.V3.");
+        var names = list.ItemsList.Select(i => i.DisplayText).ToHashSet();
+
+        Assert.That(names, Does.Contain("Papay").And.Contain("Pay").And.Contain("Marketing").And.Contain("Refund"));
+        Assert.That(names, Does.Contain("PostAsync").And.Contain("Operations"), "the node's own members stay");
+    }
+
+    [Test]
+    public async Task A_deep_node_offers_its_children_with_the_operations_they_lead_to()
+    {
+        var (list, document) = await CompleteAsync("wxpay.V3.Papay.Sign.Contracts.");
+        var item = list.ItemsList.Single(i => i.DisplayText == "PreEntrustSign");
+        var description = await CompletionService.GetService(document)!.GetDescriptionAsync(document, item);
+
+        Assert.That(description!.Text, Does.Contain("POST v3/papay/sign/contracts/pre-entrust-sign").And.Contain("预签约"));
+    }
+
+    [Test]
+    public async Task Templates_appear_as_their_members_and_path_values_stay_typed()
+    {
+        var (byTemplate, _) = await CompleteAsync("wxpay.V3.Pay.Transactions.Id.");
+        var (afterValue, _) = await CompleteAsync("wxpay.V3.Pay.Transactions.OutTradeNo[\"order-1\"].");
+
+        Assert.That(byTemplate.ItemsList.Select(i => i.DisplayText), Does.Contain("_transaction_id_"));
+        Assert.That(afterValue.ItemsList.Select(i => i.DisplayText), Does.Contain("Close"));
+    }
+
+    [Test]
+    public async Task Every_documented_path_prefix_completes_to_its_documented_children()
+    {
+        // Every node of the catalog's v3 tree that identifiers reach, with the children documented after it.
+        var children = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var operation in OperationCatalog.Default.Operations.Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal)))
+        {
+            var chain = "wxpay.V3";
+            foreach (var segment in operation.Path.Split('/').Skip(1))
+            {
+                var member = MemberName.FromSegment(segment);
+                if (member is null) break;
+                if (!children.TryGetValue(chain, out var set)) children[chain] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(member);
+                chain += "." + member;
+            }
+        }
+
+        var missing = new List<string>();
+        foreach (var (chain, expected) in children)
+        {
+            var (list, _) = await CompleteAsync(chain + ".");
+            var offered = list.ItemsList.Select(i => i.DisplayText).ToHashSet();
+            foreach (var member in expected)
+                if (!offered.Contains(member)) missing.Add(chain + "." + member);
+        }
+
+        Assert.That(children.Count, Is.GreaterThan(800), "the sweep covered every node with documented children");
+        Assert.That(missing, Is.Empty);
+    }
+}

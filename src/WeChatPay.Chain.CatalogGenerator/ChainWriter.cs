@@ -13,13 +13,21 @@ namespace WeChatPay.Chain.CatalogGenerator;
 /// as the dynamic chain names it, so the same member reaches the same segment), an indexer typed to the template child,
 /// and, where a child documents a POST, the shorthand <c>node.Child(body)</c> in a base class (C# drops a property from
 /// member lookup when the member is invoked, so the method and the property share the name). XML docs name the
-/// operations at and below each member. The output depends only on the catalog, so a test can tell when it is stale.
+/// operations at and below each member. Beside it, the lines the public API analyzer tracks for it
+/// (<c>src/WeChatPay.Chain/Chain/PublicAPI.Unshipped.txt</c>). Both depend only on the catalog, so a test can tell when
+/// they are stale.
 /// </summary>
 internal static class ChainWriter
 {
     private const int ListedOperations = 8;
 
-    public static string Write(OperationCatalog catalog)
+    private const string Api = "WeChatPay.Chain.Nodes.";
+
+    private const string ShorthandSignature = "(object? body = null, WeChatPay.Chain.WeChatPayRequestOptions? options = null, " +
+        "System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task<WeChatPay.Chain.WeChatPayResponse!>!";
+
+    /// <returns>The source of the typed chain and its public API lines.</returns>
+    public static (string Source, string PublicApi) Write(OperationCatalog catalog)
     {
         var root = new Node("v3", "V3", "V3", null);
         foreach (var operation in catalog.Operations)
@@ -57,8 +65,10 @@ internal static class ChainWriter
             .Append("#nullable enable\n\n")
             .Append("using System.ComponentModel;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing WeChatPay.Chain.Http;\nusing WeChatPay.Chain.Paths;\n\n")
             .Append("namespace WeChatPay.Chain.Nodes;\n");
-        foreach (var node in all) WriteNode(text, node);
-        return text.ToString();
+        var api = new List<string>();
+        foreach (var node in all) WriteNode(text, api, node);
+        api.Sort(StringComparer.Ordinal);
+        return (text.ToString(), "#nullable enable\n" + string.Join("\n", api) + "\n");
     }
 
     private static void Collect(Node node, List<Node> all)
@@ -67,7 +77,7 @@ internal static class ChainWriter
         foreach (var child in node.Children.Values.OrderBy(c => c.Member, StringComparer.Ordinal)) Collect(child, all);
     }
 
-    private static void WriteNode(StringBuilder text, Node node)
+    private static void WriteNode(StringBuilder text, List<string> api, Node node)
     {
         var children = node.Children.Values.OrderBy(c => c.Member, StringComparer.Ordinal).ToList();
         var posting = children.Where(c => c.Here.Any(o => o.Method == "POST")).ToList();
@@ -77,6 +87,7 @@ internal static class ChainWriter
             text.Append("\n/// <summary>The shorthand calls of <see cref=\"").Append(node.ClassName).Append("\"/>: <c>node.Child(body)</c> posts to the child.</summary>\n")
                 .Append("[EditorBrowsable(EditorBrowsableState.Never)]\npublic abstract class ").Append(baseName).Append(" : WeChatPayNode\n{\n")
                 .Append("    private protected ").Append(baseName).Append("(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }\n");
+            api.Add(Api + baseName);
             foreach (var child in posting)
             {
                 var post = child.Here.First(o => o.Method == "POST");
@@ -85,6 +96,7 @@ internal static class ChainWriter
                     .Append("    public Task<WeChatPayResponse> ").Append(child.Member)
                     .Append("(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath(\"")
                     .Append(child.Member).Append("\")).PostAsync(body, options, cancellationToken);\n");
+                api.Add(Api + baseName + "." + child.Member + ShorthandSignature);
             }
             text.Append("}\n");
         }
@@ -92,12 +104,14 @@ internal static class ChainWriter
         text.Append("\n/// <summary>The node <c>").Append(Xml(node.Path)).Append("</c>; the member that reaches it lists what is documented there.</summary>\n");
         text.Append("public sealed class ").Append(node.ClassName).Append(" : ").Append(baseName).Append("\n{\n")
             .Append("    internal ").Append(node.ClassName).Append("(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }\n");
+        api.Add(Api + node.ClassName);
         foreach (var child in children)
         {
             text.Append('\n');
             Summary(text, "    ", child);
             text.Append(posting.Contains(child) ? "    public new " : "    public ").Append(child.ClassName).Append(' ').Append(child.Member).Append(" => new(Pipeline, MemberPath(\"")
                 .Append(child.Member).Append("\"));\n");
+            api.Add(Api + node.ClassName + "." + child.Member + ".get -> " + Api + child.ClassName + "!");
         }
         var templates = children.Where(c => c.Member.Length > 2 && c.Member[0] == '_').ToList();
         if (templates.Count == 1)
@@ -108,6 +122,8 @@ internal static class ChainWriter
                 .Append("\n    /// <summary>A number for <c>").Append(Xml(templates[0].Path.Substring(templates[0].Path.LastIndexOf('/') + 1)))
                 .Append("</c>, in invariant digits.</summary>\n")
                 .Append("    public new ").Append(templates[0].ClassName).Append(" this[long value] => new(Pipeline, ValuePath(value.ToString(System.Globalization.CultureInfo.InvariantCulture)));\n");
+            api.Add(Api + node.ClassName + ".this[string! value].get -> " + Api + templates[0].ClassName + "!");
+            api.Add(Api + node.ClassName + ".this[long value].get -> " + Api + templates[0].ClassName + "!");
         }
         text.Append("}\n");
     }

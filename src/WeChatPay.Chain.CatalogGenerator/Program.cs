@@ -9,7 +9,8 @@ using WeChatPay.Chain.CatalogGenerator;
 //   output src/WeChatPay.Chain/Catalog/catalog.json.gz
 // The output is rewritten only when its decompressed text changes, so that a regeneration of
 // unchanged input leaves the committed bytes alone whatever zlib build compressed them.
-// Then the typed chain src/WeChatPay.Chain/Chain/Nodes.g.cs is written from that catalog (ChainWriter), when it differs.
+// Then the typed chain src/WeChatPay.Chain/Chain/Nodes.g.cs and its public API lines (Chain/PublicAPI.Unshipped.txt) are
+// written from that catalog (ChainWriter), when they differ.
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
@@ -40,15 +41,18 @@ try
     var chainPath = Path.Combine(Require(root), "src", "WeChatPay.Chain", "Chain", "Nodes.g.cs");
     WeChatPay.Chain.Catalog.OperationCatalog catalog;
     using (var written = File.OpenRead(output)) catalog = WeChatPay.Chain.Catalog.OperationCatalog.Load(written);
-    var chain = ChainWriter.Write(catalog);
-    if (File.Exists(chainPath) && File.ReadAllText(chainPath) == chain)
+    var (chain, api) = ChainWriter.Write(catalog);
+    foreach (var (path, content) in new[] { (chainPath, chain), (Path.Combine(Path.GetDirectoryName(chainPath)!, "PublicAPI.Unshipped.txt"), api) })
     {
-        Console.WriteLine($"typed chain up to date: {chainPath}");
-    }
-    else
-    {
-        File.WriteAllText(chainPath, chain);
-        Console.WriteLine($"typed chain written: {chainPath} ({chain.Length} chars)");
+        if (File.Exists(path) && File.ReadAllText(path) == content)
+        {
+            Console.WriteLine($"typed chain up to date: {path}");
+        }
+        else
+        {
+            File.WriteAllText(path, content);
+            Console.WriteLine($"typed chain written: {path} ({content.Length} chars)");
+        }
     }
     return 0;
 }

@@ -16,7 +16,8 @@ namespace WeChatPay.Chain.Benchmarks;
 /// <c>--loopback-only</c> (only the interleaved loopback measurement; prints its ratios, writes no goals),
 /// <c>--solo SUBJECT SECONDS</c> (one loopback subject, e.g. <c>Client_Sequential</c>, one call at a time: 3 s of
 /// warm-up, prints <c>SOLO-START</c>, then calls for SECONDS and prints its CPU and wall clock per call; for attaching
-/// a profiler such as <c>perf record -p</c> to one subject).
+/// a profiler such as <c>perf record -p</c> to one subject), <c>--cold-start N</c> (start-up in fresh processes, see
+/// <see cref="ColdStart"/>).
 /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
 /// </summary>
 public static class Program
@@ -36,6 +37,13 @@ public static class Program
         }
         if (!list.Any(a => a == "--filter" || a == "-f" || a == "--list" || a == "--info" || a == "--help"))
             list.AddRange(new[] { "--filter", "*" });
+
+        var cold = list.IndexOf("--cold-start");
+        if (cold >= 0 && cold + 1 < list.Count)
+            return ColdStart.Run(int.Parse(list[cold + 1], System.Globalization.CultureInfo.InvariantCulture));
+        var coldOnce = list.IndexOf("--cold-once");
+        if (coldOnce >= 0 && coldOnce + 1 < list.Count)
+            return ColdStart.OnceAsync(list[coldOnce + 1]).GetAwaiter().GetResult();
 
         var solo = list.IndexOf("--solo");
         if (solo >= 0 && solo + 2 < list.Count)

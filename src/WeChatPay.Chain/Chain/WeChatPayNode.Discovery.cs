@@ -58,6 +58,7 @@ public partial class WeChatPayNode
     /// The segments documented right after this node, as the member names that reach them (<c>PreEntrustSign</c>, <c>ComplaintsV2</c>,
     /// <c>_out_trade_no_</c>, <c>video_upload</c>), so that debuggers and REPLs can offer them; segments no plain identifier reaches are left out.
     /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public override IEnumerable<string> GetDynamicMemberNames()
     {
         var depth = _path.Segments.Count;

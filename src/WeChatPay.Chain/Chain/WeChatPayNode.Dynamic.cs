@@ -1,4 +1,5 @@
 using System;
+using System.ComponentModel;
 using System.Dynamic;
 using System.Globalization;
 using System.Threading;
@@ -10,6 +11,7 @@ namespace WeChatPay.Chain;
 public partial class WeChatPayNode
 {
     /// <summary><c>node.PreEntrustSign</c>: appends the member as a segment (probe names such as <c>GetAwaiter</c> are refused).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool TryGetMember(GetMemberBinder binder, out object? result)
     {
         result = null;
@@ -19,6 +21,7 @@ public partial class WeChatPayNode
     }
 
     /// <summary><c>node[value]</c> and <c>node[a, b]</c>: appends each value as a literal segment.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool TryGetIndex(GetIndexBinder binder, object?[] indexes, out object? result)
     {
         var node = this;
@@ -41,6 +44,7 @@ public partial class WeChatPayNode
     /// <c>node.Presign(body)</c> is the shorthand for <c>node.Presign.PostAsync(body)</c>; <c>node.post(body)</c> and the other
     /// verb names in any case are the verbs themselves.
     /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool TryInvokeMember(InvokeMemberBinder binder, object?[]? args, out object? result)
     {
         result = null;
@@ -52,11 +56,59 @@ public partial class WeChatPayNode
     }
 
     /// <summary>Invoking a node held as dynamic (<c>dynamic presign = wxpay.V3.Eduschoolpay.Contracts.Presign; await presign(body);</c>) is an async POST.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
     public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
     {
         result = Shorthand(args ?? new object?[0]);
         return true;
     }
+
+    // The DynamicObject members a chain does not use, hidden from completion (they behave as DynamicObject's own: a node
+    // cannot be assigned to, deleted from, converted or operated on).
+
+    /// <summary>A node's members cannot be assigned.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TrySetMember(SetMemberBinder binder, object? value) => false;
+
+    /// <summary>A node's path values cannot be assigned.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TrySetIndex(SetIndexBinder binder, object[] indexes, object? value) => false;
+
+    /// <summary>A node's members cannot be deleted.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TryDeleteMember(DeleteMemberBinder binder) => false;
+
+    /// <summary>A node's path values cannot be deleted.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TryDeleteIndex(DeleteIndexBinder binder, object[] indexes) => false;
+
+    /// <summary>A node converts only as an object does.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TryConvert(ConvertBinder binder, out object? result)
+    {
+        result = null;
+        return false;
+    }
+
+    /// <summary>A node has no operators.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TryBinaryOperation(BinaryOperationBinder binder, object arg, out object? result)
+    {
+        result = null;
+        return false;
+    }
+
+    /// <summary>A node has no operators.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override bool TryUnaryOperation(UnaryOperationBinder binder, out object? result)
+    {
+        result = null;
+        return false;
+    }
+
+    /// <summary>The dynamic binding of the chain (DynamicObject's own).</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public override DynamicMetaObject GetMetaObject(System.Linq.Expressions.Expression parameter) => base.GetMetaObject(parameter);
 
     private object Shorthand(object?[] args)
     {

@@ -10,7 +10,7 @@ namespace WeChatPay.Chain;
 /// (<c>PreEntrustSign</c> → <c>pre-entrust-sign</c>), the indexer appends a literal value, and the verbs send the call.
 /// Use it as <c>dynamic</c> for the pure chain style.
 /// </summary>
-[DebuggerDisplay("{Path,nq}")]
+[DebuggerDisplay("{Display,nq}")]
 public partial class WeChatPayNode : System.Dynamic.DynamicObject
 {
     private readonly CallPipeline _pipeline;
@@ -41,6 +41,20 @@ public partial class WeChatPayNode : System.Dynamic.DynamicObject
 
     /// <summary>The path, e.g. <c>v3/pay/transactions/id/{transaction_id}</c>.</summary>
     public override string ToString() => Path;
+
+    // What a debugger or a REPL shows: the path and what is documented at and below it (up to three operations by name).
+    internal string Display
+    {
+        get
+        {
+            var operations = Catalog.OperationCatalog.Default.Below(Path);
+            if (operations.Count == 0) return Path + " (no documented operation at or below it; Chain() and the indexer still call it)";
+            if (operations.Count > 3) return $"{Path} ({operations.Count} documented operations at and below; Describe() lists them)";
+            var text = new System.Text.StringBuilder(Path).Append(':');
+            foreach (var operation in operations) text.Append(' ').Append(operation.Method).Append(' ').Append(operation.Path).Append(' ').Append(operation.Title).Append(';');
+            return text.ToString(0, text.Length - 1);
+        }
+    }
 
     private WeChatPayNode Member(string name) => new WeChatPayNode(_pipeline, MemberPath(name));
 

@@ -6,6 +6,7 @@ using Newtonsoft.Json.Linq;
 namespace WeChatPay.Chain;
 
 /// <summary>A verified answer from WeChat Pay: status, headers, the raw body and its JSON as <c>dynamic</c>.</summary>
+[System.Diagnostics.DebuggerDisplay("{Display,nq}")]
 public sealed class WeChatPayResponse
 {
     private readonly byte[] _bytes;
@@ -80,6 +81,28 @@ public sealed class WeChatPayResponse
         return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
     }
 
-    /// <inheritdoc />
-    public override string ToString() => $"{StatusCode} {Body}";
+    /// <summary>
+    /// One line, as a REPL prints an answer: the status, the <c>Request-ID</c> and the body as WeChat Pay sent it (encrypted
+    /// fields stay ciphertext; the names of the decrypted ones follow, their plaintext is only in <see cref="Data"/>).
+    /// <see cref="Pretty"/> indents the JSON.
+    /// </summary>
+    public override string ToString() => Describe(indented: false);
+
+    /// <summary>The same as <see cref="ToString"/> on several lines, the JSON indented: <c>Console.WriteLine(res.Pretty())</c>.</summary>
+    public string Pretty() => Describe(indented: true);
+
+    private string Describe(bool indented)
+    {
+        var text = new StringBuilder().Append(StatusCode);
+        if (RequestId is { } id) text.Append(" (Request-ID ").Append(id).Append(')');
+        if (_bytes.Length > 0)
+        {
+            var wire = indented ? Http.WeChatPayJson.TryParse(Body) : null;
+            text.Append(indented ? '\n' : ' ').Append(wire is null ? Body : wire.ToString(Newtonsoft.Json.Formatting.Indented));
+        }
+        if (DecryptedFields.Count > 0) text.Append(indented ? "\n" : "; ").Append("decrypted into Data: ").Append(string.Join(", ", DecryptedFields));
+        return text.ToString();
+    }
+
+    private string Display => ToString();
 }

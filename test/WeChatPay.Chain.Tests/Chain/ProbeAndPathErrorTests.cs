@@ -60,8 +60,8 @@ public class ProbeAndPathErrorTests : HttpFixture
     {
         var display = (System.Diagnostics.DebuggerDisplayAttribute)Attribute.GetCustomAttribute(typeof(WeChatPayNode), typeof(System.Diagnostics.DebuggerDisplayAttribute))!;
         WeChatPayNode node = Client.V3.Papay.Sign.Contracts.PreEntrustSign;
-        Assert.That(display.Value, Does.Contain(nameof(WeChatPayNode.Path)));
-        Assert.That(node.Path, Is.EqualTo("v3/papay/sign/contracts/pre-entrust-sign"));
+        Assert.That(display.Value, Is.EqualTo("{" + nameof(WeChatPayNode.Display) + ",nq}"));
+        Assert.That(node.Display, Does.StartWith("v3/papay/sign/contracts/pre-entrust-sign: POST v3/papay/sign/contracts/pre-entrust-sign"));
     }
 
     [Test]

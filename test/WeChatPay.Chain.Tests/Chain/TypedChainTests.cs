@@ -28,11 +28,14 @@ public class TypedChainTests
     public void The_committed_typed_chain_is_the_one_the_catalog_gives()
     {
         var committed = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "Nodes.g.cs.txt"));
+        var committedApi = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "Nodes.PublicAPI.txt"));
 
-        var written = ChainWriter.Write(OperationCatalog.Default);
+        var (written, api) = ChainWriter.Write(OperationCatalog.Default);
 
         Assert.That(written == committed, Is.True,
             "src/WeChatPay.Chain/Chain/Nodes.g.cs is stale against the catalog: run `dotnet cake --target=Catalog` and commit it.");
+        Assert.That(api == committedApi, Is.True,
+            "src/WeChatPay.Chain/Chain/PublicAPI.Unshipped.txt is stale against the catalog: run `dotnet cake --target=Catalog` and commit it.");
     }
 
     [Test]

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using WeChatPay.Chain.Benchmarks.Support;
+
+namespace WeChatPay.Chain.Benchmarks;
+
+/// <summary>
+/// Start-up as a script lives it, in fresh processes: <c>--cold-start N</c> runs N rounds of one child process per style
+/// (alternating), each constructing a client and making its first call through the in-process handler, and prints the
+/// medians of the child's construct + first call (in-process stopwatch) and of its whole life (process start to exit).
+/// <c>--cold-once STYLE</c> is one child: <c>dynamic</c> (the chain through <c>dynamic wxpay</c>), <c>typed</c> (the
+/// same chain written on the typed client), <c>chain</c> (<c>wxpay.Chain("…")</c>).
+/// </summary>
+internal static class ColdStart
+{
+    private static readonly string[] Styles = { "dynamic", "typed", "chain" };
+
+    public static async Task<int> OnceAsync(string style)
+    {
+        using var platformKey = BenchKeys.Load("platform_key.pem");
+        using var handler = new InstantHandler(SignedAnswer.Create(Payloads.PostAnswer, platformKey), SignedAnswer.Create(Payloads.GetAnswer, platformKey));
+        var options = BenchKeys.Options();
+        options.HttpMessageHandler = handler;
+
+        var watch = Stopwatch.StartNew();
+        using var client = new WeChatPayClient(options);
+        WeChatPayResponse answer = style switch
+        {
+            "dynamic" => await DynamicAsync(client),
+            "typed" => await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody),
+            "chain" => await client.Chain(Payloads.PostPath).PostAsync(Payloads.PostBody),
+            _ => throw new ArgumentException($"No style {style}: {string.Join(", ", Styles)}.", nameof(style)),
+        };
+        watch.Stop();
+        Check.Answer(answer.RawBody, Payloads.PostAnswer);
+        Console.WriteLine(FormattableString.Invariant($"COLD {style} {watch.Elapsed.TotalMilliseconds:F2}"));
+        return 0;
+    }
+
+    private static async Task<WeChatPayResponse> DynamicAsync(WeChatPayClient client)
+    {
+        dynamic wxpay = client;
+        return await wxpay.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody);
+    }
+
+    public static int Run(int rounds)
+    {
+        var self = Process.GetCurrentProcess().MainModule!.FileName;
+        var assembly = typeof(ColdStart).Assembly.Location;
+        var inProcess = Styles.ToDictionary(s => s, _ => new List<double>());
+        var lifetime = Styles.ToDictionary(s => s, _ => new List<double>());
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var style in round % 2 == 0 ? Styles : Styles.Reverse())
+            {
+                var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+                if (self.EndsWith("dotnet", StringComparison.Ordinal)) start.ArgumentList.Add(assembly);
+                start.ArgumentList.Add("--cold-once");
+                start.ArgumentList.Add(style);
+                var watch = Stopwatch.StartNew();
+                using var child = Process.Start(start)!;
+                var output = child.StandardOutput.ReadToEnd();
+                child.WaitForExit();
+                watch.Stop();
+                var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("COLD ", StringComparison.Ordinal))
+                    ?? throw new InvalidOperationException($"The {style} child printed no result (exit {child.ExitCode}): {output}");
+                inProcess[style].Add(double.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+                lifetime[style].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        Console.WriteLine($"// Cold start, {rounds} fresh processes per style, medians (ms)");
+        Console.WriteLine("| Style | construct + first call | process start to exit |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        foreach (var style in Styles)
+            Console.WriteLine(FormattableString.Invariant($"| {style} | {Interleaved.Median(inProcess[style].ToArray()):F1} | {Interleaved.Median(lifetime[style].ToArray()):F1} |"));
+        return 0;
+    }
+}

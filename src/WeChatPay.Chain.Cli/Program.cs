@@ -1,5 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
 using Spectre.Console;
 using WeChatPay.Chain.Sandbox;
 
@@ -8,7 +14,134 @@ namespace WeChatPay.Chain.Cli;
 /// <summary>The <c>wxpay</c> tool.</summary>
 internal static class Program
 {
+    // The configuration flags, on every command that builds a client.
+    private static readonly Option<string?> ConfigFile = new("--config") { Description = "A JSON configuration file (wxpay sandbox --json writes one).", Recursive = true };
+    private static readonly Option<string?> MerchantId = new("--merchant-id") { Description = "The merchant id (mchid). Env: WECHATPAY_MERCHANT_ID.", Recursive = true };
+    private static readonly Option<string?> MerchantSerial = new("--merchant-serial") { Description = "The merchant certificate serial. Env: WECHATPAY_MERCHANT_SERIAL.", Recursive = true };
+    private static readonly Option<string?> MerchantKey = new("--merchant-key") { Description = "The merchant private key: PEM or file path. Env: WECHATPAY_MERCHANT_KEY.", Recursive = true };
+    private static readonly Option<string[]> PlatformKey = new("--platform-key") { Description = "ID=KEY: a platform certificate serial or PUB_KEY_ID_…, and its PEM or file path (repeatable). Env: WECHATPAY_PLATFORM_KEYS (ID=KEY;ID=KEY).", Recursive = true, AllowMultipleArgumentsPerToken = false };
+    private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "The API base URL. Env: WECHATPAY_BASE_URL.", Recursive = true };
+    private static readonly Option<string?> ApiV3Key = new("--apiv3-key") { Description = "The APIv3 key (callbacks, certificates). Env: WECHATPAY_APIV3_KEY.", Recursive = true };
+    private static readonly Option<bool> Verbose = new("--verbose") { Description = "Show the stack trace of an error.", Recursive = true };
+
     private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("wxpay: call WeChat Pay APIv3 from a terminal, explore its operations, run the local sandbox. Try `wxpay demo`.");
+        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, Verbose }) root.Options.Add(option);
+        AddCall(root);
+        root.Subcommands.Add(Ops());
+        root.Subcommands.Add(Certificates());
+        root.Subcommands.Add(SandboxCommand());
+        root.Subcommands.Add(DemoCommand());
+        // `-d @file` is ours (the body from a file, as in curl), not System.CommandLine's response files.
+        return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync().ConfigureAwait(false);
+    }
+
+    // wxpay <path> [-X METHOD] [-d JSON|@file] [-q key=value …] [-H 'Name: value' …] [--json]
+    private static void AddCall(RootCommand root)
+    {
+        var path = new Argument<string?>("path") { Description = "The documented path (v3/pay/transactions/native) or dotted (v3.pay.transactions.native).", Arity = ArgumentArity.ZeroOrOne };
+        var method = new Option<string?>("--method", "-X") { Description = "GET, POST, PUT, PATCH or DELETE (GET, or POST with -d)." };
+        var data = new Option<string?>("--data", "-d") { Description = "The JSON body, or @file to read it from a file." };
+        var query = new Option<string[]>("--query", "-q") { Description = "key=value: a query parameter or path value (repeatable)." };
+        var header = new Option<string[]>("--header", "-H") { Description = "'Name: value': a request header (repeatable)." };
+        var json = new Option<bool>("--json") { Description = "Print the answer's body alone, as sent (the default when the output is redirected)." };
+        root.Arguments.Add(path);
+        foreach (var option in new Option[] { method, data, query, header, json }) root.Options.Add(option);
+        root.SetAction((result, token) => RunAsync(result, async () =>
+        {
+            var target = result.GetValue(path);
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                Console.Out.WriteLine("wxpay <path> [-X METHOD] [-d JSON|@file] [-q key=value] [-H 'Name: value']; wxpay --help lists the commands.");
+                return 0;
+            }
+            var body = ReadData(result.GetValue(data));
+            var verb = (result.GetValue(method) ?? (body is null ? "GET" : "POST")).ToUpperInvariant();
+            var request = new WeChatPayRequestOptions { Headers = Pairs(result.GetValue(header), ':', "-H", "'Name: value'") };
+            var values = Pairs(result.GetValue(query), '=', "-q", "key=value");
+            using var client = new WeChatPayClient(Options(result));
+            var node = client.Chain(NormalisePath(target));
+            var answer = verb switch
+            {
+                "GET" => await node.GetAsync(values, request, token).ConfigureAwait(false),
+                "DELETE" => await node.DeleteAsync(body, With(request, values), token).ConfigureAwait(false),
+                "POST" => await node.PostAsync(body, With(request, values), token).ConfigureAwait(false),
+                "PUT" => await node.PutAsync(body, With(request, values), token).ConfigureAwait(false),
+                "PATCH" => await node.PatchAsync(body, With(request, values), token).ConfigureAwait(false),
+                _ => throw new CliException($"-X {verb} is not a WeChat Pay method: use GET, POST, PUT, PATCH or DELETE."),
+            };
+            if (result.GetValue(json) || Console.IsOutputRedirected) Console.Out.Write(answer.Body);
+            else Console.Out.WriteLine(answer.Pretty());
+            return 0;
+        }));
+    }
+
+    // wxpay ops [search], wxpay ops show METHOD PATH
+    private static Command Ops()
+    {
+        var text = new Argument<string?>("search") { Description = "A path fragment or words of a title (预签约).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "One JSON object per operation (method, path, title)." };
+        var ops = new Command("ops", "List the documented operations, or those a search finds.");
+        ops.Arguments.Add(text);
+        ops.Options.Add(json);
+        ops.SetAction((result, token) => RunAsync(result, () =>
+        {
+            var found = WeChatPayOperation.Search(result.GetValue(text) ?? string.Empty);
+            if (result.GetValue(json) || Console.IsOutputRedirected)
+            {
+                foreach (var op in found)
+                    Console.Out.WriteLine(new JObject { ["method"] = op.Method, ["path"] = op.Path, ["title"] = op.Title }.ToString(Newtonsoft.Json.Formatting.None));
+            }
+            else
+            {
+                var table = new Table().AddColumn("Method").AddColumn("Path").AddColumn("Title");
+                foreach (var op in found) table.AddRow(Markup.Escape(op.Method), Markup.Escape(op.Path), Markup.Escape(op.Title));
+                AnsiConsole.Write(table);
+                AnsiConsole.MarkupLine($"{found.Count} operation(s)");
+            }
+            return Task.FromResult(found.Count == 0 ? 1 : 0);
+        }));
+
+        var method = new Argument<string>("method") { Description = "GET, POST, …" };
+        var path = new Argument<string>("path") { Description = "The documented path, with templates or values." };
+        var show = new Command("show", "Show one operation: its request, query and response fields, the encrypted ones marked.");
+        show.Arguments.Add(method);
+        show.Arguments.Add(path);
+        show.SetAction((result, token) => RunAsync(result, () =>
+        {
+            var op = WeChatPayOperation.Find(result.GetValue(method)!, NormalisePath(result.GetValue(path)!))
+                ?? throw new CliException($"No documented operation {result.GetValue(method)!.ToUpperInvariant()} {result.GetValue(path)}: `wxpay ops {result.GetValue(path)}` lists what is documented there.");
+            Console.Out.Write(op.Describe());
+            return Task.FromResult(0);
+        }));
+        ops.Subcommands.Add(show);
+        return ops;
+    }
+
+    // wxpay certificates download [-o DIR]
+    private static Command Certificates()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "The directory to save them in.", DefaultValueFactory = _ => "." };
+        var download = new Command("download", "Download the platform certificates (GET v3/certificates): decrypt them with the APIv3 key, verify them, save each as wechatpay_<serial>.pem.");
+        download.Options.Add(output);
+        download.SetAction((result, token) => RunAsync(result, async () =>
+        {
+            var directory = result.GetValue(output)!;
+            if (!Directory.Exists(directory)) throw new CliException($"The directory {directory} does not exist: create it first.");
+            using var client = new WeChatPayClient(Options(result));
+            foreach (var certificate in await client.DownloadCertificatesAsync(token).ConfigureAwait(false))
+                Console.Out.WriteLine($"{certificate}: {certificate.SaveTo(directory)}");
+            return 0;
+        }));
+        var certificates = new Command("certificates", "The platform certificates.");
+        certificates.Subcommands.Add(download);
+        return certificates;
+    }
+
+    private static readonly Option<string> Mode = CreateMode();
+
+    private static Option<string> CreateMode()
     {
         var mode = new Option<string>("--mode")
         {
@@ -16,25 +149,125 @@ internal static class Program
             DefaultValueFactory = _ => "public-key",
         };
         mode.AcceptOnlyFromAmong("public-key", "certificate");
+        return mode;
+    }
 
-        var demo = new Command("demo", "Start the local sandbox and run the four seed operations in all six call styles, then receive a callback.");
-        demo.Options.Add(mode);
-        demo.SetAction((result, token) => Demo.RunAsync(AnsiConsole.Console, ModeOf(result.GetValue(mode)), token));
-
+    // wxpay sandbox [--json] [--mode] [--port]
+    private static Command SandboxCommand()
+    {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
+        var json = new Option<bool>("--json") { Description = "Print the client configuration alone on standard output (the log goes to standard error)." };
         var sandbox = new Command("sandbox", "Run the local WeChat Pay sandbox on 127.0.0.1 until Ctrl+C, printing a ready client configuration.");
-        sandbox.Options.Add(mode);
+        sandbox.Options.Add(Mode);
         sandbox.Options.Add(port);
+        sandbox.Options.Add(json);
         sandbox.SetAction(async (result, token) =>
         {
-            await SandboxHost.RunAsync(new SandboxOptions { Mode = ModeOf(result.GetValue(mode)), Port = result.GetValue(port) }, token).ConfigureAwait(false);
+            var options = new SandboxOptions { Mode = ModeOf(result.GetValue(Mode)), Port = result.GetValue(port) };
+            if (!result.GetValue(json))
+            {
+                await SandboxHost.RunAsync(options, token).ConfigureAwait(false);
+                return 0;
+            }
+            options.Log = line => Console.Error.WriteLine(line);
+            await using var running = await WeChatPaySandbox.StartAsync(options, token).ConfigureAwait(false);
+            Console.Error.WriteLine($"WeChat Pay sandbox listening on {running.BaseUrl} ({running.Mode} mode, throw-away keys). Ctrl+C stops it.");
+            Console.Out.WriteLine(ClientJson(running.ClientOptions()).ToString(Newtonsoft.Json.Formatting.Indented));
+            Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping is the normal end.
+            }
             return 0;
         });
+        return sandbox;
+    }
 
-        var root = new RootCommand("wxpay: WeChatPay.Chain's tool. Try `wxpay demo`.");
-        root.Subcommands.Add(demo);
-        root.Subcommands.Add(sandbox);
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+    private static Command DemoCommand()
+    {
+        var demo = new Command("demo", "Start the local sandbox and run the four seed operations in all six call styles, then receive a callback.");
+        demo.Options.Add(Mode);
+        demo.SetAction((result, token) => Demo.RunAsync(AnsiConsole.Console, ModeOf(result.GetValue(Mode)), token));
+        return demo;
+    }
+
+    // The configuration file shape: what CliConfiguration reads.
+    internal static JObject ClientJson(WeChatPayOptions options)
+    {
+        var keys = new JObject();
+        foreach (var pair in options.PlatformKeys) keys[pair.Key] = pair.Value;
+        return new JObject
+        {
+            ["MerchantId"] = options.MerchantId,
+            ["MerchantSerialNumber"] = options.MerchantSerialNumber,
+            ["MerchantPrivateKey"] = options.MerchantPrivateKey,
+            ["PlatformKeys"] = keys,
+            ["BaseUrl"] = options.BaseUrl,
+            ["ApiV3Key"] = options.ApiV3Key,
+        };
+    }
+
+    private static WeChatPayOptions Options(ParseResult result) => new CliConfiguration
+    {
+        ConfigFile = result.GetValue(ConfigFile),
+        MerchantId = result.GetValue(MerchantId),
+        MerchantSerialNumber = result.GetValue(MerchantSerial),
+        MerchantPrivateKey = result.GetValue(MerchantKey),
+        PlatformKeys = result.GetValue(PlatformKey) ?? Array.Empty<string>(),
+        BaseUrl = result.GetValue(BaseUrl),
+        ApiV3Key = result.GetValue(ApiV3Key),
+    }.ToOptions(Environment.GetEnvironmentVariable);
+
+    // One readable line for the caller's mistakes and WeChat Pay's answers; the stack trace with --verbose.
+    private static async Task<int> RunAsync(ParseResult result, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CliException || e is ArgumentException || e is InvalidOperationException || e is WeChatPayException || e is IOException
+            || e is System.Security.Cryptography.CryptographicException)
+        {
+            Console.Error.WriteLine((e is WeChatPayException ? "error: " : "wxpay: ") + e.Message);
+            if (result.GetValue(Verbose)) Console.Error.WriteLine(e);
+            return e is WeChatPayException ? 2 : 1;
+        }
+    }
+
+    // Dotted like the Node tool (v3.pay.transactions.native) when it has no slash.
+    private static string NormalisePath(string path) => path.Contains('/') ? path.TrimStart('/') : path.Replace('.', '/');
+
+    private static string? ReadData(string? data)
+    {
+        if (data is null) return null;
+        if (!data.StartsWith('@')) return data;
+        var file = data.Substring(1);
+        if (!File.Exists(file)) throw new CliException($"-d {data}: the file {file} does not exist.");
+        return File.ReadAllText(file);
+    }
+
+    private static Dictionary<string, string>? Pairs(string[]? items, char separator, string flag, string shape)
+    {
+        if (items is null || items.Length == 0) return null;
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var at = item.IndexOf(separator);
+            if (at <= 0) throw new CliException($"{flag} takes {shape}; got '{item}'.");
+            pairs[item.Substring(0, at).Trim()] = item.Substring(at + 1).Trim();
+        }
+        return pairs;
+    }
+
+    // For a call with a body, -q values fill the path's templates and the rest go to the query.
+    private static WeChatPayRequestOptions With(WeChatPayRequestOptions request, Dictionary<string, string>? values)
+    {
+        if (values is not null) request.Query = values;
+        return request;
     }
 
     private static KeyMode ModeOf(string? value) => value == "certificate" ? KeyMode.Certificate : KeyMode.PublicKey;

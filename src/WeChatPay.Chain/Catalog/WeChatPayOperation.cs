@@ -20,6 +20,24 @@ public sealed partial class WeChatPayOperation : IEquatable<WeChatPayOperation>
 
     internal WeChatPayOperation(CatalogOperation operation) => _operation = operation;
 
+    /// <summary>
+    /// The documented operations whose path, title or page title contains <paramref name="text"/> (case-insensitive), by
+    /// path then method; every operation for an empty text. No client (and so no key) is needed.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    public static IReadOnlyList<WeChatPayOperation> Search(string text) =>
+        Wrap(OperationCatalog.Default.Search(text ?? throw new ArgumentNullException(nameof(text))));
+
+    /// <summary>The documented operation <paramref name="method"/> <paramref name="path"/> addresses (templates or values), or null.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static WeChatPayOperation? Find(string method, string path)
+    {
+        if (method is null) throw new ArgumentNullException(nameof(method));
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        var operation = OperationCatalog.Default.Find(method, path.TrimStart('/'));
+        return operation is null ? null : new WeChatPayOperation(operation);
+    }
+
     /// <summary>The HTTP method in upper case, e.g. <c>POST</c>.</summary>
     public string Method => _operation.Method;
 

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using WeChatPay.Chain.IntegrationTests.Support;
+
+namespace WeChatPay.Chain.IntegrationTests;
+
+using WeChatPay.Chain.Sandbox;
+
+/// <summary>
+/// The <c>wxpay</c> tool as a process: a call (signed, verified, as the library does it) against the sandbox, its
+/// configuration from a file, environment variables and flags in that order of precedence, the catalog commands,
+/// <c>sandbox --json</c> and <c>certificates download</c>.
+/// </summary>
+public class ToolTests : SandboxFixture
+{
+    private string _folder = null!;
+    private string _config = null!;
+
+    [OneTimeSetUp]
+    public void WriteConfiguration()
+    {
+        _folder = Directory.CreateTempSubdirectory("wxpay-tool-").FullName;
+        _config = Path.Combine(_folder, "wechatpay.json");
+        File.WriteAllText(_config, Json(sandbox.ClientOptions()).ToString());
+    }
+
+    [OneTimeTearDown]
+    public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
+
+    private static JObject Json(WeChatPayOptions options) => new()
+    {
+        ["MerchantId"] = options.MerchantId,
+        ["MerchantSerialNumber"] = options.MerchantSerialNumber,
+        ["MerchantPrivateKey"] = options.MerchantPrivateKey,
+        ["PlatformKeys"] = new JObject(options.PlatformKeys.Select(p => new JProperty(p.Key, p.Value))),
+        ["BaseUrl"] = options.BaseUrl,
+        ["ApiV3Key"] = options.ApiV3Key,
+    };
+
+    private SandboxCall LastCall() => sandbox.Calls[sandbox.Calls.Count - 1];
+
+    [Test]
+    public async Task A_GET_is_signed_verified_and_its_body_printed()
+    {
+        var (exit, output, error) = await Tool.RunAsync("--config", _config, "v3/pay/transactions/out-trade-no/ORDER-1", "-q", "mchid=1230000109");
+
+        Assert.That((exit, error), Is.EqualTo((0, "")));
+        Assert.That((string?)JObject.Parse(output)["out_trade_no"], Is.Not.Null, output);
+        Assert.That((LastCall().Method, LastCall().Path, LastCall().StatusCode), Is.EqualTo(("GET", "/v3/pay/transactions/out-trade-no/ORDER-1", 200)));
+        Assert.That(LastCall().PassedChecks, Does.Contain(SandboxCheck.Signature));
+    }
+
+    [Test]
+    public async Task A_POST_reads_its_body_from_a_file_and_a_dotted_path_works()
+    {
+        var body = Path.Combine(_folder, "presign.json");
+        File.WriteAllText(body, JToken.FromObject(Seeds.PapaySign()).ToString());
+
+        var (exit, output, error) = await Tool.RunAsync("--config", _config, "v3.papay.sign.contracts.pre-entrust-sign", "-d", "@" + body);
+
+        Assert.That((exit, error), Is.EqualTo((0, "")));
+        Assert.That((string?)JObject.Parse(output)["pre_entrustweb_id"], Is.Not.Empty);
+        Assert.That((LastCall().Method, LastCall().Path), Is.EqualTo(("POST", "/v3/papay/sign/contracts/pre-entrust-sign")));
+    }
+
+    [Test]
+    public async Task The_environment_overrides_the_file_and_a_flag_overrides_the_environment()
+    {
+        var wrongFile = Path.Combine(_folder, "wrong-merchant.json");
+        var json = Json(sandbox.ClientOptions());
+        json["MerchantSerialNumber"] = "0000000000000000000000000000000000000000";
+        File.WriteAllText(wrongFile, json.ToString());
+        var environment = new Dictionary<string, string?> { ["WECHATPAY_MERCHANT_SERIAL"] = sandbox.ClientOptions().MerchantSerialNumber };
+
+        string[] call = { "v3/pay/transactions/out-trade-no/ORDER-2", "-q", "mchid=1230000109" };
+
+        var fromEnvironment = await Tool.RunAsync(environment, new[] { "--config", wrongFile }.Concat(call).ToArray());
+        var fromFlag = await Tool.RunAsync(environment, new[] { "--config", wrongFile, "--merchant-serial", "0000000000000000000000000000000000000001" }.Concat(call).ToArray());
+
+        Assert.That(fromEnvironment.Exit, Is.EqualTo(0), fromEnvironment.Error);
+        Assert.That(fromFlag.Exit, Is.EqualTo(2), "the sandbox refuses a serial that is not the merchant's");
+        Assert.That(fromFlag.Error, Does.StartWith("error: ").And.Contain("401"));
+    }
+
+    [Test]
+    public async Task A_missing_setting_is_one_line_naming_the_fix_and_verbose_adds_the_stack()
+    {
+        var plain = await Tool.RunAsync("v3/certificates");
+        var verbose = await Tool.RunAsync("--verbose", "v3/certificates");
+
+        Assert.That(plain.Exit, Is.EqualTo(1));
+        Assert.That(plain.Error.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(plain.Error, Does.Contain("No MerchantId: pass --merchant-id, set WECHATPAY_MERCHANT_ID"));
+        Assert.That(verbose.Error, Does.Contain("   at "));
+    }
+
+    [Test]
+    public async Task A_key_that_is_not_a_key_is_one_line_without_the_key()
+    {
+        var secret = "-----BEGIN PRIVATE KEY-----\nTm90QUtleVRoaXNJc1NlY3JldE1hdGVyaWFs\n-----END PRIVATE KEY-----";
+
+        var (exit, _, error) = await Tool.RunAsync(new Dictionary<string, string?> { ["WECHATPAY_MERCHANT_KEY"] = secret }, "--config", _config, "v3/certificates");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), error);
+        Assert.That(error, Does.Contain("MerchantPrivateKey").And.Not.Contain("Tm90QUtleVRoaXNJc1NlY3JldE1hdGVyaWFs"));
+    }
+
+    [Test]
+    public async Task Ops_searches_the_catalog_and_shows_one_operation_with_its_encrypted_fields()
+    {
+        var search = await Tool.RunAsync("ops", "预签约", "--json");
+        var show = await Tool.RunAsync("ops", "show", "POST", "v3/applyment4sub/applyment/");
+        var unknown = await Tool.RunAsync("ops", "show", "GET", "v3/not/documented");
+
+        Assert.That(search.Exit, Is.EqualTo(0));
+        var found = search.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
+        Assert.That(found.Select(o => (string)o["path"]!), Does.Contain("v3/papay/sign/contracts/pre-entrust-sign"));
+        Assert.That(show.Exit, Is.EqualTo(0));
+        Assert.That(show.Out, Does.StartWith("特约商户进件").Or.Contain("POST v3/applyment4sub/applyment/"));
+        Assert.That(show.Out, Does.Contain("encrypted"));
+        Assert.That((unknown.Exit, unknown.Error), Is.EqualTo((1, "wxpay: No documented operation GET v3/not/documented: `wxpay ops v3/not/documented` lists what is documented there.\n")));
+    }
+
+    [Test]
+    public async Task Sandbox_json_prints_the_configuration_alone_and_certificates_download_saves_them()
+    {
+        using var running = Process.Start(Tool.Start(new[] { "sandbox", "--json", "--mode", "certificate" }))!;
+        try
+        {
+            // Standard output holds the configuration and nothing else: read it to its closing brace.
+            var text = new System.Text.StringBuilder();
+            string? line;
+            while ((line = await running.StandardOutput.ReadLineAsync()) is not null)
+            {
+                text.AppendLine(line);
+                if (line == "}") break;
+            }
+            var configuration = JObject.Parse(text.ToString());
+            Assert.That(configuration.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "MerchantId", "MerchantSerialNumber", "MerchantPrivateKey", "PlatformKeys", "BaseUrl", "ApiV3Key" }));
+            var file = Path.Combine(_folder, "certificate-mode.json");
+            File.WriteAllText(file, configuration.ToString());
+            var saved = Path.Combine(_folder, "certificates");
+            Directory.CreateDirectory(saved);
+
+            var (exit, output, error) = await Tool.RunAsync("--config", file, "certificates", "download", "-o", saved);
+
+            Assert.That((exit, error), Is.EqualTo((0, "")));
+            var pems = Directory.GetFiles(saved, "wechatpay_*.pem");
+            Assert.That(pems, Is.Not.Empty);
+            Assert.That(File.ReadAllText(pems[0]), Does.StartWith("-----BEGIN CERTIFICATE-----"));
+            Assert.That(output, Does.Contain(Path.GetFileName(pems[0])));
+        }
+        finally
+        {
+            running.Kill(entireProcessTree: true);
+        }
+    }
+}

@@ -76,7 +76,8 @@ Task("Pack")
     .Does(() =>
 {
     foreach (var project in new[] { "./src/WeChatPay.Chain/WeChatPay.Chain.csproj", "./src/WeChatPay.Chain.Caching/WeChatPay.Chain.Caching.csproj",
-        "./src/WeChatPay.Chain.AspNetCore/WeChatPay.Chain.AspNetCore.csproj" })
+        "./src/WeChatPay.Chain.AspNetCore/WeChatPay.Chain.AspNetCore.csproj", "./src/WeChatPay.Chain.Sandbox/WeChatPay.Chain.Sandbox.csproj",
+        "./src/WeChatPay.Chain.Cli/WeChatPay.Chain.Cli.csproj" })
     {
         DotNetPack(project, new DotNetPackSettings
         {

@@ -1,0 +1,98 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
+using NUnit.Framework;
+using WeChatPay.Chain.IntegrationTests.Support;
+
+namespace WeChatPay.Chain.IntegrationTests;
+
+/// <summary>
+/// The packed tool as users get it: the Cli project packed (as the build's Pack target does), installed with
+/// <c>dotnet tool install --tool-path</c> from that local feed alone (a NuGet.config that clears every other source, so
+/// nothing leaves the machine), and run: help, the catalog, and a call against the sandbox.
+/// </summary>
+public class ToolPackageTests : SandboxFixture
+{
+    private string _folder = null!;
+    private string _wxpay = null!;
+
+    [OneTimeSetUp]
+    public async Task PackAndInstall()
+    {
+        _folder = Directory.CreateTempSubdirectory("wxpay-package-").FullName;
+        var feed = Path.Combine(_folder, "feed");
+        var tools = Path.Combine(_folder, "tools");
+        var (root, configuration) = Build();
+
+        await Run("dotnet", "pack", Path.Combine(root, "src", "WeChatPay.Chain.Cli", "WeChatPay.Chain.Cli.csproj"), "-c", configuration, "--no-build", "-o", feed);
+        var nugetConfig = Path.Combine(_folder, "NuGet.config");
+        File.WriteAllText(nugetConfig, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources></configuration>\n");
+        var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "WeChatPay.Chain.Cli.*.nupkg").Single()).Substring("WeChatPay.Chain.Cli.".Length);
+        await Run("dotnet", "tool", "install", "WeChatPay.Chain.Cli", "--version", version, "--tool-path", tools, "--configfile", nugetConfig);
+        _wxpay = Path.Combine(tools, OperatingSystem.IsWindows() ? "wxpay.exe" : "wxpay");
+    }
+
+    [OneTimeTearDown]
+    public void Remove() => Directory.Delete(_folder, recursive: true);
+
+    // The repository and the configuration the tests were built in (artifacts/bin/<project>/<configuration>).
+    private static (string Root, string Configuration) Build()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        var configuration = directory.Name.StartsWith("release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+        for (var at = directory; at is not null; at = at.Parent)
+            if (File.Exists(Path.Combine(at.FullName, "WeChatPay.Chain.sln"))) return (at.FullName, configuration);
+        throw new InvalidOperationException("The repository is not above the test directory.");
+    }
+
+    private static async Task<string> Run(string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(180_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{file} {string.Join(' ', args)} did not finish in 3 minutes");
+        }
+        Assert.That(process.ExitCode, Is.EqualTo(0), $"{file} {string.Join(' ', args)}:\n{await output}\n{await error}");
+        return await output;
+    }
+
+    [Test]
+    public async Task The_installed_tool_answers_help_and_the_catalog()
+    {
+        var help = await Run(_wxpay, "--help");
+        var show = await Run(_wxpay, "ops", "show", "POST", "v3/papay/sign/contracts/pre-entrust-sign");
+
+        Assert.That(help, Does.Contain("ops").And.Contain("certificates").And.Contain("sandbox").And.Contain("demo"));
+        Assert.That(show, Does.StartWith("代扣预签约"));
+    }
+
+    [Test]
+    public async Task The_installed_tool_calls_the_sandbox()
+    {
+        var options = sandbox.ClientOptions();
+        var config = Path.Combine(_folder, "wechatpay.json");
+        File.WriteAllText(config, new JObject
+        {
+            ["MerchantId"] = options.MerchantId,
+            ["MerchantSerialNumber"] = options.MerchantSerialNumber,
+            ["MerchantPrivateKey"] = options.MerchantPrivateKey,
+            ["PlatformKeys"] = new JObject(options.PlatformKeys.Select(p => new JProperty(p.Key, p.Value))),
+            ["BaseUrl"] = options.BaseUrl,
+        }.ToString());
+
+        var output = await Run(_wxpay, "--config", config, "v3/pay/transactions/out-trade-no/ORDER-9", "-q", "mchid=1230000109", "--json");
+
+        Assert.That((string?)JObject.Parse(output)["out_trade_no"], Is.Not.Null);
+        Assert.That(sandbox.Calls.Last().Path, Is.EqualTo("/v3/pay/transactions/out-trade-no/ORDER-9"));
+    }
+}

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
+using WeChatPay.Chain.Benchmarks.Baselines;
 using WeChatPay.Chain.Benchmarks.Support;
 
 namespace WeChatPay.Chain.Benchmarks;
@@ -12,11 +13,12 @@ namespace WeChatPay.Chain.Benchmarks;
 /// (alternating), each constructing a client and making its first call through the in-process handler, and prints the
 /// medians of the child's construct + first call (in-process stopwatch) and of its whole life (process start to exit).
 /// <c>--cold-once STYLE</c> is one child: <c>dynamic</c> (the chain through <c>dynamic wxpay</c>), <c>typed</c> (the
-/// same chain written on the typed client), <c>chain</c> (<c>wxpay.Chain("…")</c>).
+/// same chain written on the typed client), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
+/// <c>HttpClient</c> caller doing the same RSA work). Each child also reports its construction and its first call apart.
 /// </summary>
 internal static class ColdStart
 {
-    private static readonly string[] Styles = { "dynamic", "typed", "chain" };
+    private static readonly string[] Styles = { "dynamic", "typed", "chain", "baseline" };
 
     public static async Task<int> OnceAsync(string style)
     {
@@ -26,17 +28,31 @@ internal static class ColdStart
         options.HttpMessageHandler = handler;
 
         var watch = Stopwatch.StartNew();
-        using var client = new WeChatPayClient(options);
-        WeChatPayResponse answer = style switch
+        byte[] body;
+        TimeSpan constructed;
+        if (style == "baseline")
         {
-            "dynamic" => await DynamicAsync(client),
-            "typed" => await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody),
-            "chain" => await client.Chain(Payloads.PostPath).PostAsync(Payloads.PostBody),
-            _ => throw new ArgumentException($"No style {style}: {string.Join(", ", Styles)}.", nameof(style)),
-        };
+            using var baseline = new HandWrittenClient(new System.Net.Http.HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(WeChatPayOptions.DefaultBaseUrl) }, options);
+            constructed = watch.Elapsed;
+            body = await baseline.PostAsync(Payloads.PostPath, Payloads.PostBody);
+        }
+        else
+        {
+            using var client = new WeChatPayClient(options);
+            constructed = watch.Elapsed;
+            WeChatPayResponse answer = style switch
+            {
+                "dynamic" => await DynamicAsync(client),
+                "typed" => await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody),
+                "chain" => await client.Chain(Payloads.PostPath).PostAsync(Payloads.PostBody),
+                _ => throw new ArgumentException($"No style {style}: {string.Join(", ", Styles)}.", nameof(style)),
+            };
+            body = answer.RawBody;
+        }
         watch.Stop();
-        Check.Answer(answer.RawBody, Payloads.PostAnswer);
-        Console.WriteLine(FormattableString.Invariant($"COLD {style} {watch.Elapsed.TotalMilliseconds:F2}"));
+        Check.Answer(body, Payloads.PostAnswer);
+        Console.WriteLine(FormattableString.Invariant(
+            $"COLD {style} {watch.Elapsed.TotalMilliseconds:F2} {constructed.TotalMilliseconds:F2} {(watch.Elapsed - constructed).TotalMilliseconds:F2}"));
         return 0;
     }
 
@@ -51,6 +67,8 @@ internal static class ColdStart
         var self = Process.GetCurrentProcess().MainModule!.FileName;
         var assembly = typeof(ColdStart).Assembly.Location;
         var inProcess = Styles.ToDictionary(s => s, _ => new List<double>());
+        var construct = Styles.ToDictionary(s => s, _ => new List<double>());
+        var firstCall = Styles.ToDictionary(s => s, _ => new List<double>());
         var lifetime = Styles.ToDictionary(s => s, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
@@ -67,15 +85,20 @@ internal static class ColdStart
                 watch.Stop();
                 var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("COLD ", StringComparison.Ordinal))
                     ?? throw new InvalidOperationException($"The {style} child printed no result (exit {child.ExitCode}): {output}");
-                inProcess[style].Add(double.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+                var parts = line.Split(' ');
+                inProcess[style].Add(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+                construct[style].Add(double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
+                firstCall[style].Add(double.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture));
                 lifetime[style].Add(watch.Elapsed.TotalMilliseconds);
             }
         }
         Console.WriteLine($"// Cold start, {rounds} fresh processes per style, medians (ms)");
-        Console.WriteLine("| Style | construct + first call | process start to exit |");
-        Console.WriteLine("| --- | ---: | ---: |");
+        Console.WriteLine("| Style | construct | first call | construct + first call | process start to exit | ÷ baseline (start to exit) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        var baselineLife = Interleaved.Median(lifetime["baseline"].ToArray());
         foreach (var style in Styles)
-            Console.WriteLine(FormattableString.Invariant($"| {style} | {Interleaved.Median(inProcess[style].ToArray()):F1} | {Interleaved.Median(lifetime[style].ToArray()):F1} |"));
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {style} | {Interleaved.Median(construct[style]):F1} | {Interleaved.Median(firstCall[style]):F1} | {Interleaved.Median(inProcess[style]):F1} | {Interleaved.Median(lifetime[style]):F1} | {Interleaved.Median(lifetime[style]) / baselineLife:F2}× |"));
         return 0;
     }
 }

@@ -17,7 +17,7 @@ namespace WeChatPay.Chain.Benchmarks;
 /// <c>--solo SUBJECT SECONDS</c> (one loopback subject, e.g. <c>Client_Sequential</c>, one call at a time: 3 s of
 /// warm-up, prints <c>SOLO-START</c>, then calls for SECONDS and prints its CPU and wall clock per call; for attaching
 /// a profiler such as <c>perf record -p</c> to one subject), <c>--cold-start N</c> (start-up in fresh processes, see
-/// <see cref="ColdStart"/>).
+/// <see cref="ColdStart"/>), <c>--startup-phases</c> (where start-up goes, see <see cref="StartupPhases"/>).
 /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
 /// </summary>
 public static class Program
@@ -38,6 +38,7 @@ public static class Program
         if (!list.Any(a => a == "--filter" || a == "-f" || a == "--list" || a == "--info" || a == "--help"))
             list.AddRange(new[] { "--filter", "*" });
 
+        if (list.Contains("--startup-phases")) return StartupPhases.Run();
         var cold = list.IndexOf("--cold-start");
         if (cold >= 0 && cold + 1 < list.Count)
             return ColdStart.Run(int.Parse(list[cold + 1], System.Globalization.CultureInfo.InvariantCulture));

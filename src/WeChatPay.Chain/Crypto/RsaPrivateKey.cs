@@ -27,7 +27,7 @@ internal sealed class RsaPrivateKey
     private RsaPrivateKey(RsaPrivateCrtKeyParameters key)
     {
         _modulusBytes = RsaSupport.ModulusBytes(key);
-        PublicKey = RsaPublicKey.FromParameters(new RsaKeyParameters(false, key.Modulus, key.PublicExponent));
+        PublicKey = RsaPublicKey.FromPrivate(key);
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform)
         {

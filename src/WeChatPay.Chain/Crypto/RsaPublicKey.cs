@@ -22,20 +22,27 @@ internal sealed class RsaPublicKey
     /// <summary>The prefix of WeChat Pay's deliberate signature probe; such a signature never verifies.</summary>
     internal const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
 
-    private readonly RsaKeyParameters _key;
+    private readonly Org.BouncyCastle.Math.BigInteger _modulus;
+    private readonly Org.BouncyCastle.Math.BigInteger _exponent;
+    private RsaKeyParameters? _key;
     private readonly int _modulusBytes;
 #if !NETSTANDARD2_0
     private readonly RSA? _platformKey;
 #endif
 
-    private RsaPublicKey(RsaKeyParameters key, X509Certificate? certificate)
+    // key: BouncyCastle's parameters when the numbers were parsed into them (and so checked); null for the public half of
+    // a private key, whose numbers its own checks cover: BouncyCastle's parameters (a 30–40 ms primality test of the
+    // modulus) are then built only if the BouncyCastle path is taken.
+    private RsaPublicKey(Org.BouncyCastle.Math.BigInteger modulus, Org.BouncyCastle.Math.BigInteger exponent, RsaKeyParameters? key, X509Certificate? certificate)
     {
+        _modulus = modulus;
+        _exponent = exponent;
         _key = key;
-        _modulusBytes = RsaSupport.ModulusBytes(key);
+        _modulusBytes = (modulus.BitLength + 7) / 8;
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform)
         {
-            _platformKey = RsaSupport.TryCreatePlatformKey(key);
+            _platformKey = RsaSupport.TryCreatePlatformKey(modulus, exponent);
         }
 #endif
         if (certificate is not null)
@@ -56,7 +63,22 @@ internal sealed class RsaPublicKey
     public DateTimeOffset? NotAfter { get; }
 
     /// <summary>Size of the key in bits.</summary>
-    public int KeySizeInBits => _key.Modulus.BitLength;
+    public int KeySizeInBits => _modulus.BitLength;
+
+    // BouncyCastle's form of the key, built on first use.
+    private RsaKeyParameters BouncyKey
+    {
+        get
+        {
+            var key = System.Threading.Volatile.Read(ref _key);
+            if (key is null)
+            {
+                key = new RsaKeyParameters(false, _modulus, _exponent);
+                System.Threading.Interlocked.CompareExchange(ref _key, key, null);
+            }
+            return key;
+        }
+    }
 
     /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
     internal bool UsesPlatformCrypto
@@ -84,11 +106,11 @@ internal sealed class RsaPublicKey
     {
         if (optionName is null) throw new ArgumentNullException(nameof(optionName));
         RsaKeyParameters parameters = PemKeyReader.ReadPublicKey(textOrPath, optionName, out X509Certificate? certificate);
-        return new RsaPublicKey(parameters, certificate);
+        return new RsaPublicKey(parameters.Modulus, parameters.Exponent, parameters, certificate);
     }
 
-    /// <summary>Wraps already-parsed public numbers (used for <see cref="RsaPrivateKey.PublicKey"/>).</summary>
-    internal static RsaPublicKey FromParameters(RsaKeyParameters parameters) => new RsaPublicKey(parameters, null);
+    /// <summary>The public half of a parsed and checked private key (<see cref="RsaPrivateKey.PublicKey"/>).</summary>
+    internal static RsaPublicKey FromPrivate(RsaPrivateCrtKeyParameters key) => new RsaPublicKey(key.Modulus, key.PublicExponent, null, null);
 
     /// <summary>Verifies a base64 SHA256withRSA (PKCS#1 v1.5) signature over <paramref name="message"/>.</summary>
     /// <returns>True only for a valid signature. False, never an exception, for a null, empty, non-base64 or
@@ -128,7 +150,7 @@ internal sealed class RsaPublicKey
         try
         {
             var verifier = new RsaDigestSigner(new Sha256Digest());
-            verifier.Init(false, _key);
+            verifier.Init(false, BouncyKey);
             verifier.BlockUpdate(message, 0, message.Length);
             return verifier.VerifySignature(bytes);
         }
@@ -185,7 +207,7 @@ internal sealed class RsaPublicKey
         try
         {
             var oaep = new OaepEncoding(new RsaBlindedEngine(), new Sha1Digest(), new Sha1Digest(), null);
-            oaep.Init(true, new ParametersWithRandom(_key, RsaSupport.Random));
+            oaep.Init(true, new ParametersWithRandom(BouncyKey, RsaSupport.Random));
             return Convert.ToBase64String(oaep.ProcessBlock(bytes, 0, bytes.Length));
         }
         finally
@@ -210,7 +232,7 @@ internal sealed class RsaPublicKey
     {
         if (other is null) throw new ArgumentNullException(nameof(other));
         return ReferenceEquals(this, other)
-            || (_key.Modulus.Equals(other._key.Modulus) && _key.Exponent.Equals(other._key.Exponent));
+            || (_modulus.Equals(other._modulus) && _exponent.Equals(other._exponent));
     }
 
     /// <summary>Describes the key without any key material.</summary>

@@ -103,6 +103,28 @@ internal static class RsaSupport
         }
     }
 
+    /// <summary>A platform public key from its modulus and public exponent, or null where the platform refuses it.</summary>
+    internal static RSA? TryCreatePlatformKey(BigInteger modulus, BigInteger exponent)
+    {
+        var parameters = new RSAParameters
+        {
+            Modulus = BigIntegers.AsUnsignedByteArray((modulus.BitLength + 7) / 8, modulus),
+            Exponent = BigIntegers.AsUnsignedByteArray(exponent),
+        };
+        RSA? rsa = null;
+        try
+        {
+            rsa = RSA.Create();
+            rsa.ImportParameters(parameters);
+            return rsa;
+        }
+        catch (CryptographicException)
+        {
+            rsa?.Dispose();
+            return null;
+        }
+    }
+
     private static byte[]? AsUnsigned(int length, BigInteger value) =>
         (value.BitLength + 7) / 8 > length ? null : BigIntegers.AsUnsignedByteArray(length, value);
 

@@ -33,6 +33,7 @@ internal static class Program
         root.Subcommands.Add(Certificates());
         root.Subcommands.Add(SandboxCommand());
         root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(ReplCommand());
         // `-d @file` is ours (the body from a file, as in curl), not System.CommandLine's response files.
         return await root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null }).InvokeAsync().ConfigureAwait(false);
     }
@@ -185,6 +186,28 @@ internal static class Program
             return 0;
         });
         return sandbox;
+    }
+
+    // wxpay repl [--sandbox]
+    private static Command ReplCommand()
+    {
+        var withSandbox = new Option<bool>("--sandbox") { Description = "Point `wxpay` at a fresh in-process sandbox (also `sandbox`) instead of the configuration." };
+        var repl = new Command("repl", "An interactive C# prompt with `wxpay` ready: Tab completes the typed chain, Up/Down recall, a result prints readably.");
+        repl.Options.Add(withSandbox);
+        repl.SetAction((result, token) => RunAsync(result, async () =>
+        {
+            WeChatPaySandbox? sandbox = result.GetValue(withSandbox) ? await WeChatPaySandbox.StartAsync(new SandboxOptions { Log = _ => { } }, token).ConfigureAwait(false) : null;
+            try
+            {
+                using var client = new WeChatPayClient(sandbox is null ? Options(result) : sandbox.ClientOptions());
+                return await Repl.Repl.RunAsync(new Repl.ReplGlobals(client, sandbox), token).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (sandbox is not null) await sandbox.DisposeAsync().ConfigureAwait(false);
+            }
+        }));
+        return repl;
     }
 
     private static Command DemoCommand()

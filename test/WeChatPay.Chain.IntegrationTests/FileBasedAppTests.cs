@@ -9,19 +9,49 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
-/// <summary>A C# script as users write them today: a .NET 10 file-based app (`dotnet run presign.cs`) calling the sandbox.</summary>
+/// <summary>
+/// A C# script as users write them today: a .NET 10 file-based app (`dotnet run presign.cs`) calling the sandbox, with the
+/// library as a project (`#:project`) and as the packed package (`#:package`, restored from a local feed alone).
+/// </summary>
 public class FileBasedAppTests
 {
+    private const string ProjectLine = "#:project ../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj";
+
     [Test]
-    public async Task A_file_based_app_calls_the_sandbox_in_the_chain_style()
+    public Task A_file_based_app_calls_the_sandbox_in_the_chain_style() =>
+        RunAsync((root, folder) => Task.FromResult("#:project " + Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj")), null);
+
+    [Test]
+    public Task A_file_based_app_takes_the_packed_package() =>
+        RunAsync(async (root, folder) =>
+        {
+            // The package as the Pack target makes it, under a version no cache holds; restored from that feed alone, its
+            // dependencies from the packages the build restored (a fallback folder), into a packages folder of the test's own.
+            var version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
+            var feed = Path.Combine(folder, "feed");
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+            await RunToolAsync(folder, "dotnet", "pack", Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"), "-c", configuration, "--no-build",
+                "-o", feed, "-p:PackageVersion=" + version);
+            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
+                $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(folder, "packages")}\" /></config>\n" +
+                $"  <packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources>\n" +
+                $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
+            return "#:package WeChatPay.Chain@" + version;
+        }, "NUGET_PACKAGES");
+
+    // Writes the script with its reference line into a folder of its own (a user's script lives outside this repository:
+    // no Directory.Build.props of ours), runs it against a sandbox, and checks what it printed.
+    private static async Task RunAsync(Func<string, string, Task<string>> reference, string? dropVariable)
     {
         var root = RepositoryRoot();
         var source = Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts", "presign.cs");
-        var library = Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj");
-        // A user's script lives outside this repository (no Directory.Build.props of ours): run it from a folder of its own.
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-script-{Guid.NewGuid():N}")).FullName;
         var script = Path.Combine(folder, "presign.cs");
-        await File.WriteAllTextAsync(script, (await File.ReadAllTextAsync(source)).Replace("../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj", library));
+        var text = await File.ReadAllTextAsync(source);
+        Assert.That(text, Does.StartWith(ProjectLine));
+        await File.WriteAllTextAsync(script, text.Replace(ProjectLine, await reference(root, folder)));
         await using var sandbox = await WeChatPaySandbox.StartAsync();
         var config = Path.Combine(folder, "client.json");
         await File.WriteAllTextAsync(config, SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
@@ -36,6 +66,7 @@ public class FileBasedAppTests
             // The test host's MSBuild variables would point the nested build at the wrong SDK pieces.
             foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "VSTEST_HOST_DEBUG" })
                 start.Environment.Remove(name);
+            if (dropVariable is not null) start.Environment.Remove(dropVariable); // the folder's NuGet.config decides
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -53,6 +84,18 @@ public class FileBasedAppTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static async Task RunToolAsync(string folder, string file, params string[] args)
+    {
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
+        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "VSTEST_HOST_DEBUG" })
+            start.Environment.Remove(name);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(3)), Is.True, $"{file} {string.Join(' ', args)} did not finish");
+        Assert.That(process.ExitCode, Is.EqualTo(0), await stdout + await stderr);
     }
 
     private static string RepositoryRoot()

@@ -29,7 +29,7 @@ internal static class ChainWriter
     /// <returns>The source of the typed chain and its public API lines.</returns>
     public static (string Source, string PublicApi) Write(OperationCatalog catalog)
     {
-        var root = new Node("v3", "V3", "V3", null);
+        var root = new Node("v3", "V3", "V3");
         foreach (var operation in catalog.Operations)
         {
             if (!operation.Path.StartsWith("v3/", StringComparison.Ordinal)) continue;
@@ -41,7 +41,7 @@ internal static class ChainWriter
                 {
                     var member = MemberName.FromSegment(segment);
                     if (member is null) { reachable = false; break; }
-                    child = new Node(node.Path + "/" + segment, member, node.ClassName + "_" + member, node);
+                    child = new Node(node.Path + "/" + segment, member, node.ClassName + "_" + member);
                     node.Children.Add(segment, child);
                 }
                 node = child;
@@ -163,12 +163,11 @@ internal static class ChainWriter
 
     private sealed class Node
     {
-        public Node(string path, string member, string className, Node? parent)
+        public Node(string path, string member, string className)
         {
             Path = path;
             Member = member;
             ClassName = className;
-            Parent = parent;
         }
 
         public string Path { get; }
@@ -176,8 +175,6 @@ internal static class ChainWriter
         public string Member { get; }
 
         public string ClassName { get; set; }
-
-        public Node? Parent { get; }
 
         public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace WeChatPay.Chain.Cli;
 
 /// <summary>
 /// The client configuration of <c>wxpay</c>, from flags, then environment variables (<c>WECHATPAY_…</c>), then a JSON file
-/// (<c>--config</c>, or <c>WECHATPAY_CONFIG</c>; the shape <c>wxpay sandbox --json</c> prints: <c>MerchantId</c>,
+/// (<c>--config</c>, or <c>WECHATPAY_CONFIG</c>; the shape <c>wxpay sandbox --json</c> prints, <c>SandboxHost.ClientJson</c>: <c>MerchantId</c>,
 /// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>), the first
 /// that gives a setting winning. Keys may be PEM text or file paths, as in <see cref="WeChatPayOptions"/>.
 /// </summary>

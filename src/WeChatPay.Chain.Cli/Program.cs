@@ -173,7 +173,7 @@ internal static class Program
             options.Log = line => Console.Error.WriteLine(line);
             await using var running = await WeChatPaySandbox.StartAsync(options, token).ConfigureAwait(false);
             Console.Error.WriteLine($"WeChat Pay sandbox listening on {running.BaseUrl} ({running.Mode} mode, throw-away keys). Ctrl+C stops it.");
-            Console.Out.WriteLine(ClientJson(running.ClientOptions()).ToString(Newtonsoft.Json.Formatting.Indented));
+            Console.Out.WriteLine(SandboxHost.ClientJson(running.ClientOptions()).ToString(Newtonsoft.Json.Formatting.Indented));
             Console.Out.Flush();
             try
             {
@@ -216,22 +216,6 @@ internal static class Program
         demo.Options.Add(Mode);
         demo.SetAction((result, token) => Demo.RunAsync(AnsiConsole.Console, ModeOf(result.GetValue(Mode)), token));
         return demo;
-    }
-
-    // The configuration file shape: what CliConfiguration reads.
-    internal static JObject ClientJson(WeChatPayOptions options)
-    {
-        var keys = new JObject();
-        foreach (var pair in options.PlatformKeys) keys[pair.Key] = pair.Value;
-        return new JObject
-        {
-            ["MerchantId"] = options.MerchantId,
-            ["MerchantSerialNumber"] = options.MerchantSerialNumber,
-            ["MerchantPrivateKey"] = options.MerchantPrivateKey,
-            ["PlatformKeys"] = keys,
-            ["BaseUrl"] = options.BaseUrl,
-            ["ApiV3Key"] = options.ApiV3Key,
-        };
     }
 
     private static WeChatPayOptions Options(ParseResult result) => new CliConfiguration

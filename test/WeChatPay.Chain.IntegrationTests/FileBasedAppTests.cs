@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using WeChatPay.Chain.IntegrationTests.Support;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
@@ -30,8 +31,8 @@ public class FileBasedAppTests
             var version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
             var feed = Path.Combine(folder, "feed");
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-            await RunToolAsync(folder, "dotnet", "pack", Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"), "-c", configuration, "--no-build",
-                "-o", feed, "-p:PackageVersion=" + version);
+            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
+                "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, folder), TimeSpan.FromMinutes(3));
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"),
                 "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
@@ -57,25 +58,12 @@ public class FileBasedAppTests
         await File.WriteAllTextAsync(config, SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
         try
         {
-            var start = new ProcessStartInfo("dotnet", new[] { "run", script, "--", config })
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = folder,
-            };
-            // The test host's MSBuild variables would point the nested build at the wrong SDK pieces.
-            foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "VSTEST_HOST_DEBUG" })
-                start.Environment.Remove(name);
+            var start = ChildProcess.Start("dotnet", new[] { "run", script, "--", config }, folder);
             if (dropVariable is not null) start.Environment.Remove(dropVariable); // the folder's NuGet.config decides
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            var finished = process.WaitForExit(TimeSpan.FromMinutes(5));
-            if (!finished) process.Kill(entireProcessTree: true);
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
 
-            var output = await stdout + await stderr;
-            Assert.That(finished, Is.True, "the script did not finish within 5 minutes");
-            Assert.That(process.ExitCode, Is.EqualTo(0), output);
+            var output = stdout + stderr;
+            Assert.That(exit, Is.EqualTo(0), output);
             Assert.That(output, Does.Contain("presign_token=PT"));
             Assert.That(output, Does.Contain("encrypted=identity.real_name,identity.credential_type,identity.id_card_number,bank_card.bank_card_no,bank_card.phone"));
             Assert.That(sandbox.Calls.Last().DecryptedFields, Has.Count.EqualTo(5));
@@ -84,18 +72,6 @@ public class FileBasedAppTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static async Task RunToolAsync(string folder, string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = folder };
-        foreach (var name in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "VSTEST_HOST_DEBUG" })
-            start.Environment.Remove(name);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.That(process.WaitForExit(TimeSpan.FromMinutes(3)), Is.True, $"{file} {string.Join(' ', args)} did not finish");
-        Assert.That(process.ExitCode, Is.EqualTo(0), await stdout + await stderr);
     }
 
     private static string RepositoryRoot()

@@ -48,23 +48,8 @@ public class ToolPackageTests : SandboxFixture
         throw new InvalidOperationException("The repository is not above the test directory.");
     }
 
-    private static async Task<string> Run(string file, params string[] args)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(180_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', args)} did not finish in 3 minutes");
-        }
-        Assert.That(process.ExitCode, Is.EqualTo(0), $"{file} {string.Join(' ', args)}:\n{await output}\n{await error}");
-        return await output;
-    }
+    private static Task<string> Run(string file, params string[] args) =>
+        ChildProcess.SucceedAsync(ChildProcess.Start(file, args), TimeSpan.FromMinutes(3));
 
     [Test]
     public async Task The_installed_tool_answers_help_and_the_catalog()
@@ -79,16 +64,8 @@ public class ToolPackageTests : SandboxFixture
     [Test]
     public async Task The_installed_tool_calls_the_sandbox()
     {
-        var options = sandbox.ClientOptions();
         var config = Path.Combine(_folder, "wechatpay.json");
-        File.WriteAllText(config, new JObject
-        {
-            ["MerchantId"] = options.MerchantId,
-            ["MerchantSerialNumber"] = options.MerchantSerialNumber,
-            ["MerchantPrivateKey"] = options.MerchantPrivateKey,
-            ["PlatformKeys"] = new JObject(options.PlatformKeys.Select(p => new JProperty(p.Key, p.Value))),
-            ["BaseUrl"] = options.BaseUrl,
-        }.ToString());
+        File.WriteAllText(config, WeChatPay.Chain.Sandbox.SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
 
         var output = await Run(_wxpay, "--config", config, "v3/pay/transactions/out-trade-no/ORDER-9", "-q", "mchid=1230000109", "--json");
 

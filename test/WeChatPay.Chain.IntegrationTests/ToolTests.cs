@@ -27,21 +27,11 @@ public class ToolTests : SandboxFixture
     {
         _folder = Directory.CreateTempSubdirectory("wxpay-tool-").FullName;
         _config = Path.Combine(_folder, "wechatpay.json");
-        File.WriteAllText(_config, Json(sandbox.ClientOptions()).ToString());
+        File.WriteAllText(_config, SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
     }
 
     [OneTimeTearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
-
-    private static JObject Json(WeChatPayOptions options) => new()
-    {
-        ["MerchantId"] = options.MerchantId,
-        ["MerchantSerialNumber"] = options.MerchantSerialNumber,
-        ["MerchantPrivateKey"] = options.MerchantPrivateKey,
-        ["PlatformKeys"] = new JObject(options.PlatformKeys.Select(p => new JProperty(p.Key, p.Value))),
-        ["BaseUrl"] = options.BaseUrl,
-        ["ApiV3Key"] = options.ApiV3Key,
-    };
 
     private SandboxCall LastCall() => sandbox.Calls[sandbox.Calls.Count - 1];
 
@@ -73,7 +63,7 @@ public class ToolTests : SandboxFixture
     public async Task The_environment_overrides_the_file_and_a_flag_overrides_the_environment()
     {
         var wrongFile = Path.Combine(_folder, "wrong-merchant.json");
-        var json = Json(sandbox.ClientOptions());
+        var json = SandboxHost.ClientJson(sandbox.ClientOptions());
         json["MerchantSerialNumber"] = "0000000000000000000000000000000000000000";
         File.WriteAllText(wrongFile, json.ToString());
         var environment = new Dictionary<string, string?> { ["WECHATPAY_MERCHANT_SERIAL"] = sandbox.ClientOptions().MerchantSerialNumber };
@@ -123,7 +113,7 @@ public class ToolTests : SandboxFixture
         var found = search.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(JObject.Parse).ToList();
         Assert.That(found.Select(o => (string)o["path"]!), Does.Contain("v3/papay/sign/contracts/pre-entrust-sign"));
         Assert.That(show.Exit, Is.EqualTo(0));
-        Assert.That(show.Out, Does.StartWith("特约商户进件").Or.Contain("POST v3/applyment4sub/applyment/"));
+        Assert.That(show.Out, Does.Contain("\nPOST v3/applyment4sub/applyment/\n"));
         Assert.That(show.Out, Does.Contain("encrypted"));
         Assert.That((unknown.Exit, unknown.Error), Is.EqualTo((1, "wxpay: No documented operation GET v3/not/documented: `wxpay ops v3/not/documented` lists what is documented there.\n")));
     }

@@ -58,39 +58,26 @@ internal static class RsaSupport
     /// owner). That is how .NET behaves and what much code relies on, but it is not a documented contract
     /// (see dotnet/corefx#9708); ThreadSafetyTests checks it on every run.
     /// </remarks>
-    internal static RSA? TryCreatePlatformKey(RsaKeyParameters key)
+    internal static RSA? TryCreatePlatformKey(RsaPrivateCrtKeyParameters key)
     {
         int size = ModulusBytes(key);
+        int half = (size + 1) / 2;
         var parameters = new RSAParameters
         {
             Modulus = BigIntegers.AsUnsignedByteArray(size, key.Modulus),
-            Exponent = BigIntegers.AsUnsignedByteArray(key is RsaPrivateCrtKeyParameters crt ? crt.PublicExponent : key.Exponent),
+            Exponent = BigIntegers.AsUnsignedByteArray(key.PublicExponent),
+            D = BigIntegers.AsUnsignedByteArray(size, key.Exponent),
+            P = AsUnsigned(half, key.P),
+            Q = AsUnsigned(half, key.Q),
+            DP = AsUnsigned(half, key.DP),
+            DQ = AsUnsigned(half, key.DQ),
+            InverseQ = AsUnsigned(half, key.QInv),
         };
-        RSA? rsa = null;
         try
         {
-            if (key is RsaPrivateCrtKeyParameters priv)
-            {
-                int half = (size + 1) / 2;
-                parameters.D = BigIntegers.AsUnsignedByteArray(size, priv.Exponent);
-                parameters.P = AsUnsigned(half, priv.P);
-                parameters.Q = AsUnsigned(half, priv.Q);
-                parameters.DP = AsUnsigned(half, priv.DP);
-                parameters.DQ = AsUnsigned(half, priv.DQ);
-                parameters.InverseQ = AsUnsigned(half, priv.QInv);
-                if (parameters.P is null || parameters.Q is null || parameters.DP is null || parameters.DQ is null || parameters.InverseQ is null)
-                {
-                    return null;
-                }
-            }
-            rsa = RSA.Create();
-            rsa.ImportParameters(parameters);
-            return rsa;
-        }
-        catch (CryptographicException)
-        {
-            rsa?.Dispose();
-            return null;
+            return parameters.P is null || parameters.Q is null || parameters.DP is null || parameters.DQ is null || parameters.InverseQ is null
+                ? null
+                : TryImport(parameters);
         }
         finally
         {
@@ -104,13 +91,14 @@ internal static class RsaSupport
     }
 
     /// <summary>A platform public key from its modulus and public exponent, or null where the platform refuses it.</summary>
-    internal static RSA? TryCreatePlatformKey(BigInteger modulus, BigInteger exponent)
+    internal static RSA? TryCreatePlatformKey(BigInteger modulus, BigInteger exponent) => TryImport(new RSAParameters
     {
-        var parameters = new RSAParameters
-        {
-            Modulus = BigIntegers.AsUnsignedByteArray((modulus.BitLength + 7) / 8, modulus),
-            Exponent = BigIntegers.AsUnsignedByteArray(exponent),
-        };
+        Modulus = BigIntegers.AsUnsignedByteArray((modulus.BitLength + 7) / 8, modulus),
+        Exponent = BigIntegers.AsUnsignedByteArray(exponent),
+    });
+
+    private static RSA? TryImport(RSAParameters parameters)
+    {
         RSA? rsa = null;
         try
         {

@@ -44,9 +44,6 @@ internal sealed class GcmDecryptingStream : ReadOnlyStream
         _gcm.Init(false, new AeadParameters(new KeyParameter(key), TagBits, nonce, associatedData));
     }
 
-    /// <summary>The algorithm the key's length chose: <c>AEAD_AES_256_GCM</c> or <c>SM4_GCM</c>.</summary>
-    public static string AlgorithmFor(int keyLength) => keyLength == 16 ? "SM4_GCM" : "AEAD_AES_256_GCM";
-
     /// <summary>Whether the end was read and the tag matched.</summary>
     public bool Completed { get; private set; }
 

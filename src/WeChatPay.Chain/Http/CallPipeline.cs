@@ -215,11 +215,11 @@ internal sealed class CallPipeline : IDisposable
     private async Task<WeChatPayDownload> DownloadPartsAsync(IReadOnlyList<Files.BillPart> parts, Stream destination, bool decompress,
         CancellationToken cancellationToken)
     {
-        var targets = new (PathTemplate Path, Dictionary<string, string> Query)[parts.Count];
+        var targets = new (PathTemplate Path, Dictionary<string, string> Query, System.Security.Cryptography.HashAlgorithmName? Digest)[parts.Count];
         for (var i = 0; i < parts.Count; i++)
         {
-            targets[i] = AppliedTarget(parts[i].DownloadUrl);
-            DigestAlgorithm(parts[i].HashType, AppliedOption);
+            var (path, query) = AppliedTarget(parts[i].DownloadUrl);
+            targets[i] = (path, query, DigestAlgorithm(parts[i].HashType, AppliedOption));
         }
         var keys = new byte[parts.Count][];
         try
@@ -234,7 +234,7 @@ internal sealed class CallPipeline : IDisposable
             {
                 var part = parts[i];
                 var label = $"bill part {part.Sequence} of {parts.Count}: ";
-                var algorithm = DigestAlgorithm(part.HashType, AppliedOption);
+                var algorithm = targets[i].Digest;
                 using var downloadedHash = algorithm is { } a1 ? System.Security.Cryptography.IncrementalHash.CreateHash(a1) : null;
                 using var decryptedHash = algorithm is { } a2 ? System.Security.Cryptography.IncrementalHash.CreateHash(a2) : null;
                 (long Written, bool Decompressed, string? Digest) copied = default;

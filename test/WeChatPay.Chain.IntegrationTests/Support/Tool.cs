@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 
@@ -12,32 +13,20 @@ internal static class Tool
 {
     public static string Assembly => Path.Combine(TestContext.CurrentContext.TestDirectory, "wxpay.dll");
 
+    /// <summary>A start for <c>dotnet wxpay.dll args</c>, with no <c>WECHATPAY_</c> variable but those given.</summary>
     public static ProcessStartInfo Start(IEnumerable<string> args, IDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Assembly);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ChildProcess.Start("dotnet", new[] { Assembly }.Concat(args));
         foreach (var name in new List<string>(start.Environment.Keys))
             if (name.StartsWith("WECHATPAY_", StringComparison.Ordinal)) start.Environment.Remove(name);
-        start.Environment["NO_COLOR"] = "1";
         if (environment is not null)
             foreach (var pair in environment) start.Environment[pair.Key] = pair.Value;
         return start;
     }
 
     /// <returns>The exit code and what the tool wrote to standard output and standard error.</returns>
-    public static async Task<(int Exit, string Out, string Error)> RunAsync(IDictionary<string, string?>? environment, params string[] args)
-    {
-        using var process = Process.Start(Start(args, environment))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(60_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"wxpay {string.Join(' ', args)} did not finish in 60 s");
-        }
-        return (process.ExitCode, await output, await error);
-    }
+    public static Task<(int Exit, string Out, string Error)> RunAsync(IDictionary<string, string?>? environment, params string[] args) =>
+        ChildProcess.RunAsync(Start(args, environment), TimeSpan.FromSeconds(60));
 
     public static Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) => RunAsync(null, args);
 }

@@ -16,8 +16,9 @@ internal static class StartupPhases
     {
         var options = BenchKeys.Options();
         var pem = File.ReadAllText(options.MerchantPrivateKey);
-        Twice("merchant key, parsed and checked by BouncyCastle", () => Crypto.PemKeyReader.ReadPrivateKey(options.MerchantPrivateKey, null, "MerchantPrivateKey"));
-        var parsed = Crypto.PemKeyReader.ReadPrivateKey(options.MerchantPrivateKey, null, "MerchantPrivateKey");
+        Twice("merchant key, parsed and checked by BouncyCastle", () => Crypto.PemKeyReader.ReadPrivateKey(pem, null, "MerchantPrivateKey"));
+        Twice("merchant key, read and checked by System.Security.Cryptography", () => Crypto.PlatformKeyImport.TryPrivateKey(pem)!.Dispose());
+        var parsed = Crypto.PemKeyReader.ReadPrivateKey(pem, null, "MerchantPrivateKey");
         Twice("merchant key, imported into System.Security.Cryptography", () => Crypto.RsaSupport.TryCreatePlatformKey(parsed)?.Dispose());
         Twice("merchant key, RSA.ImportFromPem alone (for comparison)", () =>
         {

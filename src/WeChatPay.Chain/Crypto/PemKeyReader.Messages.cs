@@ -67,7 +67,7 @@ internal static partial class PemKeyReader
 
     private static ArgumentException Fail(string optionName, string message) => new ArgumentException(message, optionName);
 
-    private static ArgumentException Damaged(string optionName) =>
+    internal static ArgumentException Damaged(string optionName) =>
         Fail(optionName,
             $"{optionName} holds a PEM block that cannot be read: it is truncated or damaged. "
             + "Check that the whole file was copied, from the -----BEGIN line to the -----END line.");

@@ -69,13 +69,13 @@ internal static partial class PemKeyReader
         {
             return false;
         }
-        BigInteger pMinus1 = p.Subtract(One), qMinus1 = q.Subtract(One);
+        BigInteger pMinus1 = p.Subtract(BigInteger.One), qMinus1 = q.Subtract(BigInteger.One);
         BigInteger e = key.PublicExponent, d = key.Exponent;
-        return e.Multiply(d).Mod(pMinus1).Equals(One)
-            && e.Multiply(d).Mod(qMinus1).Equals(One)
+        return e.Multiply(d).Mod(pMinus1).Equals(BigInteger.One)
+            && e.Multiply(d).Mod(qMinus1).Equals(BigInteger.One)
             && key.DP.Equals(d.Mod(pMinus1))
             && key.DQ.Equals(d.Mod(qMinus1))
-            && key.QInv.Multiply(q).Mod(p).Equals(One);
+            && key.QInv.Multiply(q).Mod(p).Equals(BigInteger.One);
     }
 
     private static PrivateKeyInfo DecryptPkcs8(PemBlock block, string? passphrase, string optionName)

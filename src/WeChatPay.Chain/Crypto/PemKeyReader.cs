@@ -32,12 +32,17 @@ internal static partial class PemKeyReader
     private const string PublicExpected =
         "expected -----BEGIN CERTIFICATE-----, -----BEGIN PUBLIC KEY----- or -----BEGIN RSA PUBLIC KEY-----";
 
-    private static readonly BigInteger One = BigInteger.One;
+    /// <summary>The PEM text of a private key option: the text itself, or the file it names.</summary>
+    internal static string ReadPrivateKeyText(string textOrPath, string optionName) =>
+        ReadPemText(textOrPath, optionName, "a PEM private key", PrivateExpected);
 
-    /// <summary>Reads an RSA private key (PKCS#1, PKCS#8, encrypted PKCS#8 or legacy encrypted PKCS#1).</summary>
-    internal static RsaPrivateCrtKeyParameters ReadPrivateKey(string textOrPath, string? passphrase, string optionName)
+    /// <summary>The PEM text of a certificate or public key option: the text itself, or the file it names.</summary>
+    internal static string ReadPublicKeyText(string textOrPath, string optionName) =>
+        ReadPemText(textOrPath, optionName, "a PEM certificate or public key", PublicExpected);
+
+    /// <summary>Reads an RSA private key (PKCS#1, PKCS#8, encrypted PKCS#8 or legacy encrypted PKCS#1) from PEM text.</summary>
+    internal static RsaPrivateCrtKeyParameters ReadPrivateKey(string pem, string? passphrase, string optionName)
     {
-        string pem = ReadPemText(textOrPath, optionName, "a PEM private key", PrivateExpected);
         string? publicLabel = null;
         string? otherLabel = null;
         foreach (PemBlock block in ReadBlocks(pem, optionName))
@@ -80,10 +85,9 @@ internal static partial class PemKeyReader
         throw Fail(optionName, $"{optionName} is not a PEM private key ({PrivateExpected}); it holds {DescribeLabel(otherLabel)}.");
     }
 
-    /// <summary>Reads an RSA public key from SPKI, PKCS#1 or an X.509 certificate; returns the certificate if any.</summary>
-    internal static RsaKeyParameters ReadPublicKey(string textOrPath, string optionName, out X509Certificate? certificate)
+    /// <summary>Reads an RSA public key's modulus and exponent from SPKI, PKCS#1 or an X.509 certificate in PEM text; returns the certificate if any.</summary>
+    internal static (BigInteger Modulus, BigInteger Exponent) ReadPublicKey(string pem, string optionName, out X509Certificate? certificate)
     {
-        string pem = ReadPemText(textOrPath, optionName, "a PEM certificate or public key", PublicExpected);
         string? privateLabel = null;
         string? otherLabel = null;
         foreach (PemBlock block in ReadBlocks(pem, optionName))
@@ -92,7 +96,7 @@ internal static partial class PemKeyReader
             {
                 case "CERTIFICATE":
                     X509Certificate cert = ParseOrDamaged(block.Content, ParseCertificate, optionName);
-                    RsaKeyParameters certKey = FromSubjectPublicKeyInfo(cert.CertificateStructure.SubjectPublicKeyInfo, optionName);
+                    var certKey = FromSubjectPublicKeyInfo(cert.CertificateStructure.SubjectPublicKeyInfo, optionName);
                     certificate = cert;
                     return certKey;
                 case "PUBLIC KEY":

@@ -12,7 +12,9 @@ namespace WeChatPay.Chain.Crypto;
 
 /// <summary>An RSA private key (the merchant key): signs requests and decrypts fields encrypted for the merchant.</summary>
 /// <remarks>
-/// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. Thread-safe: on net8.0+ every call
+/// Parsed once by <see cref="Load"/>; no call re-reads or re-parses anything. On net8.0+ a plain PKCS#8 or PKCS#1
+/// key is read by System.Security.Cryptography alone (<c>PlatformKeyImport</c>); every other form, and every
+/// error, goes through <see cref="PemKeyReader"/> (BouncyCastle). Thread-safe: on net8.0+ every call
 /// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
 /// around the immutable key numbers. The key numbers are not exposed and <see cref="ToString"/> shows none.
 /// </remarks>
@@ -27,7 +29,7 @@ internal sealed class RsaPrivateKey
     private RsaPrivateKey(RsaPrivateCrtKeyParameters key)
     {
         _modulusBytes = RsaSupport.ModulusBytes(key);
-        PublicKey = RsaPublicKey.FromPrivate(key);
+        PublicKey = RsaPublicKey.FromPrivate(key.Modulus.ToByteArrayUnsigned(), key.PublicExponent.ToByteArrayUnsigned(), null);
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform)
         {
@@ -41,6 +43,17 @@ internal sealed class RsaPrivateKey
         _bouncyKey = key;
 #endif
     }
+
+#if !NETSTANDARD2_0
+    // A key PlatformKeyImport read and checked: it never takes the BouncyCastle path.
+    private RsaPrivateKey(RSA platformKey)
+    {
+        _platformKey = platformKey;
+        RSAParameters numbers = platformKey.ExportParameters(false);
+        _modulusBytes = numbers.Modulus!.Length;
+        PublicKey = RsaPublicKey.FromPrivate(numbers.Modulus, numbers.Exponent!, null);
+    }
+#endif
 
     /// <summary>The public half of this key.</summary>
     public RsaPublicKey PublicKey { get; }
@@ -74,7 +87,14 @@ internal sealed class RsaPrivateKey
     public static RsaPrivateKey Load(string textOrPath, string? passphrase, string optionName)
     {
         if (optionName is null) throw new ArgumentNullException(nameof(optionName));
-        return new RsaPrivateKey(PemKeyReader.ReadPrivateKey(textOrPath, passphrase, optionName));
+        string pem = PemKeyReader.ReadPrivateKeyText(textOrPath, optionName);
+#if !NETSTANDARD2_0
+        if (CryptoBackend.UsePlatform && PlatformKeyImport.TryPrivateKey(pem) is { } platform)
+        {
+            return new RsaPrivateKey(platform);
+        }
+#endif
+        return new RsaPrivateKey(PemKeyReader.ReadPrivateKey(pem, passphrase, optionName));
     }
 
     /// <summary>Signs <paramref name="message"/> with SHA256withRSA (PKCS#1 v1.5); returns base64.</summary>

@@ -22,27 +22,27 @@ internal sealed class RsaPublicKey
     /// <summary>The prefix of WeChat Pay's deliberate signature probe; such a signature never verifies.</summary>
     internal const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
 
-    private readonly Org.BouncyCastle.Math.BigInteger _modulus;
-    private readonly Org.BouncyCastle.Math.BigInteger _exponent;
+    private readonly byte[] _modulus;   // unsigned big-endian, no leading zero byte
+    private readonly byte[] _exponent;
     private RsaKeyParameters? _key;
     private readonly int _modulusBytes;
 #if !NETSTANDARD2_0
     private readonly RSA? _platformKey;
 #endif
 
-    // key: BouncyCastle's parameters when the numbers were parsed into them (and so checked); null for the public half of
-    // a private key, whose numbers its own checks cover: BouncyCastle's parameters (a 30–40 ms primality test of the
-    // modulus) are then built only if the BouncyCastle path is taken.
-    private RsaPublicKey(Org.BouncyCastle.Math.BigInteger modulus, Org.BouncyCastle.Math.BigInteger exponent, RsaKeyParameters? key, X509Certificate? certificate)
+    // BouncyCastle's parameters are built on first use of its path (they run a 30–40 ms primality test of the modulus),
+    // which a platform key never takes. platformKey: an RSA object already holding these numbers, or null.
+    private RsaPublicKey(byte[] modulus, byte[] exponent, X509Certificate? certificate, RSA? platformKey)
     {
-        _modulus = modulus;
-        _exponent = exponent;
-        _key = key;
-        _modulusBytes = (modulus.BitLength + 7) / 8;
+        _modulus = RsaSupport.Minimal(modulus);
+        _exponent = RsaSupport.Minimal(exponent);
+        _modulusBytes = _modulus.Length;
+        KeySizeInBits = RsaSupport.BitLength(_modulus);
 #if !NETSTANDARD2_0
-        if (CryptoBackend.UsePlatform)
+        _platformKey = platformKey;
+        if (_platformKey is null && CryptoBackend.UsePlatform)
         {
-            _platformKey = RsaSupport.TryCreatePlatformKey(modulus, exponent);
+            _platformKey = RsaSupport.TryCreatePlatformKey(_modulus, _exponent);
         }
 #endif
         if (certificate is not null)
@@ -63,7 +63,7 @@ internal sealed class RsaPublicKey
     public DateTimeOffset? NotAfter { get; }
 
     /// <summary>Size of the key in bits.</summary>
-    public int KeySizeInBits => _modulus.BitLength;
+    public int KeySizeInBits { get; }
 
     // BouncyCastle's form of the key, built on first use.
     private RsaKeyParameters BouncyKey
@@ -73,7 +73,7 @@ internal sealed class RsaPublicKey
             var key = System.Threading.Volatile.Read(ref _key);
             if (key is null)
             {
-                key = new RsaKeyParameters(false, _modulus, _exponent);
+                key = new RsaKeyParameters(false, new Org.BouncyCastle.Math.BigInteger(1, _modulus), new Org.BouncyCastle.Math.BigInteger(1, _exponent));
                 System.Threading.Interlocked.CompareExchange(ref _key, key, null);
             }
             return key;
@@ -105,12 +105,33 @@ internal sealed class RsaPublicKey
     public static RsaPublicKey Load(string textOrPath, string optionName)
     {
         if (optionName is null) throw new ArgumentNullException(nameof(optionName));
-        RsaKeyParameters parameters = PemKeyReader.ReadPublicKey(textOrPath, optionName, out X509Certificate? certificate);
-        return new RsaPublicKey(parameters.Modulus, parameters.Exponent, parameters, certificate);
+        string pem = PemKeyReader.ReadPublicKeyText(textOrPath, optionName);
+#if !NETSTANDARD2_0
+        if (CryptoBackend.UsePlatform && PlatformKeyImport.TryPublicKey(pem) is { } platform)
+        {
+            RSAParameters numbers = platform.ExportParameters(false);
+            return new RsaPublicKey(numbers.Modulus!, numbers.Exponent!, null, platform);
+        }
+#endif
+        var (modulus, exponent) = PemKeyReader.ReadPublicKey(pem, optionName, out X509Certificate? certificate);
+        var key = new RsaPublicKey(modulus.ToByteArrayUnsigned(), exponent.ToByteArrayUnsigned(), certificate, null);
+        if (!key.UsesPlatformCrypto)
+        {
+            // The BouncyCastle path builds its parameters now, so that a modulus it refuses is a load error, not a failed call.
+            try
+            {
+                _ = key.BouncyKey;
+            }
+            catch (ArgumentException)
+            {
+                throw PemKeyReader.Damaged(optionName);
+            }
+        }
+        return key;
     }
 
     /// <summary>The public half of a parsed and checked private key (<see cref="RsaPrivateKey.PublicKey"/>).</summary>
-    internal static RsaPublicKey FromPrivate(RsaPrivateCrtKeyParameters key) => new RsaPublicKey(key.Modulus, key.PublicExponent, null, null);
+    internal static RsaPublicKey FromPrivate(byte[] modulus, byte[] exponent, RSA? platformKey) => new RsaPublicKey(modulus, exponent, null, platformKey);
 
     /// <summary>Verifies a base64 SHA256withRSA (PKCS#1 v1.5) signature over <paramref name="message"/>.</summary>
     /// <returns>True only for a valid signature. False, never an exception, for a null, empty, non-base64 or
@@ -232,7 +253,7 @@ internal sealed class RsaPublicKey
     {
         if (other is null) throw new ArgumentNullException(nameof(other));
         return ReferenceEquals(this, other)
-            || (_modulus.Equals(other._modulus) && _exponent.Equals(other._exponent));
+            || (_modulus.AsSpan().SequenceEqual(other._modulus) && _exponent.AsSpan().SequenceEqual(other._exponent));
     }
 
     /// <summary>Describes the key without any key material.</summary>

@@ -22,15 +22,45 @@ internal static class RsaSupport
 
     /// <summary>
     /// Randomness for BouncyCastle's blinding and OAEP padding. Thread-safe: it draws from the platform CSPRNG
-    /// (<c>RandomNumberGenerator</c>) and holds no state of its own.
+    /// (<c>RandomNumberGenerator</c>) and holds no state of its own. Created on first use, so that the platform path
+    /// never loads BouncyCastle through this class.
     /// </summary>
-    internal static readonly SecureRandom Random = new SecureRandom(new CryptoApiRandomGenerator());
+    internal static SecureRandom Random => BouncyCastleRandom.Instance;
 
     /// <summary>UTF-8 that throws on invalid input instead of substituting U+FFFD.</summary>
     internal static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Size of the modulus in bytes (the length of every signature and ciphertext).</summary>
     internal static int ModulusBytes(RsaKeyParameters key) => (key.Modulus.BitLength + 7) / 8;
+
+    /// <summary>An unsigned big-endian number without leading zero bytes (the same array when it has none).</summary>
+    internal static byte[] Minimal(byte[] value)
+    {
+        int start = 0;
+        while (start < value.Length - 1 && value[start] == 0) start++;
+        if (start == 0) return value;
+        var trimmed = new byte[value.Length - start];
+        Array.Copy(value, start, trimmed, 0, trimmed.Length);
+        return trimmed;
+    }
+
+    /// <summary>The bit length of an unsigned big-endian number.</summary>
+    internal static int BitLength(byte[] value)
+    {
+        for (int i = 0; i < value.Length; i++)
+        {
+            int b = value[i];
+            if (b == 0) continue;
+            int bits = 0;
+            while (b != 0)
+            {
+                bits++;
+                b >>= 1;
+            }
+            return (value.Length - i - 1) * 8 + bits;
+        }
+        return 0;
+    }
 
     /// <summary>Decodes base64, or returns null when it is not base64.</summary>
     internal static byte[]? TryDecodeBase64(string value)
@@ -90,12 +120,9 @@ internal static class RsaSupport
         }
     }
 
-    /// <summary>A platform public key from its modulus and public exponent, or null where the platform refuses it.</summary>
-    internal static RSA? TryCreatePlatformKey(BigInteger modulus, BigInteger exponent) => TryImport(new RSAParameters
-    {
-        Modulus = BigIntegers.AsUnsignedByteArray((modulus.BitLength + 7) / 8, modulus),
-        Exponent = BigIntegers.AsUnsignedByteArray(exponent),
-    });
+    /// <summary>A platform public key from its modulus and public exponent (unsigned big-endian), or null where the platform refuses it.</summary>
+    internal static RSA? TryCreatePlatformKey(byte[] modulus, byte[] exponent) =>
+        TryImport(new RSAParameters { Modulus = modulus, Exponent = exponent });
 
     private static RSA? TryImport(RSAParameters parameters)
     {
@@ -124,4 +151,10 @@ internal static class RsaSupport
         }
     }
 #endif
+}
+
+/// <summary>Holds <see cref="RsaSupport.Random"/>, so that it is created only when a BouncyCastle path asks for it.</summary>
+internal static class BouncyCastleRandom
+{
+    internal static readonly SecureRandom Instance = new SecureRandom(new CryptoApiRandomGenerator());
 }

@@ -252,6 +252,40 @@ public sealed class KeyLoadingTests : OnEachBackend
         Assert.That(key.KeySizeInBits, Is.EqualTo(2048));
     }
 
+#if !LIBRARY_NETSTANDARD
+    [Test]
+    public void The_fast_platform_import_takes_the_plain_keys_and_leaves_every_other_input_to_the_full_reader()
+    {
+        string[] plainPrivate = { "PKCS#8", "PKCS#1", "PKCS#8 with CRLF line ends and text around it", "PKCS#8 on one line with literal \\n (as in an environment variable)" };
+        string[] plainPublic = { "SPKI", "PKCS#1 public", "SPKI with CRLF line ends" };
+
+        Assert.Multiple(() =>
+        {
+            foreach ((string name, (string pem, _)) in privateInputs.Select(p => (p.Key, p.Value)))
+            {
+                using RSA? taken = PlatformKeyImport.TryPrivateKey(PemKeyReader.ReadPrivateKeyText(pem, PrivateOption));
+                Assert.That(taken is not null, Is.EqualTo(plainPrivate.Contains(name)), name);
+            }
+            foreach ((string name, string pem) in publicInputs.Select(p => (p.Key, p.Value)))
+            {
+                using RSA? taken = PlatformKeyImport.TryPublicKey(PemKeyReader.ReadPublicKeyText(pem, PublicOption));
+                Assert.That(taken is not null, Is.EqualTo(plainPublic.Contains(name)), name);
+            }
+            // What the full reader refuses, the fast import must never take: it may only make good keys load sooner.
+            foreach ((string name, (string input, _, _)) in brokenPrivateInputs.Select(p => (p.Key, p.Value)))
+            {
+                if (!input.Contains("-----BEGIN", StringComparison.Ordinal)) continue;
+                Assert.That(PlatformKeyImport.TryPrivateKey(input), Is.Null, name);
+            }
+            foreach ((string name, (string input, _)) in brokenPublicInputs.Select(p => (p.Key, p.Value)))
+            {
+                if (!input.Contains("-----BEGIN", StringComparison.Ordinal)) continue;
+                Assert.That(PlatformKeyImport.TryPublicKey(input), Is.Null, name);
+            }
+        });
+    }
+#endif
+
     [TestCase("garbage", "is not a PEM private key (expected -----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----) nor a readable file path")]
     [TestCase("empty", "is empty")]
     [TestCase("blank", "is empty")]

@@ -20,7 +20,7 @@ namespace WeChatPay.Chain.CatalogGenerator;
 public static class CatalogTransform
 {
     /// <summary>The version of the compact shape, written as <c>format</c>; the reader rejects any other.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = WeChatPay.Chain.Catalog.CatalogReader.FormatVersion;
 
     private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
 

@@ -52,7 +52,7 @@ internal static class ColdStart
         watch.Stop();
         Check.Answer(body, Payloads.PostAnswer);
         Console.WriteLine(FormattableString.Invariant(
-            $"COLD {style} {watch.Elapsed.TotalMilliseconds:F2} {constructed.TotalMilliseconds:F2} {(watch.Elapsed - constructed).TotalMilliseconds:F2}"));
+            $"COLD {style} {watch.Elapsed.TotalMilliseconds:F2} {constructed.TotalMilliseconds:F2} {(watch.Elapsed - constructed).TotalMilliseconds:F2} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F2}"));
         return 0;
     }
 
@@ -70,6 +70,8 @@ internal static class ColdStart
         var construct = Styles.ToDictionary(s => s, _ => new List<double>());
         var firstCall = Styles.ToDictionary(s => s, _ => new List<double>());
         var lifetime = Styles.ToDictionary(s => s, _ => new List<double>());
+        var jitted = Styles.ToDictionary(s => s, _ => new List<double>());
+        var jitTime = Styles.ToDictionary(s => s, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
         {
             foreach (var style in round % 2 == 0 ? Styles : Styles.Reverse())
@@ -90,15 +92,17 @@ internal static class ColdStart
                 construct[style].Add(double.Parse(parts[3], System.Globalization.CultureInfo.InvariantCulture));
                 firstCall[style].Add(double.Parse(parts[4], System.Globalization.CultureInfo.InvariantCulture));
                 lifetime[style].Add(watch.Elapsed.TotalMilliseconds);
+                jitted[style].Add(double.Parse(parts[5], System.Globalization.CultureInfo.InvariantCulture));
+                jitTime[style].Add(double.Parse(parts[6], System.Globalization.CultureInfo.InvariantCulture));
             }
         }
         Console.WriteLine($"// Cold start, {rounds} fresh processes per style, medians (ms)");
-        Console.WriteLine("| Style | construct | first call | construct + first call | process start to exit | ÷ baseline (start to exit) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| Style | construct | first call | construct + first call | process start to exit | ÷ baseline (start to exit) | methods JIT-compiled | JIT time |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         var baselineLife = Interleaved.Median(lifetime["baseline"].ToArray());
         foreach (var style in Styles)
             Console.WriteLine(FormattableString.Invariant(
-                $"| {style} | {Interleaved.Median(construct[style]):F1} | {Interleaved.Median(firstCall[style]):F1} | {Interleaved.Median(inProcess[style]):F1} | {Interleaved.Median(lifetime[style]):F1} | {Interleaved.Median(lifetime[style]) / baselineLife:F2}× |"));
+                $"| {style} | {Interleaved.Median(construct[style]):F1} | {Interleaved.Median(firstCall[style]):F1} | {Interleaved.Median(inProcess[style]):F1} | {Interleaved.Median(lifetime[style]):F1} | {Interleaved.Median(lifetime[style]) / baselineLife:F2}× | {Interleaved.Median(jitted[style]):F0} | {Interleaved.Median(jitTime[style]):F1} |"));
         return 0;
     }
 }

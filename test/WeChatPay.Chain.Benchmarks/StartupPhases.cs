@@ -26,6 +26,11 @@ internal static class StartupPhases
             rsa.ImportFromPem(pem);
         });
         Twice("merchant key, as the client loads it (RsaPrivateKey.Load)", () => Crypto.RsaPrivateKey.Load(options.MerchantPrivateKey, null, "MerchantPrivateKey"));
+        Twice("operation catalog, decompressed alone (for comparison)", () =>
+        {
+            using var gzip = new System.IO.Compression.GZipStream(typeof(WeChatPayClient).Assembly.GetManifestResourceStream(Catalog.OperationCatalog.ResourceName)!, System.IO.Compression.CompressionMode.Decompress);
+            gzip.CopyTo(new MemoryStream());
+        });
         Twice("operation catalog (decompress and index)", () => _ = Catalog.OperationCatalog.Load(typeof(WeChatPayClient).Assembly.GetManifestResourceStream(Catalog.OperationCatalog.ResourceName)!).Operations.Count);
         Twice("Newtonsoft.Json, first serialization", () => Newtonsoft.Json.JsonConvert.SerializeObject(new { a = 1 }));
         Twice("Flurl client", () => new Flurl.Http.FlurlClient("https://api.mch.weixin.qq.com/").Dispose());

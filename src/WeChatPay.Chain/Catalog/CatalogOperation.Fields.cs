@@ -23,9 +23,6 @@ internal sealed partial class CatalogOperation
     /// <summary>The documented request headers: the children of the top-level <c>headers</c> row.</summary>
     public IReadOnlyList<CatalogField> HeaderFields => OptionChildren("headers");
 
-    /// <summary>The top-level rows that document the path parameters, in <see cref="PathParams"/> order; a parameter the page documents elsewhere (under <c>query</c>) is left out.</summary>
-    public IReadOnlyList<CatalogField> PathParamFields { get; }
-
     /// <summary>Finds a top-level request row (a request option such as <c>json</c>, <c>query</c>, <c>headers</c> or a path parameter) by name.</summary>
     /// <param name="name">The row name, compared ordinally.</param>
     /// <returns>The row, or null when the operation does not document it.</returns>

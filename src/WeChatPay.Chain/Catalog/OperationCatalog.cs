@@ -19,7 +19,7 @@ internal sealed class OperationCatalog
     private static readonly char[] QueryStart = { '?', '#' };
 
     private readonly CatalogPathNode _root;
-    private readonly Dictionary<string, CatalogWebhook> _webhooksByEventType = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lazy<Hooks> _hooks;
 
     /// <summary>Creates a catalog over the given entries.</summary>
     /// <param name="sourceRepository">The documentation repository the facts come from.</param>
@@ -27,6 +27,14 @@ internal sealed class OperationCatalog
     /// <param name="operations">The operations; (method, path) pairs are expected to be unique.</param>
     /// <param name="webhooks">The callback notifications.</param>
     public OperationCatalog(string sourceRepository, string sourceCommit, IEnumerable<CatalogOperation> operations, IEnumerable<CatalogWebhook> webhooks)
+        : this(sourceRepository, sourceCommit, operations, new Lazy<IReadOnlyList<CatalogWebhook>>(
+            () => new List<CatalogWebhook>(webhooks ?? throw new ArgumentNullException(nameof(webhooks)))))
+    {
+        _ = _hooks.Value;
+    }
+
+    // The webhooks are read when first asked for (notifications need them; a call does not).
+    internal OperationCatalog(string sourceRepository, string sourceCommit, IEnumerable<CatalogOperation> operations, Lazy<IReadOnlyList<CatalogWebhook>> webhooks)
     {
         SourceRepository = sourceRepository ?? throw new ArgumentNullException(nameof(sourceRepository));
         SourceCommit = sourceCommit ?? throw new ArgumentNullException(nameof(sourceCommit));
@@ -35,20 +43,8 @@ internal sealed class OperationCatalog
         sorted.Sort(CatalogOperation.CompareByPathThenMethod);
         Operations = sorted.ToArray();
         _root = CatalogPathNode.Build(Operations);
-
-        var hooks = new List<CatalogWebhook>(webhooks ?? throw new ArgumentNullException(nameof(webhooks)));
-        hooks.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
-        Webhooks = hooks.ToArray();
-        foreach (var hook in Webhooks)
-        {
-            foreach (var eventType in hook.EventTypes)
-            {
-                if (!_webhooksByEventType.TryGetValue(eventType, out var current) || Rank(hook, eventType) < Rank(current, eventType))
-                {
-                    _webhooksByEventType[eventType] = hook;
-                }
-            }
-        }
+        if (webhooks is null) throw new ArgumentNullException(nameof(webhooks));
+        _hooks = new Lazy<Hooks>(() => new Hooks(webhooks.Value), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The catalog embedded in this library, loaded once on first use (thread-safe).</summary>
@@ -65,7 +61,7 @@ internal sealed class OperationCatalog
     public IReadOnlyList<CatalogOperation> Operations { get; }
 
     /// <summary>Every callback notification, by name (ordinal).</summary>
-    public IReadOnlyList<CatalogWebhook> Webhooks { get; }
+    public IReadOnlyList<CatalogWebhook> Webhooks => _hooks.Value.All;
 
     /// <summary>Reads a gzip-compressed compact catalog.</summary>
     /// <param name="gzip">A stream over the gzip bytes; left open.</param>
@@ -167,7 +163,7 @@ internal sealed class OperationCatalog
     public CatalogWebhook? FindWebhook(string eventType)
     {
         if (eventType is null) throw new ArgumentNullException(nameof(eventType));
-        return _webhooksByEventType.TryGetValue(eventType, out var hook) ? hook : null;
+        return _hooks.Value.ByEventType.TryGetValue(eventType, out var hook) ? hook : null;
     }
 
     private static OperationCatalog LoadEmbedded()
@@ -195,5 +191,30 @@ internal sealed class OperationCatalog
         var ownPage = string.Equals(hook.Name.Substring(slash + 1), eventType, StringComparison.OrdinalIgnoreCase);
         var v3 = hook.Name.StartsWith("v3/", StringComparison.Ordinal);
         return (ownPage ? 0 : 2) + (v3 ? 0 : 1);
+    }
+
+    // The webhooks by name, and the one that answers for each event type.
+    private sealed class Hooks
+    {
+        public Hooks(IReadOnlyList<CatalogWebhook> webhooks)
+        {
+            var hooks = new List<CatalogWebhook>(webhooks);
+            hooks.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
+            All = hooks.ToArray();
+            foreach (var hook in All)
+            {
+                foreach (var eventType in hook.EventTypes)
+                {
+                    if (!ByEventType.TryGetValue(eventType, out var current) || Rank(hook, eventType) < Rank(current, eventType))
+                    {
+                        ByEventType[eventType] = hook;
+                    }
+                }
+            }
+        }
+
+        public CatalogWebhook[] All { get; }
+
+        public Dictionary<string, CatalogWebhook> ByEventType { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -25,7 +25,7 @@ public class CatalogStalenessTests
     {
         var text = CatalogInput.EmbeddedText();
 
-        Assert.That(text, Does.StartWith("{\"format\":1,\"source\":{\"repo\":\"github.com/wechatpay-im/website\",\"commit\":\""));
+        Assert.That(text, Does.StartWith("{\"format\":2,\"source\":{\"repo\":\"github.com/wechatpay-im/website\",\"commit\":\""));
         Assert.That(text, Does.EndWith("\n]}\n"));
         Assert.That(text, Does.Not.Contain("\r"));
         Assert.That(text.Split('\n'), Has.Length.EqualTo(1 + 1147 + 1 + 112 + 1 + 1), "header, operations, separator, webhooks, footer, empty tail");

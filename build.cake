@@ -6,12 +6,14 @@ var solution = "./WeChatPay.Chain.sln";
 var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
 var packages = artifacts + Directory("packages");
+var feed = artifacts + Directory("feed");
 
 Task("Clean")
     .Does(() =>
 {
     CleanDirectory(testResults);
     CleanDirectory(packages);
+    CleanDirectory(feed);
     DotNetClean(solution, new DotNetCleanSettings { Configuration = configuration, Verbosity = DotNetVerbosity.Quiet });
 });
 
@@ -71,15 +73,18 @@ Task("Test")
     if (passed == 0) throw new Exception("No test ran.");
 });
 
+var packed = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Caching", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Sandbox", "WeChatPay.Chain.Cli" };
+
+// The library packages, the sandbox and the tool into artifacts/packages (what is published); then artifacts/feed, a
+// local feed that holds the libraries with every package they depend on, so that a REPL or script restores from it
+// alone, offline (docs/scripts.md).
 Task("Pack")
     .IsDependentOn("Test")
     .Does(() =>
 {
-    foreach (var project in new[] { "./src/WeChatPay.Chain/WeChatPay.Chain.csproj", "./src/WeChatPay.Chain.Caching/WeChatPay.Chain.Caching.csproj",
-        "./src/WeChatPay.Chain.AspNetCore/WeChatPay.Chain.AspNetCore.csproj", "./src/WeChatPay.Chain.Sandbox/WeChatPay.Chain.Sandbox.csproj",
-        "./src/WeChatPay.Chain.Cli/WeChatPay.Chain.Cli.csproj" })
+    foreach (var name in packed)
     {
-        DotNetPack(project, new DotNetPackSettings
+        DotNetPack($"./src/{name}/{name}.csproj", new DotNetPackSettings
         {
             Configuration = configuration,
             NoBuild = true,
@@ -87,7 +92,58 @@ Task("Pack")
             OutputDirectory = packages,
         });
     }
+
+    CleanDirectory(feed);
+    CopyFiles(GetFiles(packages.Path.FullPath + "/*.nupkg"), feed);
+    var dependencies = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+    foreach (var name in packed.Where(n => n != "WeChatPay.Chain.Cli"))
+    {
+        foreach (var nupkg in PackageClosure(artifacts + File($"obj/{name}/project.assets.json")))
+        {
+            dependencies.Add(System.IO.Path.GetFileName(nupkg));
+            CopyFile(nupkg, feed + File(System.IO.Path.GetFileName(nupkg)));
+        }
+    }
+    Information($"artifacts/feed: the packed libraries and {dependencies.Count} packages they depend on.");
 });
+
+// The .nupkg files of every package a project's consumers get, in every target framework: its own package references
+// and those of the projects it references (which are packed themselves), followed through their dependencies, leaving
+// out what it keeps to itself (PrivateAssets="all": the analyzers). Read from the restore's assets file.
+IEnumerable<string> PackageClosure(FilePath assetsFile)
+{
+    using var assets = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(assetsFile.FullPath));
+    var root = assets.RootElement;
+    var folder = root.GetProperty("packageFolders").EnumerateObject().First().Name;
+    var libraries = root.GetProperty("libraries");
+    var found = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+    foreach (var framework in root.GetProperty("project").GetProperty("frameworks").EnumerateObject())
+    {
+        var target = root.GetProperty("targets").EnumerateObject().First(t => t.Name == framework.Name || t.Name.StartsWith(framework.Name + "/")).Value;
+        var byId = target.EnumerateObject().ToDictionary(e => e.Name.Substring(0, e.Name.IndexOf('/')), e => e, StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<string>();
+        if (framework.Value.TryGetProperty("dependencies", out var direct))
+        {
+            foreach (var dependency in direct.EnumerateObject())
+            {
+                if (!(dependency.Value.TryGetProperty("suppressParent", out var suppress) && suppress.GetString() == "All")) pending.Push(dependency.Name);
+            }
+        }
+        foreach (var entry in target.EnumerateObject().Where(e => e.Value.GetProperty("type").GetString() == "project")) pending.Push(entry.Name.Substring(0, entry.Name.IndexOf('/')));
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (!seen.Add(id) || !byId.TryGetValue(id, out var entry)) continue;
+            if (entry.Value.TryGetProperty("dependencies", out var next)) foreach (var dependency in next.EnumerateObject()) pending.Push(dependency.Name);
+            if (entry.Value.GetProperty("type").GetString() != "package") continue;
+            var version = entry.Name.Substring(entry.Name.IndexOf('/') + 1);
+            var path = libraries.GetProperty(entry.Name).GetProperty("path").GetString();
+            found.Add(System.IO.Path.Combine(folder, path, $"{id.ToLowerInvariant()}.{version.ToLowerInvariant()}.nupkg"));
+        }
+    }
+    return found;
+}
 
 // Not in the default chain: regenerate the embedded operation catalog from the generator's input
 // snapshot (docs/catalog.md). `dotnet cake --target=Catalog`, then commit the changed resource.

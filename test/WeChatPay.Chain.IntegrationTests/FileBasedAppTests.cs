@@ -11,8 +11,9 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// A C# script as users write them today: a .NET 10 file-based app (`dotnet run presign.cs`) calling the sandbox, with the
-/// library as a project (`#:project`) and as the packed package (`#:package`, restored from a local feed alone).
+/// C# scripts as users write them today: a .NET 10 file-based app (`dotnet run presign.cs`) calling the sandbox, with the
+/// library as a project (`#:project`) and as the packed package (`#:package`, restored from a local feed alone); and a
+/// Roslyn script run by a host on the packed packages, starting the sandbox in process from its own package.
 /// </summary>
 public class FileBasedAppTests
 {
@@ -24,23 +25,87 @@ public class FileBasedAppTests
 
     [Test]
     public Task A_file_based_app_takes_the_packed_package() =>
-        RunAsync(async (root, folder) =>
+        RunAsync(async (root, folder) => "#:package WeChatPay.Chain@" + await PackAsync(root, folder, "WeChatPay.Chain"), "NUGET_PACKAGES");
+
+    [Test]
+    public async Task A_Roslyn_script_runs_on_the_packed_packages_with_the_sandbox_started_in_it()
+    {
+        var root = RepositoryRoot();
+        var scripts = Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts");
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-roslyn-{Guid.NewGuid():N}")).FullName;
+        try
         {
-            // The package as the Pack target makes it, under a version no cache holds; restored from that feed alone, its
-            // dependencies from the packages the build restored (a fallback folder), into a packages folder of the test's own.
-            var version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
-            var feed = Path.Combine(folder, "feed");
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
+            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
+            var host = await File.ReadAllTextAsync(Path.Combine(scripts, "roslyn-host.cs"));
+            Assert.That(host, Does.Contain("@PACKED"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "roslyn-host.cs"), host.Replace("@PACKED", "@" + version));
+            File.Copy(Path.Combine(scripts, "presign.csx"), Path.Combine(folder, "presign.csx"));
+
+            var start = ChildProcess.Start("dotnet", new[] { "run", "roslyn-host.cs", "--", "presign.csx" }, folder);
+            start.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
+
+            var output = stdout + stderr;
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(stdout, Does.Contain("presign_token=PT"));
+            Assert.That(stdout, Does.Contain("encrypted=identity.real_name,identity.credential_type,identity.id_card_number,bank_card.bank_card_no,bank_card.phone"));
+            Assert.That(stdout, Does.Contain("judged=5"), "the sandbox decrypted the five encrypted fields with its own key");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_file_based_app_of_the_scripts_page_runs_on_the_packed_sandbox_package()
+    {
+        var root = RepositoryRoot();
+        var page = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", "scripts.md"));
+        var start = page.IndexOf("```csharp\n#:package WeChatPay.Chain.Sandbox@0.1.0", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0), "docs/scripts.md shows a file-based app on the sandbox package");
+        start += "```csharp\n".Length;
+        var sample = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-page-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
+            await File.WriteAllTextAsync(Path.Combine(folder, "query.cs"), sample.Replace("@0.1.0", "@" + version));
+
+            var run = ChildProcess.Start("dotnet", new[] { "run", "query.cs" }, folder);
+            run.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(run, TimeSpan.FromMinutes(5));
+
+            Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+            Assert.That(stdout.Trim(), Is.EqualTo("SUCCESS"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    // Packs the projects as the Pack target does, under a version no cache holds, into a feed of the folder's own, and
+    // writes the folder's NuGet.config: that feed alone as a source, the packages the build restored as a fallback
+    // folder (the dependencies), a packages folder of the test's own. Returns the version.
+    private static async Task<string> PackAsync(string root, string folder, params string[] projects)
+    {
+        var version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
+        var feed = Path.Combine(folder, "feed");
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+        foreach (var project in projects)
+        {
+            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", project, project + ".csproj"),
                 "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, folder), TimeSpan.FromMinutes(3));
-            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-            await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"),
-                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
-                $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(folder, "packages")}\" /></config>\n" +
-                $"  <packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources>\n" +
-                $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
-            return "#:package WeChatPay.Chain@" + version;
-        }, "NUGET_PACKAGES");
+        }
+        var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
+            $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(folder, "packages")}\" /></config>\n" +
+            $"  <packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources>\n" +
+            $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
+        return version;
+    }
 
     // Writes the script with its reference line into a folder of its own (a user's script lives outside this repository:
     // no Directory.Build.props of ours), runs it against a sandbox, and checks what it printed.

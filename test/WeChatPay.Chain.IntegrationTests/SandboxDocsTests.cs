@@ -60,6 +60,7 @@ public class SandboxDocsTests
     [TestCase("payments.md", 1)]
     [TestCase("bills.md", 1)]
     [TestCase("uploads.md", 1)]
+    [TestCase("scripts.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

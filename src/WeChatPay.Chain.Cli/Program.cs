@@ -73,7 +73,7 @@ internal static class Program
                 _ => throw new CliException($"-X {verb} is not a WeChat Pay method: use GET, POST, PUT, PATCH or DELETE."),
             };
             if (result.GetValue(json) || Console.IsOutputRedirected) Console.Out.Write(answer.Body);
-            else Console.Out.WriteLine(answer.Pretty());
+            else CliOutput.Answer(AnsiConsole.Console, answer);
             return 0;
         }));
     }
@@ -96,10 +96,7 @@ internal static class Program
             }
             else
             {
-                var table = new Table().AddColumn("Method").AddColumn("Path").AddColumn("Title");
-                foreach (var op in found) table.AddRow(Markup.Escape(op.Method), Markup.Escape(op.Path), Markup.Escape(op.Title));
-                AnsiConsole.Write(table);
-                AnsiConsole.MarkupLine($"{found.Count} operation(s)");
+                CliOutput.Operations(AnsiConsole.Console, found);
             }
             return Task.FromResult(found.Count == 0 ? 1 : 0);
         }));
@@ -131,8 +128,15 @@ internal static class Program
             var directory = result.GetValue(output)!;
             if (!Directory.Exists(directory)) throw new CliException($"The directory {directory} does not exist: create it first.");
             using var client = new WeChatPayClient(Options(result));
-            foreach (var certificate in await client.DownloadCertificatesAsync(token).ConfigureAwait(false))
-                Console.Out.WriteLine($"{certificate}: {certificate.SaveTo(directory)}");
+            if (Console.IsOutputRedirected)
+            {
+                foreach (var certificate in await client.DownloadCertificatesAsync(token).ConfigureAwait(false))
+                    Console.Out.WriteLine($"{certificate}: {certificate.SaveTo(directory)}");
+                return 0;
+            }
+            var downloaded = await AnsiConsole.Status().StartAsync("Downloading the platform certificates (GET v3/certificates)…",
+                _ => client.DownloadCertificatesAsync(token)).ConfigureAwait(false);
+            CliOutput.Certificates(AnsiConsole.Console, downloaded.Select(c => (c, c.SaveTo(directory))).ToList());
             return 0;
         }));
         var certificates = new Command("certificates", "The platform certificates.");

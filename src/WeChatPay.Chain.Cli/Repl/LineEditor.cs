@@ -19,6 +19,7 @@ internal static class LineEditor
         var caret = 0;
         var recalled = history.Count;
         var tabs = 0;
+        var scroll = 0;
         Console.Write(prompt);
         while (true)
         {
@@ -91,15 +92,45 @@ internal static class LineEditor
                     }
                     break;
             }
-            Redraw(prompt, line.ToString(), caret);
+            scroll = Redraw(prompt, line.ToString(), caret, scroll);
         }
     }
 
-    private static void Redraw(string prompt, string text, int caret)
+    // Redraws the one terminal row the prompt owns; a line longer than the row scrolls sideways (see View).
+    private static int Redraw(string prompt, string text, int caret, int scroll)
     {
-        Console.Write("\r" + prompt + text + "\u001b[K");
-        var back = text.Length - caret;
+        int columns;
+        try
+        {
+            columns = Console.WindowWidth;
+        }
+        catch (System.IO.IOException)
+        {
+            columns = 80;
+        }
+        var (visible, back, next) = View(text, caret, Math.Max(10, columns - prompt.Length - 1), scroll);
+        Console.Write("\r" + prompt + visible + "\u001b[K");
         if (back > 0) Console.Write($"\u001b[{back}D");
+        return next;
+    }
+
+    /// <summary>
+    /// The part of <paramref name="text"/> that fits in <paramref name="width"/> columns with the caret in view, the
+    /// window moved as little as possible from <paramref name="scroll"/>; a cut end shows as <c>…</c>. Returns the text
+    /// to write, how many columns to move back from its end to the caret, and the window's new start. (One column a
+    /// char: wide characters are not measured.)
+    /// </summary>
+    internal static (string Visible, int Back, int Scroll) View(string text, int caret, int width, int scroll)
+    {
+        if (text.Length <= width) return (text, text.Length - caret, 0);
+        var inner = width - 2; // room for a … at each end
+        scroll = Math.Min(Math.Max(scroll, caret - inner), caret);
+        scroll = Math.Max(0, Math.Min(scroll, text.Length - inner));
+        var left = scroll > 0 ? "…" : string.Empty;
+        var shown = text.Substring(scroll, Math.Min(text.Length - scroll, left.Length == 0 ? inner + 1 : inner));
+        var right = scroll + shown.Length < text.Length ? "…" : string.Empty;
+        var visible = left + shown + right;
+        return (visible, visible.Length - (left.Length + caret - scroll), scroll);
     }
 
     private static string CommonPrefix(IReadOnlyList<string> words)

@@ -42,6 +42,9 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
     public WeChatPayNode Chain(string path) => _root.Chain(path);
 
+    /// <summary>The merchant id (mchid) this client signs for: for the <c>mchid</c> fields of requests, and to tell merchants apart.</summary>
+    public string MerchantId => _pipeline.MerchantId;
+
     /// <summary>The documented operations whose path or title contains <paramref name="text"/> (case-insensitive), e.g. <c>预签约</c> or <c>pre-entrust</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public IReadOnlyList<WeChatPayOperation> Search(string text) => WeChatPayOperation.Wrap(Catalog.OperationCatalog.Default.Search(text));

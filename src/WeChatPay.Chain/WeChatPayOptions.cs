@@ -25,7 +25,9 @@ public sealed class WeChatPayOptions
     /// The WeChat Pay platform keys, by id: a platform certificate serial number, or a WeChat Pay public key id
     /// (<c>PUB_KEY_ID_…</c>), mapped to PEM text or a PEM file path (a public key or an X.509 certificate).
     /// </summary>
-    public IDictionary<string, string> PlatformKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+    public IDictionary<string, string> PlatformKeys => _platformKeys;
+
+    private Dictionary<string, string> _platformKeys = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Which platform key encrypts sensitive fields unless a call names another in <c>Wechatpay-Serial</c>; null (the default)
@@ -56,6 +58,14 @@ public sealed class WeChatPayOptions
     /// is a line fit for a log. Called on a thread-pool thread; an exception it throws is ignored.
     /// </summary>
     public Action<WeChatPayCertificateRefresh>? CertificateRefreshed { get; set; }
+
+    /// <summary>
+    /// Told of every exchange with WeChat Pay once it has ended (calls, downloads, certificate downloads), successful or
+    /// not: method, documented operation, status, <c>Request-ID</c>, time, outcome, error code (<see cref="WeChatPayCall"/>,
+    /// whose <see cref="WeChatPayCall.ToString"/> is a line fit for a log; it carries no body and nothing secret). Called
+    /// on the calling thread before the call returns or throws; an exception it throws is ignored.
+    /// </summary>
+    public Action<WeChatPayCall>? CallCompleted { get; set; }
 
     /// <summary>
     /// What the client remembers of accepted callbacks, so that each is accepted once (<see cref="SignatureCheck.Replayed"/>
@@ -100,8 +110,16 @@ public sealed class WeChatPayOptions
     public bool Validate { get; set; }
 
     /// <summary>
-    /// Internal seam for benchmarks: when set, calls go through this handler (e.g. an in-process one that answers at once)
-    /// instead of a network connection. Not disposed by the client. Not part of the public API.
+    /// The HTTP handler every call goes through (a proxy, the host's handlers from <c>IHttpClientFactory</c>, as the
+    /// hosting package sets it); null for the client's own. Not disposed by the client.
     /// </summary>
-    internal System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
+    public System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>A copy of these options (every setting, the platform keys in a dictionary of their own).</summary>
+    internal WeChatPayOptions Clone()
+    {
+        var copy = (WeChatPayOptions)MemberwiseClone();
+        copy._platformKeys = new Dictionary<string, string>(_platformKeys, StringComparer.Ordinal);
+        return copy;
+    }
 }

@@ -62,9 +62,10 @@ public class FileBasedAppTests
     {
         var root = RepositoryRoot();
         var page = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", "scripts.md"));
-        var start = page.IndexOf("```csharp\n#:package WeChatPay.Chain.Sandbox@0.1.0", StringComparison.Ordinal);
+        const string fence = "```csharp file=query.cs\n";
+        var start = page.IndexOf(fence + "#:package WeChatPay.Chain.Sandbox@0.1.0", StringComparison.Ordinal);
         Assert.That(start, Is.GreaterThanOrEqualTo(0), "docs/scripts.md shows a file-based app on the sandbox package");
-        start += "```csharp\n".Length;
+        start += fence.Length;
         var sample = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-page-{Guid.NewGuid():N}")).FullName;
         try

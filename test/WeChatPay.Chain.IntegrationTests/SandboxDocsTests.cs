@@ -21,23 +21,25 @@ public class SandboxDocsTests
         .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
             typeof(WeChatPay.Chain.Caching.DistributedCertificateStore).Assembly, typeof(Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache).Assembly,
             typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly, typeof(Microsoft.Extensions.Options.Options).Assembly,
-            typeof(WeChatPay.Chain.AspNetCore.NotificationEndpoints).Assembly)
+            typeof(WeChatPay.Chain.AspNetCore.NotificationEndpoints).Assembly, typeof(Microsoft.Extensions.DependencyInjection.WeChatPayServiceCollectionExtensions).Assembly)
         .AddReferences(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "Microsoft.*.dll")
             .Select(path => MetadataReference.CreateFromFile(path)))
         .AddReferences(
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Collections.Generic", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
-            "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore");
+            "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore",
+            "WeChatPay.Chain.Hosting", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Logging");
 
     private static IEnumerable<string> Pages() =>
-        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Docs", "docs"), "*.md").OrderBy(f => f, StringComparer.Ordinal);
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Docs", "docs"), "*.md").OrderBy(f => f, StringComparer.Ordinal)
+            .Prepend(Path.Combine(AppContext.BaseDirectory, "Docs", "README.md"));
 
     public static IEnumerable<TestCaseData> Samples() => Pages().SelectMany(PageSamples);
 
     private static IEnumerable<TestCaseData> PageSamples(string page)
     {
-        var name = "docs/" + Path.GetFileName(page);
+        var name = Path.GetFileName(page) == "README.md" ? "README.md" : "docs/" + Path.GetFileName(page);
         var lines = File.ReadAllLines(page);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -61,6 +63,8 @@ public class SandboxDocsTests
     [TestCase("bills.md", 1)]
     [TestCase("uploads.md", 1)]
     [TestCase("scripts.md", 1)]
+    [TestCase("hosting.md", 2)]
+    [TestCase("telemetry.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

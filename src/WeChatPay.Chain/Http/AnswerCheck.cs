@@ -5,13 +5,14 @@ internal static class AnswerCheck
 {
     private const int MaxQuotedMessage = 1024;
 
-    /// <summary>Throws for an error answer, or a success answer larger than the cap; says nothing of the signature.</summary>
+    /// <summary>Throws for an error answer, or a success answer larger than the cap; says nothing of the signature. A SIGN_ERROR
+    /// is explained by comparing what WeChat Pay verified with what the client signed (under <c>merchantSerial</c>).</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or with more than the cap.</exception>
-    public static void ThrowIfError(Answer answer, PreparedCall call, int maxBody)
+    public static void ThrowIfError(Answer answer, PreparedCall call, int maxBody, string merchantSerial)
     {
         var method = call.Method.Method;
         if (!answer.IsSuccess)
-            throw ErrorFor(method, call.ShownTarget, answer, maxBody);
+            throw ErrorFor(call, answer, maxBody, merchantSerial);
         if (answer.OverCap)
             throw new WeChatPayException(
                 $"{method} {call.ShownTarget} answered {answer.StatusCode} with more than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes); " +
@@ -19,8 +20,10 @@ internal static class AnswerCheck
                 method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: true);
     }
 
-    private static WeChatPayException ErrorFor(string method, string target, Answer answer, int maxBody)
+    private static WeChatPayException ErrorFor(PreparedCall call, Answer answer, int maxBody, string merchantSerial)
     {
+        var method = call.Method.Method;
+        var target = call.ShownTarget;
         var json = WeChatPayException.ErrorJson(answer.Text);
         var code = WeChatPayException.Text(json?["code"]);
         answer.Headers.TryGetValue("Content-Type", out var type);
@@ -30,7 +33,11 @@ internal static class AnswerCheck
                 ? $"a body larger than WeChatPayOptions.MaxResponseBodySize ({maxBody} bytes), not read whole"
                 : $"a {(string.IsNullOrEmpty(type) ? "body without Content-Type" : type + " body")} of {answer.Body.Length} bytes";
         var requestId = answer.Headers.TryGetValue("Request-ID", out var id) ? $" (Request-ID: {id})" : string.Empty;
-        return new WeChatPayException($"{method} {target} failed with {answer.StatusCode} {what}{requestId}",
+        // A SIGN_ERROR says what WeChat Pay verified: what differs from what the client signed is the cause.
+        var why = code == "SIGN_ERROR" && SignErrorExplanation.For(call, (json!["detail"] as Newtonsoft.Json.Linq.JObject)?["sign_information"], answer.Headers, merchantSerial) is { } reason
+            ? ". Why: " + reason + "."
+            : string.Empty;
+        return new WeChatPayException($"{method} {target} failed with {answer.StatusCode} {what}{requestId}{why}",
             method, target, answer.StatusCode, answer.Text, json, answer.Headers, null, answer.OverCap);
     }
 

@@ -19,6 +19,7 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
+    private readonly Telemetry.CallObserver _observer;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
     public CallPipeline(WeChatPayOptions options)
@@ -55,6 +56,7 @@ internal sealed class CallPipeline : IDisposable
         Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
         MerchantId = merchantId;
+        _observer = new Telemetry.CallObserver(merchantId, options.CallCompleted);
         Clock = clock;
         PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
         NotificationMemory = options.NotificationMemory;
@@ -147,12 +149,16 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
-        var answer = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken).ConfigureAwait(false);
-        AnswerCheck.ThrowIfError(answer, call, _maxBody);
-        // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
-        if (call.Operation?.Download != true && !Verifier.TryVerify(keys, answer.Headers, answer.Body, out var check, out var reason)
-            && await RecheckAsync(answer.Headers, answer.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
-            throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
+        var answer = await _observer.ObserveAsync(call, async () =>
+        {
+            var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken).ConfigureAwait(false);
+            AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
+            // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
+            if (call.Operation?.Download != true && !Verifier.TryVerify(keys, sent.Headers, sent.Body, out var check, out var reason)
+                && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
+                throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
+            return sent;
+        }).ConfigureAwait(false);
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
@@ -313,17 +319,21 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
-        Answer answer;
-        try
+        var answer = await _observer.ObserveAsync(call, async () =>
         {
-            answer = await _transport.SendAsync(call, readWhole: false, cancellationToken, sink).ConfigureAwait(false);
-        }
-        catch (System.Security.Cryptography.CryptographicException e)
-        {
-            throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
-                "GET", call.ShownTarget, 200, null, null, e);
-        }
-        AnswerCheck.ThrowIfError(answer, call, _maxBody);
+            Answer sent;
+            try
+            {
+                sent = await _transport.SendAsync(call, readWhole: false, cancellationToken, sink).ConfigureAwait(false);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
+                    "GET", call.ShownTarget, 200, null, null, e);
+            }
+            AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
+            return sent;
+        }).ConfigureAwait(false);
         return (answer, call);
     }
 
@@ -389,8 +399,12 @@ internal sealed class CallPipeline : IDisposable
     {
         var call = RequestBuilder.Build(HttpMethod.Get, CertificatesPath, null, null, AutoEncryption, validate: false);
         call.Seal(_transport.BasePath);
-        var answer = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
-        AnswerCheck.ThrowIfError(answer, call, _maxBody);
+        var answer = await _observer.ObserveAsync(call, async () =>
+        {
+            var sent = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
+            AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
+            return sent;
+        }).ConfigureAwait(false);
         return new WeChatPayCertificateDownload(Clock.GetUtcNow(), answer.Headers, answer.Text);
     }
 

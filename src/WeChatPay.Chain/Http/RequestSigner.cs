@@ -27,6 +27,9 @@ internal sealed class RequestSigner
     /// <summary>The nonce source (32 base62 characters from a CSPRNG); replaceable in tests only.</summary>
     internal Func<string> NonceSource { get; set; } = Nonce.Create;
 
+    /// <summary>The merchant certificate serial the requests are signed under.</summary>
+    public string Serial => _serial;
+
     /// <summary>Signs one request and returns the full <c>Authorization</c> header value.</summary>
     /// <param name="method">The HTTP method, upper case.</param>
     /// <param name="pathAndQuery">The path and query exactly as on the request line, e.g. <c>/v3/certificates</c>.</param>

@@ -107,7 +107,7 @@ internal sealed class Transport : IDisposable
         catch (Exception e) when (IsCancellation(e) || e is FlurlHttpTimeoutException)
         {
             throw new WeChatPayException($"{call.Method.Method} {call.ShownTarget} timed out after {_timeout.TotalSeconds:0.###} s (WeChatPayOptions.Timeout).",
-                call.Method.Method, call.ShownTarget, innerException: Cause(e));
+                call.Method.Method, call.ShownTarget, innerException: Cause(e)) { TimedOut = true };
         }
         catch (Exception e) when (e is FlurlHttpException || e is HttpRequestException || e is IOException)
         {

@@ -46,6 +46,9 @@ public class WeChatPayException : Exception
         ResponseBody = responseBody?.Length > MaxResponseBodyLength ? responseBody.Substring(0, MaxResponseBodyLength) : responseBody;
     }
 
+    /// <summary>No answer came within the timeout (set where the transport gives up waiting).</summary>
+    internal bool TimedOut { get; set; }
+
     /// <summary>The answer body as WeChat Pay's error object (<c>{"code","message","detail"}</c>), or null when it is not a JSON object.</summary>
     internal static JObject? ErrorJson(string? responseBody) => responseBody is null ? null : Http.WeChatPayJson.TryParse(responseBody) as JObject;
 

@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading.Tasks;
+#if !NETSTANDARD2_0
+using System.Diagnostics.Metrics;
+#endif
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Telemetry;
+
+/// <summary>
+/// Times every exchange with WeChat Pay and tells of it: <see cref="WeChatPayOptions.CallCompleted"/>, and on net8.0+ a
+/// client span of <see cref="WeChatPayTelemetry.Name"/> and its meter's instruments. What it reports is what
+/// <see cref="WeChatPayCall"/> holds: no body, no header but the Request-ID, no value a request carries as a tag.
+/// </summary>
+internal sealed class CallObserver
+{
+#if !NETSTANDARD2_0
+    private static readonly string? Version = typeof(CallObserver).Assembly.GetName().Version?.ToString();
+    private static readonly ActivitySource Source = new(WeChatPayTelemetry.Name, Version);
+    private static readonly Meter Meter = new(WeChatPayTelemetry.Name, Version);
+    private static readonly Counter<long> Requests = Meter.CreateCounter<long>(WeChatPayTelemetry.Requests, "{request}", "Exchanges with WeChat Pay.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(WeChatPayTelemetry.Duration, "s", "Time of an exchange with WeChat Pay.");
+    private static readonly Counter<long> Failures = Meter.CreateCounter<long>(WeChatPayTelemetry.Failures, "{failure}", "Exchanges with WeChat Pay that did not succeed.");
+#endif
+
+    private readonly string _merchantId;
+    private readonly Action<WeChatPayCall>? _completed;
+
+    public CallObserver(string merchantId, Action<WeChatPayCall>? completed)
+    {
+        _merchantId = merchantId;
+        _completed = completed;
+    }
+
+    /// <summary>Runs one exchange (send, check the answer) and reports how it ended; its exception, if any, goes on unchanged.</summary>
+    public async Task<Answer> ObserveAsync(PreparedCall call, Func<Task<Answer>> exchange)
+    {
+        var operation = call.Operation?.Path;
+        var method = call.Method.Method;
+#if !NETSTANDARD2_0
+        using var activity = Source.StartActivity($"WeChatPay {method} {operation ?? WeChatPayTelemetry.Undocumented}", ActivityKind.Client);
+#endif
+        var started = Stopwatch.GetTimestamp();
+        Answer? answer = null;
+        Exception? failure = null;
+        try
+        {
+            answer = await exchange().ConfigureAwait(false);
+            return answer;
+        }
+        catch (Exception e)
+        {
+            failure = e;
+            throw;
+        }
+        finally
+        {
+            var elapsed = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+            var (outcome, status, requestId, code) = failure is null
+                ? (WeChatPayCallOutcome.Succeeded, (int?)answer!.StatusCode, answer.Headers.TryGetValue("Request-ID", out var id) ? id : null, (string?)null)
+                : Classify(failure);
+            var record = new WeChatPayCall(_merchantId, method, operation, call.ShownTarget, status, requestId, elapsed, outcome, code);
+#if !NETSTANDARD2_0
+            Record(record, activity);
+#endif
+            Tell(record);
+        }
+    }
+
+    private static (WeChatPayCallOutcome, int?, string?, string?) Classify(Exception failure) => failure switch
+    {
+        WeChatPaySignatureException e => (WeChatPayCallOutcome.SignatureFailed, e.StatusCode, e.RequestId, null),
+        WeChatPayException { StatusCode: not null } e => (WeChatPayCallOutcome.ErrorAnswer, e.StatusCode, e.RequestId, e.Code),
+        WeChatPayException { TimedOut: true } => (WeChatPayCallOutcome.TimedOut, null, null, null),
+        OperationCanceledException => (WeChatPayCallOutcome.Cancelled, null, null, null),
+        _ => (WeChatPayCallOutcome.TransportFailed, null, null, null),
+    };
+
+    private void Tell(WeChatPayCall record)
+    {
+        if (_completed is null) return;
+        try
+        {
+            _completed(record);
+        }
+        catch (Exception)
+        {
+            // The observer's own failure is not the call's: as documented, it is ignored.
+        }
+    }
+
+#if !NETSTANDARD2_0
+    private static void Record(WeChatPayCall call, Activity? activity)
+    {
+        var tags = new TagList
+        {
+            { "wechatpay.merchant_id", call.MerchantId },
+            { "http.request.method", call.Method },
+            { "wechatpay.operation", call.Operation ?? WeChatPayTelemetry.Undocumented },
+            { "wechatpay.outcome", Name(call.Outcome) },
+        };
+        if (call.StatusCode is { } status) tags.Add("http.response.status_code", status);
+        if (call.ErrorCode is { } code) tags.Add("wechatpay.error_code", code);
+        Requests.Add(1, tags);
+        Duration.Record(call.Elapsed.TotalSeconds, tags);
+        if (call.Outcome != WeChatPayCallOutcome.Succeeded) Failures.Add(1, tags);
+
+        if (activity is null) return;
+        foreach (KeyValuePair<string, object?> tag in tags) activity.SetTag(tag.Key, tag.Value);
+        if (call.RequestId is { } id) activity.SetTag("wechatpay.request_id", id);
+        if (call.Outcome != WeChatPayCallOutcome.Succeeded) activity.SetStatus(ActivityStatusCode.Error, Name(call.Outcome));
+    }
+
+    private static string Name(WeChatPayCallOutcome outcome) => outcome switch
+    {
+        WeChatPayCallOutcome.Succeeded => "succeeded",
+        WeChatPayCallOutcome.ErrorAnswer => "error_answer",
+        WeChatPayCallOutcome.SignatureFailed => "signature_failed",
+        WeChatPayCallOutcome.TimedOut => "timed_out",
+        WeChatPayCallOutcome.TransportFailed => "transport_failed",
+        _ => "cancelled",
+    };
+#endif
+}

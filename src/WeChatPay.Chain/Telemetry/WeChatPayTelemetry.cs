@@ -1,0 +1,28 @@
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// The names under which the client reports every exchange with WeChat Pay through <c>System.Diagnostics</c> (net8.0 and
+/// later): an <c>ActivitySource</c> (one client span per exchange) and a <c>Meter</c> with the instruments below.
+/// OpenTelemetry picks them up with <c>AddSource(WeChatPayTelemetry.Name)</c> and <c>AddMeter(WeChatPayTelemetry.Name)</c>;
+/// the library does not depend on it. Tags: <c>wechatpay.merchant_id</c>, <c>http.request.method</c>,
+/// <c>wechatpay.operation</c> (the documented path template, <c>(undocumented)</c> otherwise), <c>http.response.status_code</c>,
+/// <c>wechatpay.outcome</c>, <c>wechatpay.error_code</c>; spans also carry <c>wechatpay.request_id</c>. No value a request
+/// carries is a tag.
+/// </summary>
+public static class WeChatPayTelemetry
+{
+    /// <summary>The name of the activity source and of the meter: <c>WeChatPay.Chain</c>.</summary>
+    public const string Name = "WeChatPay.Chain";
+
+    /// <summary>Counter of exchanges, every outcome.</summary>
+    public const string Requests = "wechatpay.client.requests";
+
+    /// <summary>Histogram of the time of an exchange, in seconds.</summary>
+    public const string Duration = "wechatpay.client.request.duration";
+
+    /// <summary>Counter of exchanges that did not succeed, by <c>wechatpay.outcome</c> and <c>wechatpay.error_code</c>.</summary>
+    public const string Failures = "wechatpay.client.failures";
+
+    /// <summary>The <c>wechatpay.operation</c> tag of a path the catalog does not document.</summary>
+    public const string Undocumented = "(undocumented)";
+}

@@ -157,7 +157,23 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var clock = options.TimeProvider ?? TimeProvider.System;
         var log = new SandboxLog(options.Log, options.Logger);
         var keys = await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false);
+        return await ServeAsync(keys, options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
+    }
 
+    /// <summary>
+    /// Starts a second sandbox for the same WeChat Pay — the same merchant, keys, certificates and mode, on another free
+    /// port — to stand for its backup domain (<c>api2.mch.weixin.qq.com</c>) beside this one's main domain: point
+    /// <see cref="WeChatPayOptions.BackupBaseUrl"/> at its <see cref="BaseUrl"/> to test failover (docs/resilience.md).
+    /// Its calls and faults are its own; a rotation on either is seen by both.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running backup; dispose it to stop it.</returns>
+    public Task<WeChatPaySandbox> StartBackupAsync(CancellationToken cancellationToken = default) =>
+        ServeAsync(_keys, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
+
+    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxOptions options, int listenPort, TimeProvider clock, SandboxLog log,
+        CancellationToken cancellationToken)
+    {
         var faults = new SandboxFaults();
         var stopping = new CancellationTokenSource();
         var server = new SandboxServer(keys, faults, clock, log, stopping.Token);
@@ -168,7 +184,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, listenPort);
         });
         var app = builder.Build();
         app.Run(server.HandleAsync);

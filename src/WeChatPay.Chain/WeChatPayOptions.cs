@@ -106,6 +106,24 @@ public sealed class WeChatPayOptions
     /// </summary>
     public bool AutoEncryption { get; set; } = true;
 
+    /// <summary>
+    /// How many times a failed exchange is sent again where that is safe — a GET after a transport failure, a timeout or a
+    /// 5xx answer, and any call whose request never reached the server (connection refused, host not found) — each
+    /// attempt signed afresh; 2 by default, 0 turns retries off, at most 5. Other calls (a POST that may have reached
+    /// WeChat Pay, an upload) are never sent twice.
+    /// </summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Send retries to a backup domain, in turn with <see cref="BaseUrl"/>, as WeChat Pay's disaster-recovery guidance asks
+    /// merchants to do: on by default. With the default <see cref="BaseUrl"/> the backup is the documented
+    /// <c>https://api2.mch.weixin.qq.com/</c>; with another one there is none unless <see cref="BackupBaseUrl"/> names it.
+    /// </summary>
+    public bool Failover { get; set; } = true;
+
+    /// <summary>The backup base URL <see cref="Failover"/> uses; null for the documented one of the default base URL. Its path must be <see cref="BaseUrl"/>'s.</summary>
+    public string? BackupBaseUrl { get; set; }
+
     /// <summary>Check every request against the documented fields (required fields, enum values, JSON types) before sending; off by default.</summary>
     public bool Validate { get; set; }
 

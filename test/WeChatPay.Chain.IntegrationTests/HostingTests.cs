@@ -163,8 +163,7 @@ public class HostingTests
         var client = app.Services.GetRequiredService<WeChatPayClient>();
 
         var presign = await client.V3.Eduschoolpay.Contracts.Presign.PostAsync(Seeds.Presign());
-        _a.Faults.Next = SandboxFault.Json500;
-        Assert.That(async () => await client.V3.Pay.Transactions.OutTradeNo["ORDER-X"].GetAsync(new { mchid = client.MerchantId }), Throws.InstanceOf<WeChatPayException>());
+        _a.Faults.Next = SandboxFault.Json500; // answered 500 once: the GET is sent again, and both attempts are logged
         var query = await client.V3.Pay.Transactions.OutTradeNo["ORDER-Y"].GetAsync(new { mchid = client.MerchantId });
 
         var ours = lines.Where(l => l.Category == "WeChatPay.Chain").ToList();

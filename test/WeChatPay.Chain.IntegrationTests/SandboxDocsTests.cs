@@ -65,6 +65,7 @@ public class SandboxDocsTests
     [TestCase("scripts.md", 1)]
     [TestCase("hosting.md", 2)]
     [TestCase("telemetry.md", 1)]
+    [TestCase("resilience.md", 1)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

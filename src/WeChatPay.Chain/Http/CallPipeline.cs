@@ -20,6 +20,7 @@ internal sealed class CallPipeline : IDisposable
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
     private readonly Telemetry.CallObserver _observer;
+    private readonly RetryPolicy _retry;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
     public CallPipeline(WeChatPayOptions options)
@@ -57,6 +58,7 @@ internal sealed class CallPipeline : IDisposable
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
         MerchantId = merchantId;
         _observer = new Telemetry.CallObserver(merchantId, options.CallCompleted);
+        _retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), _transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, _transport.BasePath));
         Clock = clock;
         PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
         NotificationMemory = options.NotificationMemory;
@@ -149,16 +151,16 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
-        var answer = await _observer.ObserveAsync(call, async () =>
+        var answer = await _retry.RunAsync(idempotent: call.Method == HttpMethod.Get, resendable: call.Upload is null, origin => _observer.ObserveAsync(call, async () =>
         {
-            var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken).ConfigureAwait(false);
+            var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken, null, origin).ConfigureAwait(false);
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
             if (call.Operation?.Download != true && !Verifier.TryVerify(keys, sent.Headers, sent.Body, out var check, out var reason)
                 && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
             return sent;
-        }).ConfigureAwait(false);
+        }), cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
@@ -319,12 +321,13 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
-        var answer = await _observer.ObserveAsync(call, async () =>
+        // A download is sent again only if it never reached the server: once its file has begun, it is not written twice.
+        var answer = await _retry.RunAsync(idempotent: false, resendable: true, origin => _observer.ObserveAsync(call, async () =>
         {
             Answer sent;
             try
             {
-                sent = await _transport.SendAsync(call, readWhole: false, cancellationToken, sink).ConfigureAwait(false);
+                sent = await _transport.SendAsync(call, readWhole: false, cancellationToken, sink, origin).ConfigureAwait(false);
             }
             catch (System.Security.Cryptography.CryptographicException e)
             {
@@ -333,7 +336,7 @@ internal sealed class CallPipeline : IDisposable
             }
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;
-        }).ConfigureAwait(false);
+        }), cancellationToken).ConfigureAwait(false);
         return (answer, call);
     }
 
@@ -399,12 +402,12 @@ internal sealed class CallPipeline : IDisposable
     {
         var call = RequestBuilder.Build(HttpMethod.Get, CertificatesPath, null, null, AutoEncryption, validate: false);
         call.Seal(_transport.BasePath);
-        var answer = await _observer.ObserveAsync(call, async () =>
+        var answer = await _retry.RunAsync(idempotent: true, resendable: true, origin => _observer.ObserveAsync(call, async () =>
         {
-            var sent = await _transport.SendAsync(call, readWhole: false, cancellationToken).ConfigureAwait(false);
+            var sent = await _transport.SendAsync(call, readWhole: false, cancellationToken, null, origin).ConfigureAwait(false);
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;
-        }).ConfigureAwait(false);
+        }), cancellationToken).ConfigureAwait(false);
         return new WeChatPayCertificateDownload(Clock.GetUtcNow(), answer.Headers, answer.Text);
     }
 

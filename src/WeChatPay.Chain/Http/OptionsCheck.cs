@@ -16,6 +16,40 @@ internal static class OptionsCheck
         return text.EndsWith("/", StringComparison.Ordinal) ? text : text + "/";
     }
 
+    /// <summary>MaxRetries: 0 to 5.</summary>
+    /// <exception cref="ArgumentException">The number is outside 0 to 5.</exception>
+    public static int Retries(int value) =>
+        value is >= 0 and <= 5 ? value
+            : throw new ArgumentException($"MaxRetries must be between 0 (no retries) and 5; it is {value} (the default is 2).", nameof(WeChatPayOptions.MaxRetries));
+
+    /// <summary>The origin retries fail over to: BackupBaseUrl's, the documented one for the default base URL, or none.</summary>
+    /// <exception cref="ArgumentException">BackupBaseUrl is not a base URL, or its path is not BaseUrl's.</exception>
+    public static string? BackupOrigin(WeChatPayOptions options, string baseUrl, string basePath)
+    {
+        if (!options.Failover) return null;
+        string backup;
+        if (options.BackupBaseUrl is null)
+        {
+            if (!string.Equals(baseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase)) return null;
+            backup = RetryPolicy.DocumentedBackup;
+        }
+        else
+        {
+            try
+            {
+                backup = BaseUrl(options.BackupBaseUrl);
+            }
+            catch (ArgumentException)
+            {
+                throw new ArgumentException($"BackupBaseUrl must be an absolute http(s) URL without query, e.g. {RetryPolicy.DocumentedBackup}", nameof(WeChatPayOptions.BackupBaseUrl));
+            }
+        }
+        var uri = new Uri(backup);
+        if (!string.Equals(uri.AbsolutePath, basePath, StringComparison.Ordinal))
+            throw new ArgumentException($"BackupBaseUrl's path ({uri.AbsolutePath}) must be BaseUrl's ({basePath}): the same request target is signed for both.", nameof(WeChatPayOptions.BackupBaseUrl));
+        return uri.GetLeftPart(UriPartial.Authority);
+    }
+
     /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
     /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
     public static string? ApiV3Key(string? value)

@@ -45,6 +45,9 @@ internal sealed class Transport : IDisposable
     /// <summary>The path of the base URL, starting and ending with '/'.</summary>
     public string BasePath { get; }
 
+    /// <summary>The scheme and host of the base URL (<c>https://api.mch.weixin.qq.com</c>).</summary>
+    public string Origin => _origin;
+
     /// <summary>Sends one sealed call and reads its answer.</summary>
     /// <param name="call">The sealed call.</param>
     /// <param name="readWhole">Read the answer whatever its size (downloads); otherwise stop at the cap.</param>
@@ -53,13 +56,14 @@ internal sealed class Transport : IDisposable
     /// <exception cref="ArgumentException">The sealed target would not survive URI normalisation unchanged (never for a target the builder escaped).</exception>
     /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <param name="origin">The scheme and host to send to (<c>https://api2.mch.weixin.qq.com</c> when failing over); the base URL's by default.</param>
     public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken,
-        Func<Stream, CancellationToken, Task>? sink = null)
+        Func<Stream, CancellationToken, Task>? sink = null, string? origin = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         // What is signed and sent is the URI's path and query: it must be the sealed target exactly (no normalisation of
         // dot segments, escapes or backslashes may change it). The target is escaped so that this always holds.
-        var uri = new Uri(_origin + call.Target);
+        var uri = new Uri((origin ?? _origin) + call.Target);
         if (!string.Equals(uri.PathAndQuery, call.Target, StringComparison.Ordinal))
             throw new ArgumentException($"{call.Method.Method} {call.ShownTarget}: URI normalisation would change the request target, so what is signed and sent would differ from the call; check the path values.", "path");
         var request = _flurl.Request();

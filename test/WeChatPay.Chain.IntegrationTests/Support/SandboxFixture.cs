@@ -14,11 +14,18 @@ public abstract class SandboxFixture
     /// <summary>The sandbox's options; public-key mode unless a fixture says otherwise.</summary>
     protected virtual SandboxOptions? Options => null;
 
+    /// <summary>Changes the fixture client's options (a fixture about single failures turns retries off).</summary>
+    protected virtual void Configure(WeChatPayOptions options)
+    {
+    }
+
     [OneTimeSetUp]
     public async Task StartSandbox()
     {
         sandbox = await WeChatPaySandbox.StartAsync(Options);
-        client = new WeChatPayClient(sandbox.ClientOptions());
+        var options = sandbox.ClientOptions();
+        Configure(options);
+        client = new WeChatPayClient(options);
     }
 
     [OneTimeTearDown]

@@ -1,0 +1,76 @@
+using System;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WeChatPay.Chain.Http;
+
+/// <summary>
+/// Which failed exchanges are sent again, and where: a GET after a transport failure, a timeout or a 5xx answer, and any
+/// call whose request never reached the server (the connection was refused or the host not found), at most
+/// <see cref="WeChatPayOptions.MaxRetries"/> times, each attempt signed afresh (a new nonce and timestamp). With a backup
+/// origin (WeChat Pay's documented <c>api2.mch.weixin.qq.com</c> for the default base URL), a retry goes to the other
+/// origin than the attempt before. A call that may have reached WeChat Pay and is not a GET is never sent twice; neither
+/// is an upload, nor a download once its file has begun.
+/// </summary>
+internal sealed class RetryPolicy
+{
+    /// <summary>WeChat Pay's documented backup domain for <see cref="WeChatPayOptions.DefaultBaseUrl"/>.</summary>
+    public const string DocumentedBackup = "https://api2.mch.weixin.qq.com/";
+
+    private readonly string[] _origins;
+
+    public RetryPolicy(int maxRetries, string primaryOrigin, string? backupOrigin)
+    {
+        MaxRetries = maxRetries;
+        _origins = backupOrigin is null ? new[] { primaryOrigin } : new[] { primaryOrigin, backupOrigin };
+    }
+
+    /// <summary>How many times a failed exchange may be sent again.</summary>
+    public int MaxRetries { get; }
+
+    /// <summary>The origin of attempt <paramref name="attempt"/> (0 is the first): the primary, then the backup, in turn.</summary>
+    public string OriginOf(int attempt) => _origins[attempt % _origins.Length];
+
+    /// <summary>Runs <paramref name="exchange"/> (given the origin to send to) until it succeeds, fails for good, or runs out of retries.</summary>
+    /// <param name="idempotent">The call may be sent twice even after reaching the server (a GET that writes nowhere yet).</param>
+    /// <param name="resendable">The request can be built again at all (false for an upload, whose file stream is read once).</param>
+    /// <param name="exchange">One attempt, given the origin to send to; each attempt signs afresh.</param>
+    /// <param name="cancellationToken">Cancels the attempts and the waits between them.</param>
+    public async Task<T> RunAsync<T>(bool idempotent, bool resendable, Func<string, Task<T>> exchange, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await exchange(OriginOf(attempt)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (resendable && attempt < MaxRetries && !cancellationToken.IsCancellationRequested && ShouldRetry(e, idempotent))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool ShouldRetry(Exception failure, bool idempotent) => failure switch
+    {
+        WeChatPaySignatureException => false,
+        WeChatPayException { StatusCode: >= 500 } => idempotent,
+        WeChatPayException { StatusCode: null } e => NeverReached(e) || idempotent,
+        _ => false,
+    };
+
+    // The connection was never made: nothing of the request reached a server, so sending it again is safe for any call.
+    internal static bool NeverReached(Exception failure)
+    {
+        for (var cause = failure.InnerException; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is SocketException socket)
+            {
+                return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain
+                    or SocketError.NetworkUnreachable or SocketError.HostUnreachable or SocketError.AddressNotAvailable;
+            }
+        }
+        return false;
+    }
+}

@@ -86,6 +86,63 @@ public class FileBasedAppTests
         }
     }
 
+    [Test]
+    public async Task A_throwaway_web_app_on_the_packed_packages_makes_a_call_and_takes_a_callback()
+    {
+        var root = RepositoryRoot();
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-web-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Sandbox");
+            var app = await File.ReadAllTextAsync(Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts", "webapp.cs"));
+            Assert.That(app, Does.Contain("@PACKED"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "webapp.cs"), app.Replace("@PACKED", "@" + version));
+
+            var run = ChildProcess.Start("dotnet", new[] { "run", "webapp.cs" }, folder);
+            run.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(run, TimeSpan.FromMinutes(5));
+
+            Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+            Assert.That(stdout, Does.Match("code_url=\\S+ callback=204 paid=1217752501201407033233368018"));
+            Assert.That(stdout, Does.Contain("WeChat Pay POST v3/pay/transactions/native: 200 in "), "the host's logger has the call's line");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task Every_library_package_carries_its_readme_its_xml_docs_and_a_symbols_package()
+    {
+        var root = RepositoryRoot();
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var packages = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Caching", "WeChatPay.Chain.Sandbox" };
+            var version = await PackAsync(root, folder, packages);
+            Assert.Multiple(() =>
+            {
+                foreach (var package in packages)
+                {
+                    var nupkg = Path.Combine(folder, "feed", $"{package}.{version}.nupkg");
+                    using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+                    var entries = zip.Entries.Select(e => e.FullName).ToList();
+                    Assert.That(entries, Does.Contain("README.md"), package);
+                    Assert.That(entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(package + ".xml", StringComparison.Ordinal)), Is.Not.Empty, package + ": XML docs");
+                    using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                    var text = nuspec.ReadToEnd();
+                    Assert.That(text, Does.Contain("<readme>README.md</readme>").And.Contain("<license type=\"expression\">MIT</license>"), package);
+                    Assert.That(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), Is.True, package + ": symbols");
+                }
+            });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     // Packs the projects as the Pack target does, under a version no cache holds, into a feed of the folder's own, and
     // writes the folder's NuGet.config: that feed alone as a source, the packages the build restored as a fallback
     // folder (the dependencies), a packages folder of the test's own. Returns the version.

@@ -181,6 +181,34 @@ public class HostingTests
         });
     }
 
+    [Test]
+    public async Task A_sweep_of_every_documented_operation_through_a_hosted_client_logs_no_sensitive_plaintext_and_no_key()
+    {
+        var lines = new ConcurrentQueue<(LogLevel Level, string Category, string Text)>();
+        await using var app = await StartAsync(Settings(), builder =>
+        {
+            builder.Logging.AddProvider(new Capture(lines)).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
+        });
+        var client = app.Services.GetRequiredService<WeChatPayClient>();
+        var operations = SweepTests.Operations();
+
+        foreach (var operation in operations) await SweepTests.Send(client, operation);
+
+        var plaintexts = operations.SelectMany(SweepTests.SensitivePlaintexts).Distinct().ToList();
+        var secrets = new List<string> { TestKeys.ApiV3Key, "PRIVATE KEY", "WECHATPAY2-SHA256-RSA2048", "signature=\"" };
+        foreach (var file in new[] { "merchant_key.pem", "platform_key.pem" })
+            secrets.AddRange(TestKeys.Text(file).Split('\n').Select(l => l.Trim()).Where(l => l.Length >= 16 && !l.StartsWith("-----", StringComparison.Ordinal)));
+        var all = string.Join("\n", lines.Select(l => l.Text));
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Count(l => l.Category == "WeChatPay.Chain"), Is.EqualTo(operations.Length), "one line per call");
+            Assert.That(plaintexts, Has.Count.GreaterThan(40), "the sweep sent sensitive fields of many names");
+            Assert.That(plaintexts.Where(p => all.Contains(p, StringComparison.Ordinal)), Is.Empty, "no sensitive plaintext in any log line");
+            Assert.That(secrets.Where(s => all.Contains(s, StringComparison.Ordinal)), Is.Empty, "no key, no signature");
+        });
+    }
+
     private static string ReadPem(string value) => value.Contains("-----BEGIN", StringComparison.Ordinal) ? value : File.ReadAllText(value);
 
     private sealed class CountingHandler : DelegatingHandler

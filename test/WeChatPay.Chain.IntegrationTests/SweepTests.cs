@@ -23,10 +23,7 @@ public class SweepTests
     {
         // v3/certificates is served in certificate mode only (CertificateModeTests); this sandbox is in public-key mode.
         // v3/billdownload/file needs a token from an apply answer, which a placeholder is not (BillDownloadTests).
-        var operations = OperationCatalog.Default.Operations
-            .Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal) && (o.RequestBody is null || o.RequestBody == "json")
-                && o.Path != "v3/certificates" && o.Path != "v3/billdownload/file")
-            .ToArray();
+        var operations = Operations();
         await using var sandbox = await WeChatPaySandbox.StartAsync();
         using var client = new WeChatPayClient(sandbox.ClientOptions());
 
@@ -58,7 +55,19 @@ public class SweepTests
         Assert.That(encryptedCalls, Is.GreaterThan(100));
     }
 
-    private static Task<WeChatPayResponse> Send(WeChatPayClient client, CatalogOperation operation)
+    internal static CatalogOperation[] Operations() => OperationCatalog.Default.Operations
+        .Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal) && (o.RequestBody is null || o.RequestBody == "json")
+            && o.Path != "v3/certificates" && o.Path != "v3/billdownload/file")
+        .ToArray();
+
+    /// <summary>The plaintext the sweep sends for every sensitive field (<c>x</c> and the field's name).</summary>
+    internal static IEnumerable<string> SensitivePlaintexts(CatalogOperation operation) =>
+        operation.BodyFields.Concat(operation.QueryFields).SelectMany(SensitiveLeaves).Select(f => "x" + f.Name);
+
+    private static IEnumerable<CatalogField> SensitiveLeaves(CatalogField field) =>
+        field.Encrypted == "rsa-platform" ? new[] { field } : field.Children.SelectMany(SensitiveLeaves);
+
+    internal static Task<WeChatPayResponse> Send(WeChatPayClient client, CatalogOperation operation)
     {
         var node = client.Chain(operation.Path);
         var options = new WeChatPayRequestOptions

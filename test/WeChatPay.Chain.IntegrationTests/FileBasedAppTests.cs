@@ -30,55 +30,57 @@ public class FileBasedAppTests
     [Test]
     public async Task A_Roslyn_script_runs_on_the_packed_packages_with_the_sandbox_started_in_it()
     {
-        var root = RepositoryRoot();
-        var scripts = Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts");
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-roslyn-{Guid.NewGuid():N}")).FullName;
-        try
-        {
-            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
-            var host = await File.ReadAllTextAsync(Path.Combine(scripts, "roslyn-host.cs"));
-            Assert.That(host, Does.Contain("@PACKED"));
-            await File.WriteAllTextAsync(Path.Combine(folder, "roslyn-host.cs"), host.Replace("@PACKED", "@" + version));
-            File.Copy(Path.Combine(scripts, "presign.csx"), Path.Combine(folder, "presign.csx"));
+        var (exit, stdout, stderr) = await OnPackedPackagesAsync("roslyn-host.cs", new[] { "WeChatPay.Chain", "WeChatPay.Chain.Sandbox" },
+            (folder, version) => Script("roslyn-host.cs", folder, version, "presign.csx"), "--", "presign.csx");
 
-            var start = ChildProcess.Start("dotnet", new[] { "run", "roslyn-host.cs", "--", "presign.csx" }, folder);
-            start.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
-            var (exit, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
-
-            var output = stdout + stderr;
-            Assert.That(exit, Is.EqualTo(0), output);
-            Assert.That(stdout, Does.Contain("presign_token=PT"));
-            Assert.That(stdout, Does.Contain("encrypted=identity.real_name,identity.credential_type,identity.id_card_number,bank_card.bank_card_no,bank_card.phone"));
-            Assert.That(stdout, Does.Contain("judged=5"), "the sandbox decrypted the five encrypted fields with its own key");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout, Does.Contain("presign_token=PT"));
+        Assert.That(stdout, Does.Contain("encrypted=identity.real_name,identity.credential_type,identity.id_card_number,bank_card.bank_card_no,bank_card.phone"));
+        Assert.That(stdout, Does.Contain("judged=5"), "the sandbox decrypted the five encrypted fields with its own key");
     }
 
     [Test]
     public async Task The_file_based_app_of_the_scripts_page_runs_on_the_packed_sandbox_package()
     {
-        var root = RepositoryRoot();
         var page = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", "scripts.md"));
         const string fence = "```csharp file=query.cs\n";
         var start = page.IndexOf(fence + "#:package WeChatPay.Chain.Sandbox@0.1.0", StringComparison.Ordinal);
         Assert.That(start, Is.GreaterThanOrEqualTo(0), "docs/scripts.md shows a file-based app on the sandbox package");
         start += fence.Length;
         var sample = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-page-{Guid.NewGuid():N}")).FullName;
+
+        var (exit, stdout, stderr) = await OnPackedPackagesAsync("query.cs", new[] { "WeChatPay.Chain", "WeChatPay.Chain.Sandbox" },
+            (folder, version) => File.WriteAllTextAsync(Path.Combine(folder, "query.cs"), sample.Replace("@0.1.0", "@" + version)));
+
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout.Trim(), Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public async Task A_throwaway_web_app_on_the_packed_packages_makes_a_call_and_takes_a_callback()
+    {
+        var (exit, stdout, stderr) = await OnPackedPackagesAsync("webapp.cs",
+            new[] { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Sandbox" },
+            (folder, version) => Script("webapp.cs", folder, version));
+
+        Assert.That(exit, Is.EqualTo(0), stdout + stderr);
+        Assert.That(stdout, Does.Match("code_url=\\S+ callback=204 paid=1217752501201407033233368018"));
+        Assert.That(stdout, Does.Contain("WeChat Pay POST v3/pay/transactions/native: 200 in "), "the host's logger has the call's line");
+    }
+
+    // In a folder of its own: packs the projects (PackAsync), writes the app (given the folder and the packed version) and
+    // runs `dotnet run <app> <arguments>` there, restoring as the folder's NuGet.config says; the folder is removed after.
+    private static async Task<(int Exit, string Stdout, string Stderr)> OnPackedPackagesAsync(string app, string[] projects,
+        Func<string, string, Task> write, params string[] arguments)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-packed-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Sandbox");
-            await File.WriteAllTextAsync(Path.Combine(folder, "query.cs"), sample.Replace("@0.1.0", "@" + version));
-
-            var run = ChildProcess.Start("dotnet", new[] { "run", "query.cs" }, folder);
+            var version = await PackAsync(RepositoryRoot(), folder, projects);
+            await write(folder, version);
+            var run = ChildProcess.Start("dotnet", new[] { "run", app }.Concat(arguments), folder);
             run.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
-            var (exit, stdout, stderr) = await ChildProcess.RunAsync(run, TimeSpan.FromMinutes(5));
-
-            Assert.That(exit, Is.EqualTo(0), stdout + stderr);
-            Assert.That(stdout.Trim(), Is.EqualTo("SUCCESS"));
+            return await ChildProcess.RunAsync(run, TimeSpan.FromMinutes(5));
         }
         finally
         {
@@ -86,30 +88,14 @@ public class FileBasedAppTests
         }
     }
 
-    [Test]
-    public async Task A_throwaway_web_app_on_the_packed_packages_makes_a_call_and_takes_a_callback()
+    // A script of Scripts/ with the packed version in place of its PACKED, and the files it reads beside it.
+    private static async Task Script(string name, string folder, string version, params string[] companions)
     {
-        var root = RepositoryRoot();
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-web-{Guid.NewGuid():N}")).FullName;
-        try
-        {
-            var version = await PackAsync(root, folder, "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Sandbox");
-            var app = await File.ReadAllTextAsync(Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts", "webapp.cs"));
-            Assert.That(app, Does.Contain("@PACKED"));
-            await File.WriteAllTextAsync(Path.Combine(folder, "webapp.cs"), app.Replace("@PACKED", "@" + version));
-
-            var run = ChildProcess.Start("dotnet", new[] { "run", "webapp.cs" }, folder);
-            run.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
-            var (exit, stdout, stderr) = await ChildProcess.RunAsync(run, TimeSpan.FromMinutes(5));
-
-            Assert.That(exit, Is.EqualTo(0), stdout + stderr);
-            Assert.That(stdout, Does.Match("code_url=\\S+ callback=204 paid=1217752501201407033233368018"));
-            Assert.That(stdout, Does.Contain("WeChat Pay POST v3/pay/transactions/native: 200 in "), "the host's logger has the call's line");
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var scripts = Path.Combine(RepositoryRoot(), "test", "WeChatPay.Chain.IntegrationTests", "Scripts");
+        var text = await File.ReadAllTextAsync(Path.Combine(scripts, name));
+        Assert.That(text, Does.Contain("@PACKED"));
+        await File.WriteAllTextAsync(Path.Combine(folder, name), text.Replace("@PACKED", "@" + version));
+        foreach (var companion in companions) File.Copy(Path.Combine(scripts, companion), Path.Combine(folder, companion));
     }
 
     [Test]

@@ -19,7 +19,6 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
-    private readonly Telemetry.CallObserver _observer;
     private readonly RetryPolicy _retry;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
@@ -57,8 +56,8 @@ internal sealed class CallPipeline : IDisposable
         Signer = new RequestSigner(merchantId, serial, MerchantKey, clock);
         _transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
         MerchantId = merchantId;
-        _observer = new Telemetry.CallObserver(merchantId, options.CallCompleted);
-        _retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), _transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, _transport.BasePath));
+        _retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), _transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, _transport.BasePath),
+            new Telemetry.CallObserver(merchantId, options.CallCompleted));
         Clock = clock;
         PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
         NotificationMemory = options.NotificationMemory;
@@ -151,7 +150,7 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
-        var answer = await _retry.RunAsync(idempotent: call.Method == HttpMethod.Get, resendable: call.Upload is null, origin => _observer.ObserveAsync(call, async () =>
+        var answer = await _retry.RunAsync(call, idempotent: call.Method == HttpMethod.Get, resendable: call.Upload is null, async origin =>
         {
             var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken, null, origin).ConfigureAwait(false);
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
@@ -160,7 +159,7 @@ internal sealed class CallPipeline : IDisposable
                 && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
             return sent;
-        }), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
         var json = _sensitive.Decrypt(call, options, answer, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
@@ -322,7 +321,7 @@ internal sealed class CallPipeline : IDisposable
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
         // A download is sent again only if it never reached the server: once its file has begun, it is not written twice.
-        var answer = await _retry.RunAsync(idempotent: false, resendable: true, origin => _observer.ObserveAsync(call, async () =>
+        var answer = await _retry.RunAsync(call, idempotent: false, resendable: true, async origin =>
         {
             Answer sent;
             try
@@ -336,7 +335,7 @@ internal sealed class CallPipeline : IDisposable
             }
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;
-        }), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return (answer, call);
     }
 
@@ -402,12 +401,12 @@ internal sealed class CallPipeline : IDisposable
     {
         var call = RequestBuilder.Build(HttpMethod.Get, CertificatesPath, null, null, AutoEncryption, validate: false);
         call.Seal(_transport.BasePath);
-        var answer = await _retry.RunAsync(idempotent: true, resendable: true, origin => _observer.ObserveAsync(call, async () =>
+        var answer = await _retry.RunAsync(call, idempotent: true, resendable: true, async origin =>
         {
             var sent = await _transport.SendAsync(call, readWhole: false, cancellationToken, null, origin).ConfigureAwait(false);
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;
-        }), cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
         return new WeChatPayCertificateDownload(Clock.GetUtcNow(), answer.Headers, answer.Text);
     }
 

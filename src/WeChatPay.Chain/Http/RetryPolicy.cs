@@ -11,7 +11,7 @@ namespace WeChatPay.Chain.Http;
 /// <see cref="WeChatPayOptions.MaxRetries"/> times, each attempt signed afresh (a new nonce and timestamp). With a backup
 /// origin (WeChat Pay's documented <c>api2.mch.weixin.qq.com</c> for the default base URL), a retry goes to the other
 /// origin than the attempt before. A call that may have reached WeChat Pay and is not a GET is never sent twice; neither
-/// is an upload, nor a download once its file has begun.
+/// is an upload, nor a download once its file has begun. Each attempt is timed and reported (<see cref="Telemetry.CallObserver"/>).
 /// </summary>
 internal sealed class RetryPolicy
 {
@@ -19,10 +19,12 @@ internal sealed class RetryPolicy
     public const string DocumentedBackup = "https://api2.mch.weixin.qq.com/";
 
     private readonly string[] _origins;
+    private readonly Telemetry.CallObserver _observer;
 
-    public RetryPolicy(int maxRetries, string primaryOrigin, string? backupOrigin)
+    public RetryPolicy(int maxRetries, string primaryOrigin, string? backupOrigin, Telemetry.CallObserver observer)
     {
         MaxRetries = maxRetries;
+        _observer = observer;
         _origins = backupOrigin is null ? new[] { primaryOrigin } : new[] { primaryOrigin, backupOrigin };
     }
 
@@ -33,22 +35,28 @@ internal sealed class RetryPolicy
     public string OriginOf(int attempt) => _origins[attempt % _origins.Length];
 
     /// <summary>Runs <paramref name="exchange"/> (given the origin to send to) until it succeeds, fails for good, or runs out of retries.</summary>
+    /// <param name="call">The sealed call, for the reports.</param>
     /// <param name="idempotent">The call may be sent twice even after reaching the server (a GET that writes nowhere yet).</param>
     /// <param name="resendable">The request can be built again at all (false for an upload, whose file stream is read once).</param>
-    /// <param name="exchange">One attempt, given the origin to send to; each attempt signs afresh.</param>
+    /// <param name="exchange">One attempt, given the origin to send to: send, check the answer; each attempt signs afresh.</param>
     /// <param name="cancellationToken">Cancels the attempts and the waits between them.</param>
-    public async Task<T> RunAsync<T>(bool idempotent, bool resendable, Func<string, Task<T>> exchange, CancellationToken cancellationToken)
+    public async Task<Answer> RunAsync(PreparedCall call, bool idempotent, bool resendable, Func<string, Task<Answer>> exchange, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
+            var observed = _observer.Start(call);
             try
             {
-                return await exchange(OriginOf(attempt)).ConfigureAwait(false);
+                var answer = await exchange(OriginOf(attempt)).ConfigureAwait(false);
+                _observer.End(observed, answer, null);
+                return answer;
             }
-            catch (Exception e) when (resendable && attempt < MaxRetries && !cancellationToken.IsCancellationRequested && ShouldRetry(e, idempotent))
+            catch (Exception e)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
+                _observer.End(observed, null, e);
+                if (!resendable || attempt >= MaxRetries || cancellationToken.IsCancellationRequested || !ShouldRetry(e, idempotent)) throw;
             }
+            await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Threading.Tasks;
 #if !NETSTANDARD2_0
 using System.Diagnostics.Metrics;
 #endif
@@ -34,39 +33,55 @@ internal sealed class CallObserver
         _completed = completed;
     }
 
-    /// <summary>Runs one exchange (send, check the answer) and reports how it ended; its exception, if any, goes on unchanged.</summary>
-    public async Task<Answer> ObserveAsync(PreparedCall call, Func<Task<Answer>> exchange)
+    /// <summary>Starts timing (and on net8.0+ tracing) one attempt of <paramref name="call"/>; <see cref="End"/> reports it.</summary>
+    public Attempt Start(PreparedCall call)
     {
-        var operation = call.Operation?.Path;
-        var method = call.Method.Method;
 #if !NETSTANDARD2_0
-        using var activity = Source.StartActivity($"WeChatPay {method} {operation ?? WeChatPayTelemetry.Undocumented}", ActivityKind.Client);
+        var activity = Source.StartActivity($"WeChatPay {call.Method.Method} {call.Operation?.Path ?? WeChatPayTelemetry.Undocumented}", ActivityKind.Client);
+        return new Attempt(call, Stopwatch.GetTimestamp(), activity);
+#else
+        return new Attempt(call, Stopwatch.GetTimestamp());
 #endif
-        var started = Stopwatch.GetTimestamp();
-        Answer? answer = null;
-        Exception? failure = null;
-        try
-        {
-            answer = await exchange().ConfigureAwait(false);
-            return answer;
-        }
-        catch (Exception e)
-        {
-            failure = e;
-            throw;
-        }
-        finally
-        {
-            var elapsed = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
-            var (outcome, status, requestId, code) = failure is null
-                ? (WeChatPayCallOutcome.Succeeded, (int?)answer!.StatusCode, answer.Headers.TryGetValue("Request-ID", out var id) ? id : null, (string?)null)
-                : Classify(failure);
-            var record = new WeChatPayCall(_merchantId, method, operation, call.ShownTarget, status, requestId, elapsed, outcome, code);
+    }
+
+    /// <summary>Reports how an attempt ended: with its checked answer, or with the exception it threw (which goes on unchanged).</summary>
+    public void End(Attempt attempt, Answer? answer, Exception? failure)
+    {
+        var call = attempt.Call;
+        var elapsed = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - attempt.Started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+        var (outcome, status, requestId, code) = failure is null
+            ? (WeChatPayCallOutcome.Succeeded, (int?)answer!.StatusCode, answer.Headers.TryGetValue("Request-ID", out var id) ? id : null, (string?)null)
+            : Classify(failure);
+        var record = new WeChatPayCall(_merchantId, call.Method.Method, call.Operation?.Path, call.ShownTarget, status, requestId, elapsed, outcome, code);
 #if !NETSTANDARD2_0
-            Record(record, activity);
+        using (attempt.Activity) Record(record, attempt.Activity);
 #endif
-            Tell(record);
+        Tell(record);
+    }
+
+    /// <summary>One attempt being timed.</summary>
+    internal sealed class Attempt
+    {
+#if !NETSTANDARD2_0
+        public Attempt(PreparedCall call, long started, Activity? activity)
+        {
+            Call = call;
+            Started = started;
+            Activity = activity;
         }
+
+        public Activity? Activity { get; }
+#else
+        public Attempt(PreparedCall call, long started)
+        {
+            Call = call;
+            Started = started;
+        }
+#endif
+
+        public PreparedCall Call { get; }
+
+        public long Started { get; }
     }
 
     private static (WeChatPayCallOutcome, int?, string?, string?) Classify(Exception failure) => failure switch
@@ -94,6 +109,8 @@ internal sealed class CallObserver
 #if !NETSTANDARD2_0
     private static void Record(WeChatPayCall call, Activity? activity)
     {
+        // Nothing listens (the usual case for a script): no tags built, no measurement taken.
+        if (activity is null && !Requests.Enabled && !Duration.Enabled && !Failures.Enabled) return;
         var tags = new TagList
         {
             { "wechatpay.merchant_id", call.MerchantId },

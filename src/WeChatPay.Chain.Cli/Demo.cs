@@ -23,11 +23,23 @@ namespace WeChatPay.Chain.Cli;
 internal static class Demo
 {
     /// <summary>Runs the demo; 0 only if every step held.</summary>
-    public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken)
+    /// <param name="console">Where the demo shows what it does.</param>
+    /// <param name="mode">The sandbox's platform key mode.</param>
+    /// <param name="cancellationToken">Stops the demo.</param>
+    /// <param name="logs">Receives what the client logs (one line per call, WeChatPay.Chain.Hosting); none by default.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken, ILoggerProvider? logs = null)
     {
         console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, throw-away keys)");
         await using var sandbox = await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
-        using var wxpay = new WeChatPayClient(sandbox.ClientOptions());
+        // The client as a service gets it: registered with AddWeChatPay, logging one line per call.
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            if (logs is not null) logging.AddProvider(logs);
+        });
+        services.AddWeChatPay(options => From(sandbox.ClientOptions(), options));
+        await using var provider = services.BuildServiceProvider();
+        var wxpay = provider.GetRequiredService<WeChatPayClient>();
         console.MarkupLine($"sandbox at [blue]{Markup.Escape(sandbox.BaseUrl)}[/], platform key [blue]{Markup.Escape(sandbox.PlatformKeyId)}[/]");
         console.WriteLine();
 
@@ -257,6 +269,18 @@ internal static class Demo
         {
             return new CallbackOutcome { Line = Mark(false, Markup.Escape("certificate rotation failed: " + e.Message)) };
         }
+    }
+
+    // The sandbox's client configuration into the registered options (a service reads the same from its configuration).
+    private static void From(WeChatPayOptions source, WeChatPayOptions target)
+    {
+        target.MerchantId = source.MerchantId;
+        target.MerchantSerialNumber = source.MerchantSerialNumber;
+        target.MerchantPrivateKey = source.MerchantPrivateKey;
+        target.BaseUrl = source.BaseUrl;
+        target.ApiV3Key = source.ApiV3Key;
+        target.TimeProvider = source.TimeProvider;
+        foreach (var key in source.PlatformKeys) target.PlatformKeys[key.Key] = key.Value;
     }
 
     private static string Shorten(string? text) =>

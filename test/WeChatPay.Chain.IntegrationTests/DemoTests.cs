@@ -1,9 +1,11 @@
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using Spectre.Console;
 using WeChatPay.Chain.Cli;
+using WeChatPay.Chain.IntegrationTests.Support;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
@@ -25,7 +27,8 @@ public class DemoTests
         });
         console.Profile.Width = 1000; // no wrapping inside the lines asserted on
 
-        var exit = await Demo.RunAsync(console, mode, CancellationToken.None);
+        var logs = new LogCapture();
+        var exit = await Demo.RunAsync(console, mode, CancellationToken.None, logs);
 
         var text = output.ToString();
         Assert.That(exit, Is.EqualTo(0), text);
@@ -39,5 +42,11 @@ public class DemoTests
         Assert.That(text, Does.Contain("5/5 decrypted"));
         Assert.That(text, Does.Not.Contain("✗"));
         Assert.That(text, Does.Not.Contain("张三"), "the demo never prints personal data");
+
+        // Everything the client logged during the demo: a line per call, none of the seeds' sensitive values, no key.
+        var logged = string.Join("\n", logs.Lines.Select(l => l.Text));
+        var sensitive = new[] { "张三", "11010519491231002X", "6214830000000000", "13800138000", "PRIVATE KEY", "WECHATPAY2-SHA256-RSA2048", "signature=\"" };
+        Assert.That(logs.Lines.Count(l => l.Category == "WeChatPay.Chain" && l.Text.StartsWith("WeChat Pay POST ", System.StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(24));
+        Assert.That(sensitive.Where(s => logged.Contains(s, System.StringComparison.Ordinal)), Is.Empty);
     }
 }

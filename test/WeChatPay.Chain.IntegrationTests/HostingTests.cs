@@ -154,10 +154,11 @@ public class HostingTests
     [Test]
     public async Task Every_call_is_one_log_line_and_no_log_line_holds_a_secret_or_a_sensitive_plaintext()
     {
-        var lines = new ConcurrentQueue<(LogLevel Level, string Category, string Text)>();
+        var capture = new LogCapture();
+        var lines = capture.Lines;
         await using var app = await StartAsync(Settings(), builder =>
         {
-            builder.Logging.AddProvider(new Capture(lines)).SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
             builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
         });
         var client = app.Services.GetRequiredService<WeChatPayClient>();
@@ -182,10 +183,11 @@ public class HostingTests
     [Test]
     public async Task A_sweep_of_every_documented_operation_through_a_hosted_client_logs_no_sensitive_plaintext_and_no_key()
     {
-        var lines = new ConcurrentQueue<(LogLevel Level, string Category, string Text)>();
+        var capture = new LogCapture();
+        var lines = capture.Lines;
         await using var app = await StartAsync(Settings(), builder =>
         {
-            builder.Logging.AddProvider(new Capture(lines)).SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
             builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
         });
         var client = app.Services.GetRequiredService<WeChatPayClient>();
@@ -232,38 +234,6 @@ public class HostingTests
         {
             _seen.Enqueue(_name);
             return base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private sealed class Capture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<(LogLevel, string, string)> _lines;
-
-        public Capture(ConcurrentQueue<(LogLevel, string, string)> lines) => _lines = lines;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger : ILogger
-        {
-            private readonly string _category;
-            private readonly ConcurrentQueue<(LogLevel, string, string)> _lines;
-
-            public Logger(string category, ConcurrentQueue<(LogLevel, string, string)> lines)
-            {
-                _category = category;
-                _lines = lines;
-            }
-
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                _lines.Enqueue((logLevel, _category, formatter(state, exception) + (exception is null ? string.Empty : "\n" + exception)));
         }
     }
 }

@@ -71,6 +71,18 @@ public class SignErrorExplainedTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_method_changed_on_its_way_is_named()
+    {
+        // v3/apply4subject/applyment documents a GET and a POST: the rewritten request still finds an operation.
+        using var proxy = new Rewriting(request => request.Method = HttpMethod.Post);
+        using var client = Client(o => o.HttpMessageHandler = proxy);
+
+        var e = await FailsAsync(() => client.V3.Apply4subject.Applyment.GetAsync(new { business_code = "1900013511_10000" }));
+
+        Assert.That(e.Message, Does.Contain("Why: WeChat Pay verified a POST but the client signed a GET: something between this client and WeChat Pay changed the method"));
+    }
+
+    [Test]
     public async Task A_clock_far_off_is_named_with_the_distance()
     {
         var behind = new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-10));

@@ -14,7 +14,7 @@ internal sealed class WeChatPayClientFactory : IWeChatPayClientFactory, IDisposa
     private readonly IOptionsMonitor<WeChatPayOptions> _options;
     private readonly IHttpMessageHandlerFactory _handlers;
     private readonly ILoggerFactory _loggers;
-    private readonly ConcurrentDictionary<string, Lazy<(WeChatPayClient Client, HttpMessageHandler Handler)>> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<WeChatPayClient>> _clients = new(StringComparer.Ordinal);
     private readonly WeChatPayRegistrations _registered;
 
     public WeChatPayClientFactory(IOptionsMonitor<WeChatPayOptions> options, IHttpMessageHandlerFactory handlers, WeChatPayRegistrations registered, ILoggerFactory? loggers = null)
@@ -31,10 +31,10 @@ internal sealed class WeChatPayClientFactory : IWeChatPayClientFactory, IDisposa
     public WeChatPayClient Get(string name)
     {
         if (name is null) throw new ArgumentNullException(nameof(name));
-        return _clients.GetOrAdd(name, key => new Lazy<(WeChatPayClient, HttpMessageHandler)>(() => Create(key))).Value.Client;
+        return _clients.GetOrAdd(name, key => new Lazy<WeChatPayClient>(() => Create(key))).Value;
     }
 
-    private (WeChatPayClient, HttpMessageHandler) Create(string name)
+    private WeChatPayClient Create(string name)
     {
         if (!_registered.Contains(name))
             throw new InvalidOperationException($"No WeChat Pay merchant is registered under the name '{name}': call services.AddWeChatPay(\"{name}\", …) first.");
@@ -56,16 +56,15 @@ internal sealed class WeChatPayClientFactory : IWeChatPayClientFactory, IDisposa
             Log.Refresh(logger, name, refresh);
             refreshes?.Invoke(refresh);
         };
-        return (new WeChatPayClient(configured), handler);
+        return new WeChatPayClient(configured);
     }
 
     public void Dispose()
     {
+        // The handlers are the HTTP client factory's to keep and release; the clients are ours.
         foreach (var entry in _clients.Values)
         {
-            if (!entry.IsValueCreated) continue;
-            entry.Value.Client.Dispose();
-            entry.Value.Handler.Dispose();
+            if (entry.IsValueCreated) entry.Value.Dispose();
         }
     }
 }

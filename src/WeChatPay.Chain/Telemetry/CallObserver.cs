@@ -37,7 +37,10 @@ internal sealed class CallObserver
     public Attempt Start(PreparedCall call)
     {
 #if !NETSTANDARD2_0
-        var activity = Source.StartActivity($"WeChatPay {call.Method.Method} {call.Operation?.Path ?? WeChatPayTelemetry.Undocumented}", ActivityKind.Client);
+        // The span's name is built only when something listens: a call pays nothing for tracing it does not have.
+        var activity = Source.HasListeners()
+            ? Source.StartActivity($"WeChatPay {call.Method.Method} {call.Operation?.Path ?? WeChatPayTelemetry.Undocumented}", ActivityKind.Client)
+            : null;
         return new Attempt(call, Stopwatch.GetTimestamp(), activity);
 #else
         return new Attempt(call, Stopwatch.GetTimestamp());
@@ -47,6 +50,12 @@ internal sealed class CallObserver
     /// <summary>Reports how an attempt ended: with its checked answer, or with the exception it threw (which goes on unchanged).</summary>
     public void End(Attempt attempt, Answer? answer, Exception? failure)
     {
+#if !NETSTANDARD2_0
+        var measured = attempt.Activity is not null || Requests.Enabled || Duration.Enabled || Failures.Enabled;
+#else
+        const bool measured = false;
+#endif
+        if (_completed is null && !measured) return; // nobody asked: no record is made
         var call = attempt.Call;
         var elapsed = TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - attempt.Started) * ((double)TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
         var (outcome, status, requestId, code) = failure is null
@@ -60,7 +69,7 @@ internal sealed class CallObserver
     }
 
     /// <summary>One attempt being timed.</summary>
-    internal sealed class Attempt
+    internal readonly struct Attempt
     {
 #if !NETSTANDARD2_0
         public Attempt(PreparedCall call, long started, Activity? activity)
@@ -109,8 +118,6 @@ internal sealed class CallObserver
 #if !NETSTANDARD2_0
     private static void Record(WeChatPayCall call, Activity? activity)
     {
-        // Nothing listens (the usual case for a script): no tags built, no measurement taken.
-        if (activity is null && !Requests.Enabled && !Duration.Enabled && !Failures.Enabled) return;
         var tags = new TagList
         {
             { "wechatpay.merchant_id", call.MerchantId },

@@ -16,25 +16,12 @@ internal sealed partial class CatalogOperation
     private readonly int _line;
     private Details? _details;
 
-    /// <summary>Creates an operation.</summary>
-    public CatalogOperation(
-        string method,
-        string path,
-        string title,
-        string? pageTitle,
-        string? requestBody,
-        string? baseUri,
-        IReadOnlyList<string> pathParams,
-        IReadOnlyList<FieldPath> encrypt,
-        IReadOnlyList<FieldPath> decrypt,
-        bool download,
-        bool serialHeader,
-        IReadOnlyList<CatalogField> request,
-        IReadOnlyList<CatalogField> response)
+    /// <summary>Creates an operation from all its facts.</summary>
+    public CatalogOperation(string method, string path, Details details)
     {
         Method = method ?? throw new ArgumentNullException(nameof(method));
         Path = path ?? throw new ArgumentNullException(nameof(path));
-        _details = new Details(title, pageTitle, requestBody, baseUri, pathParams, encrypt, decrypt, download, serialHeader, request, response);
+        _details = details ?? throw new ArgumentNullException(nameof(details));
     }
 
     // An operation whose details are read from line `line` of the catalog text when first needed.

@@ -252,13 +252,13 @@ public class RequestValidatorTests
     [Test]
     public void Body_and_query_problems_come_together()
     {
-        var op = new CatalogOperation("POST", "v3/test/{id}", "测试", null, "json", null, new[] { "id" }, Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
+        var op = new CatalogOperation("POST", "v3/test/{id}", new CatalogOperation.Details("测试", null, "json", null, new[] { "id" }, Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
             new[]
             {
                 Field("json", "object", true, Field("name", "string", true)),
                 Field("query", "object", false, Field("mchid", "string", true), Field("limit", "integer", false), Field("id", "string", true)),
             },
-            Array.Empty<CatalogField>());
+            Array.Empty<CatalogField>()));
 
         Assert.That(RequestValidator.Validate(op, new JObject(), new[] { "limit" }), Is.EqualTo(new[]
         {
@@ -389,8 +389,8 @@ public class RequestValidatorTests
     }
 
     private static CatalogOperation Synthetic(params CatalogField[] body) =>
-        new("POST", "v3/test", "测试", null, "json", null, Array.Empty<string>(), Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
-            new[] { Field("json", "object", true, body) }, Array.Empty<CatalogField>());
+        new("POST", "v3/test", new CatalogOperation.Details("测试", null, "json", null, Array.Empty<string>(), Array.Empty<FieldPath>(), Array.Empty<FieldPath>(), false, false,
+            new[] { Field("json", "object", true, body) }, Array.Empty<CatalogField>()));
 
     private static CatalogField Field(string name, string type, bool required, params CatalogField[] children) =>
         new(name, type, required, null, Array.Empty<string>(), children);

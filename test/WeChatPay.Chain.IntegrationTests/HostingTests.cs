@@ -154,13 +154,8 @@ public class HostingTests
     [Test]
     public async Task Every_call_is_one_log_line_and_no_log_line_holds_a_secret_or_a_sensitive_plaintext()
     {
-        var capture = new LogCapture();
-        var lines = capture.Lines;
-        await using var app = await StartAsync(Settings(), builder =>
-        {
-            builder.Logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
-            builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
-        });
+        var (app, lines) = await StartLoggedAsync();
+        await using var host = app;
         var client = app.Services.GetRequiredService<WeChatPayClient>();
 
         var presign = await client.V3.Eduschoolpay.Contracts.Presign.PostAsync(Seeds.Presign());
@@ -183,13 +178,8 @@ public class HostingTests
     [Test]
     public async Task A_sweep_of_every_documented_operation_through_a_hosted_client_logs_no_sensitive_plaintext_and_no_key()
     {
-        var capture = new LogCapture();
-        var lines = capture.Lines;
-        await using var app = await StartAsync(Settings(), builder =>
-        {
-            builder.Logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
-            builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
-        });
+        var (app, lines) = await StartLoggedAsync();
+        await using var host = app;
         var client = app.Services.GetRequiredService<WeChatPayClient>();
         var operations = SweepTests.Operations();
 
@@ -205,6 +195,18 @@ public class HostingTests
             Assert.That(plaintexts.Where(p => all.Contains(p, StringComparison.Ordinal)), Is.Empty, "no sensitive plaintext in any log line");
             Assert.That(secrets.Where(s => all.Contains(s, StringComparison.Ordinal)), Is.Empty, "no key, no signature");
         });
+    }
+
+    // Merchant A's host, everything it logs at Trace kept.
+    private async Task<(WebApplication App, ConcurrentQueue<(LogLevel Level, string Category, string Text)> Lines)> StartLoggedAsync()
+    {
+        var capture = new LogCapture();
+        var app = await StartAsync(Settings(), builder =>
+        {
+            builder.Logging.AddProvider(capture).SetMinimumLevel(LogLevel.Trace);
+            builder.Services.AddWeChatPay(builder.Configuration.GetSection("WeChatPay:A"));
+        });
+        return (app, capture.Lines);
     }
 
     // What no log line may hold: the merchant's APIv3 key, a line of its private key, an Authorization value or a signature.

@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -16,9 +16,10 @@ namespace WeChatPay.Chain.AspNetCore;
 
 /// <summary>
 /// <c>app.MapWeChatPayNotifications("/notify", async (notification, ct) =&gt; …)</c>: a POST endpoint that reads the raw body
-/// once, verifies and decrypts it with <see cref="WeChatPayClient.ReadNotificationAsync"/> (which also accepts each
-/// notification once), hands the notification to your handler, and answers what WeChat Pay expects: 204 when handled
-/// (or already handled before); otherwise 4xx/5xx with <c>{"code":"FAIL","message":…}</c>, so that WeChat Pay retries.
+/// once and hands it to <see cref="WeChatPayClient.ReceiveNotificationAsync"/>, which verifies, decrypts and claims it, runs
+/// your handler under the claim, and says what to answer WeChat Pay: 204 when handled (or done before); otherwise
+/// 4xx/5xx with <c>{"code":"FAIL","message":…}</c> — 409 while another delivery's handler runs, 500 when yours failed —
+/// so that WeChat Pay sends it again.
 /// </summary>
 public static class NotificationEndpoints
 {
@@ -97,59 +98,38 @@ public static class NotificationEndpoints
             return;
         }
 
-        WeChatPayNotification notification;
-        try
-        {
-            var headers = context.Request.Headers;
-            notification = await client.ReadNotificationAsync(name => headers.TryGetValue(name, out var value) ? value.ToString() : null, body, ct).ConfigureAwait(false);
-        }
-        catch (WeChatPaySignatureException e) when (e.FailedCheck == SignatureCheck.Replayed)
-        {
-            // Accepted before: WeChat Pay retrying one whose acknowledgement it missed, or a replay. Either way, not again.
-            log?.LogInformation("WeChat Pay notification not processed again: {Reason}", e.Reason);
+        // The handler runs to its end even when WeChat Pay hangs up after its 5 s: it stops only with the application.
+        var stopping = context.RequestServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+        var headers = context.Request.Headers;
+        var receipt = await client.ReceiveNotificationAsync(name => headers.TryGetValue(name, out var value) ? value.ToString() : null, body, handler, stopping)
+            .ConfigureAwait(false);
+        Log(log, receipt);
+        if (receipt.Succeeded)
             context.Response.StatusCode = 204;
-            return;
-        }
-        catch (WeChatPaySignatureException e)
-        {
-            log?.LogWarning("WeChat Pay notification rejected ({Check}): {Reason}", e.FailedCheck, e.Reason);
-            await AnswerAsync(context, 401, $"verification failed ({e.FailedCheck})", ct).ConfigureAwait(false);
-            return;
-        }
-        catch (WeChatPayException e) when (e.InnerException is CryptographicException)
-        {
-            // Verified but does not decrypt: this server's APIv3 key is wrong; WeChat Pay should retry once it is fixed.
-            log?.LogError("WeChat Pay notification does not decrypt: {Message}", e.Message);
-            await AnswerAsync(context, 500, "the notification could not be decrypted", ct).ConfigureAwait(false);
-            return;
-        }
-        catch (InvalidOperationException e)
-        {
-            // No APIv3 key on this server: WeChat Pay should retry once it is configured.
-            log?.LogError("WeChat Pay notifications cannot be read here: {Message}", e.Message);
-            await AnswerAsync(context, 500, "the merchant's server is not configured to read notifications", ct).ConfigureAwait(false);
-            return;
-        }
-        catch (WeChatPayException e)
-        {
-            log?.LogWarning("Not a WeChat Pay notification: {Message}", e.Message);
-            await AnswerAsync(context, 400, "not a WeChat Pay notification", ct).ConfigureAwait(false);
-            return;
-        }
+        else
+            await AnswerAsync(context, receipt.StatusCode, receipt.Message, ct).ConfigureAwait(false);
+    }
 
-        try
+    // One line per delivery, at the level its outcome deserves; the handler's exception goes to the log, never to WeChat Pay.
+    private static void Log(ILogger? log, WeChatPayNotificationReceipt receipt)
+    {
+        if (log is null) return;
+        if (receipt.StoreProblem is { } problem) log.LogWarning("WeChat Pay notification store: {Problem}", problem);
+        switch (receipt.Outcome)
         {
-            await handler(notification, ct).ConfigureAwait(false);
+            case WeChatPayNotificationOutcome.Handled:
+            case WeChatPayNotificationOutcome.DoneBefore:
+            case WeChatPayNotificationOutcome.InProgress:
+                log.LogInformation("WeChat Pay notification: {Receipt}", receipt.ToString());
+                break;
+            case WeChatPayNotificationOutcome.NotWeChatPay:
+            case WeChatPayNotificationOutcome.NotANotification:
+                log.LogWarning("WeChat Pay notification rejected: {Receipt} ({Reason})", receipt.ToString(), receipt.Error?.Message);
+                break;
+            default:
+                log.LogError(receipt.Error, "WeChat Pay notification not processed: {Receipt}; WeChat Pay will send it again", receipt.ToString());
+                break;
         }
-        catch (Exception e) when (!(e is OutOfMemoryException))
-        {
-            // Forgotten, so that WeChat Pay's retry is processed; the cause goes to the log, not to WeChat Pay.
-            await client.ForgetNotificationAsync(notification, CancellationToken.None).ConfigureAwait(false);
-            log?.LogError(e, "The handler failed for WeChat Pay notification {Id} ({EventType}); WeChat Pay will send it again", notification.Id, notification.EventType);
-            await AnswerAsync(context, 500, "the merchant could not process the notification", ct).ConfigureAwait(false);
-            return;
-        }
-        context.Response.StatusCode = 204;
     }
 
     // The raw body bytes, read once; null when it is larger than MaxBodySize.

@@ -23,7 +23,7 @@ public sealed class WeChatPayClient : IDisposable
     {
         _pipeline = new CallPipeline(options);
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-        _notifications = new NotificationReader(_pipeline);
+        _notifications = new NotificationReader(_pipeline, OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock));
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -84,17 +84,39 @@ public sealed class WeChatPayClient : IDisposable
     public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
 
     /// <summary>
-    /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body) and decrypts its
-    /// resource with <see cref="WeChatPayOptions.ApiV3Key"/>. Answer WeChat Pay with 200 only after this succeeds.
+    /// Takes one delivery of a callback from start to end, and says what to answer WeChat Pay: verifies it exactly as WeChat
+    /// Pay sent it (its <c>Wechatpay-*</c> headers and the raw body), decrypts its resource with <see cref="WeChatPayOptions.ApiV3Key"/>,
+    /// claims it in <see cref="WeChatPayOptions.NotificationStore"/>, runs <paramref name="handler"/> under the claim (renewing
+    /// its lease), and marks it done — or, when the handler throws, releases it so that WeChat Pay's next delivery is processed.
+    /// A delivery of a notification that is done is answered 204 without running the handler; one that a handler is
+    /// processing now (here or on another server) is answered 409, so that WeChat Pay sends it again later.
+    /// </summary>
+    /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
+    /// <param name="body">The raw request body bytes.</param>
+    /// <param name="handler">Processes the notification; throw to have WeChat Pay send it again. Its token is cancelled if its claim is lost.</param>
+    /// <param name="cancellationToken">Cancels reading and the handler; pass a token that ends with the application, not with the request (WeChat Pay hangs up after about 5 s).</param>
+    /// <returns>The outcome, with <see cref="WeChatPayNotificationReceipt.StatusCode"/> and <see cref="WeChatPayNotificationReceipt.Message"/> to answer WeChat Pay.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public System.Threading.Tasks.Task<WeChatPayNotificationReceipt> ReceiveNotificationAsync(Func<string, string?> header, byte[] body,
+        Func<WeChatPayNotification, System.Threading.CancellationToken, System.Threading.Tasks.Task> handler, System.Threading.CancellationToken cancellationToken = default) =>
+        _notifications.ReceiveAsync(header, body, handler, cancellationToken);
+
+    /// <summary>
+    /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body), decrypts its
+    /// resource with <see cref="WeChatPayOptions.ApiV3Key"/>, and claims it: process it, then call
+    /// <see cref="CompleteNotificationAsync"/> (and answer 204) or, when processing failed, <see cref="ReleaseNotificationAsync"/>
+    /// (and answer an error). A claim neither completed nor released expires after <see cref="WeChatPayOptions.NotificationLease"/>.
+    /// <see cref="ReceiveNotificationAsync"/> does all of this in one call.
     /// </summary>
     /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
     /// <param name="body">The raw request body bytes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) =>
-        SyncOverAsync.Run(() => _notifications.ReadAsync(header, body, System.Threading.CancellationToken.None));
+        SyncOverAsync.Run(() => ReadNotificationAsync(header, body, System.Threading.CancellationToken.None));
 
     /// <summary>
     /// <see cref="ReadNotification(Func{string, string?}, byte[])"/> without blocking: in certificate mode a callback signed by a
@@ -105,15 +127,21 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
-    public System.Threading.Tasks.Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, byte[] body,
-        System.Threading.CancellationToken cancellationToken = default) => _notifications.ReadAsync(header, body, cancellationToken);
+    public async System.Threading.Tasks.Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, byte[] body,
+        System.Threading.CancellationToken cancellationToken = default)
+    {
+        var read = await _notifications.ReadAsync(header, body, cancellationToken).ConfigureAwait(false);
+        return read.Notification ?? throw read.Error!;
+    }
 
-    /// <summary>Verifies and decrypts a callback given its headers and its body text (UTF-8).</summary>
+    /// <summary>Verifies, decrypts and claims a callback given its headers and its body text (UTF-8), as <see cref="ReadNotification(Func{string, string?}, byte[])"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
     /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)
     {
@@ -123,6 +151,24 @@ public sealed class WeChatPayClient : IDisposable
         foreach (var pair in headers) lookup[pair.Key] = pair.Value;
         return ReadNotification(name => lookup.TryGetValue(name, out var value) ? value : null, System.Text.Encoding.UTF8.GetBytes(body));
     }
+
+    /// <summary>
+    /// Marks a notification that <see cref="ReadNotificationAsync"/> claimed as processed: every later delivery of it is
+    /// <see cref="WeChatPayNotificationOutcome.DoneBefore"/> for <see cref="WeChatPayOptions.NotificationMemoryTime"/>.
+    /// </summary>
+    /// <returns>Null, or what kept it from being recorded (the store unreachable, the claim expired before).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    public System.Threading.Tasks.Task<string?> CompleteNotificationAsync(WeChatPayNotification notification) =>
+        _notifications.CompleteAsync(notification ?? throw new ArgumentNullException(nameof(notification)));
+
+    /// <summary>
+    /// Releases a notification that <see cref="ReadNotificationAsync"/> claimed but that you could not process (answer WeChat
+    /// Pay with an error then), so that its next delivery is processed.
+    /// </summary>
+    /// <returns>Null, or what kept it from being released (it is then released when its lease expires).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
+    public System.Threading.Tasks.Task<string?> ReleaseNotificationAsync(WeChatPayNotification notification) =>
+        _notifications.ReleaseAsync(notification ?? throw new ArgumentNullException(nameof(notification)));
 
     /// <summary>
     /// Downloads the platform certificates (<c>GET v3/certificates</c>): each decrypted with <see cref="WeChatPayOptions.ApiV3Key"/>,
@@ -150,14 +196,6 @@ public sealed class WeChatPayClient : IDisposable
         for (var i = 0; i < held.Length; i++) held[i] = keys.Downloaded[i].Certificate;
         return held;
     }
-
-    /// <summary>
-    /// Forgets a notification that <see cref="ReadNotificationAsync"/> accepted but that you could not process (answer WeChat
-    /// Pay with an error then), so that its next delivery is accepted instead of reported as <see cref="SignatureCheck.Replayed"/>.
-    /// </summary>
-    /// <exception cref="ArgumentNullException"><paramref name="notification"/> is null.</exception>
-    public System.Threading.Tasks.Task ForgetNotificationAsync(WeChatPayNotification notification, System.Threading.CancellationToken cancellationToken = default) =>
-        _notifications.ForgetAsync(notification ?? throw new ArgumentNullException(nameof(notification)), cancellationToken);
 
     /// <summary>
     /// The parameters a JSAPI page (<c>getBrandWCPayRequest</c>) or a mini-program (<c>wx.requestPayment</c>) starts the payment

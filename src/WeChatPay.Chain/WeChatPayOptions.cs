@@ -68,14 +68,24 @@ public sealed class WeChatPayOptions
     public Action<WeChatPayCall>? CallCompleted { get; set; }
 
     /// <summary>
-    /// What the client remembers of accepted callbacks, so that each is accepted once (<see cref="SignatureCheck.Replayed"/>
-    /// for a replay); this client's own memory when null. Give a fleet's clients one shared memory (e.g. the
-    /// <c>IDistributedCache</c> one of <c>WeChatPay.Chain.Caching</c>). A memory that fails or is slow is replaced by the
-    /// client's own for that callback: callbacks never fail because of it.
+    /// Where the client keeps its claims on the notifications it receives, so that each is processed once: this client's
+    /// own memory when null. Give a fleet's clients one store they share with atomic operations (the Redis one of
+    /// <c>WeChatPay.Chain.Caching</c>). Entries carry an authenticator derived from <see cref="ApiV3Key"/>: a planted or
+    /// altered entry is ignored.
     /// </summary>
-    public IWeChatPayNotificationMemory? NotificationMemory { get; set; }
+    public IWeChatPayNotificationStore? NotificationStore { get; set; }
 
-    /// <summary>How long a notification id is remembered: 48 hours by default (WeChat Pay retries for about 24), at least 10 minutes.</summary>
+    /// <summary>What to do with a notification while <see cref="NotificationStore"/> cannot be reached (within 3 s): answer WeChat Pay "retry later" by default.</summary>
+    public NotificationStoreFailure WhenNotificationStoreUnreachable { get; set; } = NotificationStoreFailure.AnswerRetryLater;
+
+    /// <summary>
+    /// How long a claim on a notification holds without renewal: one minute by default, renewed every third of it while the
+    /// handler runs. A process that crashes mid-handler holds its claim until it expires; WeChat Pay's next delivery after
+    /// that is processed.
+    /// </summary>
+    public TimeSpan NotificationLease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a processed notification is remembered: 48 hours by default (WeChat Pay retries for about 24), at least 10 minutes.</summary>
     public TimeSpan NotificationMemoryTime { get; set; } = TimeSpan.FromHours(48);
 
     /// <summary>The API base URL; defaults to <see cref="DefaultBaseUrl"/>.</summary>

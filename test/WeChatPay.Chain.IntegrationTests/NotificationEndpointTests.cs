@@ -60,6 +60,7 @@ public class NotificationEndpointTests
         public HttpClient Http { get; init; } = null!;
         public ConcurrentQueue<string?> Handled { get; } = new();
         public bool Failing { get; set; }
+        public Task Gate { get; set; } = Task.CompletedTask;
 
         public async ValueTask DisposeAsync() => await Web.DisposeAsync();
     }
@@ -71,11 +72,11 @@ public class NotificationEndpointTests
         if (fromServices) builder.Services.AddSingleton(client);
         var web = builder.Build();
         App? app = null;
-        Task Handle(Transaction resource, WeChatPayNotification notification, CancellationToken ct)
+        async Task Handle(Transaction resource, WeChatPayNotification notification, CancellationToken ct)
         {
-            if (app!.Failing) throw new InvalidOperationException("the order database is down");
+            await app!.Gate;
+            if (app.Failing) throw new InvalidOperationException("the order database is down");
             app.Handled.Enqueue(resource.OutTradeNo);
-            return Task.CompletedTask;
         }
         if (fromServices) web.MapWeChatPayNotifications<Transaction>("/notify", Handle);
         else web.MapWeChatPayNotifications<Transaction>("/notify", client, Handle);
@@ -165,6 +166,34 @@ public class NotificationEndpointTests
         await _sandbox.RetryCallbackAsync(sent, _receiver.Url);
         Assert.That(_receiver.Received.TryDequeue(out var retry), Is.True);
         Assert.That((await Post(app, retry.Headers, retry.Body)).Status, Is.EqualTo(204));
+        Assert.That(app.Handled, Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_retry_while_a_slow_handler_runs_gets_409_and_after_the_handler_fails_WeChat_Pays_next_retry_is_processed()
+    {
+        using var client = new WeChatPayClient(_sandbox.ClientOptions());
+        await using var app = await StartApp(client);
+        var (headers, body, sent) = await Callback();
+        var slow = new TaskCompletionSource();
+        app.Gate = slow.Task;
+        app.Failing = true;
+        var first = Post(app, headers, body); // WeChat Pay gives up waiting on it after 5 s
+
+        await _sandbox.RetryCallbackAsync(sent, _receiver.Url);
+        Assert.That(_receiver.Received.TryDequeue(out var retry), Is.True);
+        var (status, answer) = await Post(app, retry.Headers, retry.Body);
+        slow.SetResult();
+        var failed = await first;
+        app.Failing = false;
+        await _sandbox.RetryCallbackAsync(sent, _receiver.Url);
+        Assert.That(_receiver.Received.TryDequeue(out var later), Is.True);
+        var processed = await Post(app, later.Headers, later.Body);
+
+        Assert.That(status, Is.EqualTo(409), "never 204 while the handler may still fail");
+        AssertFail(answer, "is being processed by another delivery");
+        Assert.That(failed.Status, Is.EqualTo(500));
+        Assert.That(processed.Status, Is.EqualTo(204));
         Assert.That(app.Handled, Has.Count.EqualTo(1));
     }
 

@@ -28,7 +28,7 @@ public class SandboxDocsTests
             typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly, typeof(Newtonsoft.Json.Linq.JToken).Assembly,
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Collections.Generic", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
-            "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore",
+            "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore",
             "WeChatPay.Chain.Hosting", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Logging");
 
     private static IEnumerable<string> Pages() =>
@@ -58,6 +58,7 @@ public class SandboxDocsTests
     [TestCase("certificates.md", 3)]
     [TestCase("fleet.md", 1)]
     [TestCase("aspnetcore.md", 1)]
+    [TestCase("notifications.md", 1)]
     [TestCase("public-key-migration.md", 1)]
     [TestCase("payments.md", 1)]
     [TestCase("bills.md", 1)]

@@ -42,8 +42,6 @@ internal sealed class CallPipeline : IDisposable
         _maxBody = options.MaxResponseBodySize;
         if (options.CertificateRefreshInterval < TimeSpan.FromMinutes(1) || options.CertificateRefreshInterval > TimeSpan.FromDays(30))
             throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
-        if (options.NotificationMemoryTime < TimeSpan.FromMinutes(10))
-            throw new ArgumentException("NotificationMemoryTime must be at least 10 minutes, twice the ±300 s window (the default is 48 hours).", nameof(WeChatPayOptions.NotificationMemoryTime));
         var encryptionKeyId = options.EncryptionKeyId is null ? null
             : OptionsCheck.HeaderToken(options.EncryptionKeyId, nameof(WeChatPayOptions.EncryptionKeyId), "a platform key id (PUB_KEY_ID_… or a certificate serial)");
         MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
@@ -60,8 +58,6 @@ internal sealed class CallPipeline : IDisposable
             new Telemetry.CallObserver(merchantId, options.CallCompleted));
         Clock = clock;
         PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
-        NotificationMemory = options.NotificationMemory;
-        NotificationMemoryTime = options.NotificationMemoryTime;
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, merchantId,
             options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, clock, DownloadAsync);
     }
@@ -74,12 +70,6 @@ internal sealed class CallPipeline : IDisposable
 
     /// <summary>Signs the parameters a front end starts a payment with.</summary>
     public Payments.PayParameterSigner PayParameters { get; }
-
-    /// <summary>The callback memory configured, or null for the client's own.</summary>
-    public IWeChatPayNotificationMemory? NotificationMemory { get; }
-
-    /// <summary>How long notification ids are remembered.</summary>
-    public TimeSpan NotificationMemoryTime { get; }
 
     /// <summary>The base URL, ending with '/'.</summary>
     public string BaseUrl { get; }

@@ -76,4 +76,21 @@ internal static class OptionsCheck
         }
         return trimmed;
     }
+
+    /// <summary>The claims on notifications the options describe, or null without an APIv3 key (no callback can be read then).</summary>
+    /// <exception cref="ArgumentException">NotificationMemoryTime or NotificationLease is out of range, or WhenNotificationStoreUnreachable is not a defined value.</exception>
+    public static Notifications.NotificationClaims? NotificationClaims(WeChatPayOptions options, string? apiV3Key, TimeProvider clock)
+    {
+        if (options.NotificationMemoryTime < TimeSpan.FromMinutes(10))
+            throw new ArgumentException("NotificationMemoryTime must be at least 10 minutes, twice the ±300 s window (the default is 48 hours).", nameof(WeChatPayOptions.NotificationMemoryTime));
+        if (options.NotificationLease < TimeSpan.FromSeconds(1) || options.NotificationLease > options.NotificationMemoryTime)
+            throw new ArgumentException("NotificationLease must be between one second and NotificationMemoryTime (the default is one minute, renewed while the handler runs).",
+                nameof(WeChatPayOptions.NotificationLease));
+        if (options.WhenNotificationStoreUnreachable is not (NotificationStoreFailure.AnswerRetryLater or NotificationStoreFailure.ProcessHere))
+            throw new ArgumentException($"WhenNotificationStoreUnreachable is {(int)options.WhenNotificationStoreUnreachable}, which is not a NotificationStoreFailure value.",
+                nameof(WeChatPayOptions.WhenNotificationStoreUnreachable));
+        return apiV3Key is null ? null
+            : new Notifications.NotificationClaims(options.NotificationStore, apiV3Key, options.NotificationLease, options.NotificationMemoryTime,
+                options.WhenNotificationStoreUnreachable, clock);
+    }
 }

@@ -11,43 +11,40 @@ using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Notifications;
 
-/// <summary>Verifies a callback like an answer (headers, ±300 s, key by serial, signature over the raw body), then AES-GCM-decrypts its resource with the APIv3 key.</summary>
+/// <summary>
+/// Reads one delivery of a callback: verifies it like an answer (headers, ±300 s, key by serial, signature over the raw
+/// body), AES-GCM-decrypts its resource with the APIv3 key, and claims it (<see cref="NotificationClaims"/>). Every way
+/// this can end is a <see cref="WeChatPayNotificationReceipt"/>, not an exception; <see cref="ReceiveAsync"/> then runs
+/// the handler under the claim and completes or releases it.
+/// </summary>
 internal sealed class NotificationReader
 {
     private const string Method = "POST";
     private const string Url = "(callback)";
 
-    /// <summary>How long a nonce is remembered: the ±300 s window both ways.</summary>
-    private static readonly TimeSpan NonceMemoryTime = TimeSpan.FromSeconds(2 * ResponseVerifier.MaxClockSkewSeconds);
-
-    /// <summary>How long the configured memory may take before this client's own is used instead.</summary>
-    private static readonly TimeSpan MemoryTimeout = TimeSpan.FromSeconds(3);
-
     private readonly CallPipeline _pipeline;
     private readonly RsaPrivateKey _merchantKey;
     private readonly string? _apiV3Key;
-    private readonly InMemoryNotificationMemory _own;
-    private readonly IWeChatPayNotificationMemory? _shared;
+    private readonly NotificationClaims? _claims;
+    private readonly TimeProvider _clock;
 
-    public NotificationReader(CallPipeline pipeline)
+    public NotificationReader(CallPipeline pipeline, NotificationClaims? claims)
     {
         _pipeline = pipeline;
         _merchantKey = pipeline.MerchantKey;
         _apiV3Key = pipeline.ApiV3Key;
-        _own = new InMemoryNotificationMemory(pipeline.Clock);
-        _shared = pipeline.NotificationMemory;
+        _claims = claims;
+        _clock = pipeline.Clock;
     }
 
-    /// <summary>Reads one callback.</summary>
-    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification, or was accepted before (<see cref="SignatureCheck.Replayed"/>): do not act on it.</exception>
-    /// <exception cref="WeChatPayException">The body is not a WeChat Pay notification, or its resource does not decrypt.</exception>
-    public async Task<WeChatPayNotification> ReadAsync(Func<string, string?> header, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Reads, verifies, decrypts and claims one delivery; <see cref="WeChatPayNotificationOutcome.Verified"/> holds the claimed notification.</summary>
+    public async Task<WeChatPayNotificationReceipt> ReadAsync(Func<string, string?> header, byte[] body, CancellationToken cancellationToken)
     {
         if (header is null) throw new ArgumentNullException(nameof(header));
         if (body is null) throw new ArgumentNullException(nameof(body));
-        if (_apiV3Key is null)
-            throw new InvalidOperationException("Reading callbacks needs the APIv3 key: set WeChatPayOptions.ApiV3Key.");
+        if (_apiV3Key is null || _claims is null)
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "the merchant's server is not configured to read notifications",
+                error: new InvalidOperationException("Reading callbacks needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in new[] { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial", "Request-ID" })
         {
@@ -58,82 +55,117 @@ internal sealed class NotificationReader
         var keys = await _pipeline.PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
         if (!_pipeline.Verifier.TryVerify(keys, headers, body, out var check, out var reason)
             && await _pipeline.RecheckAsync(headers, body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
-            throw new WeChatPaySignatureException(failure.Check,
-                failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers);
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({failure.Check})",
+                error: new WeChatPaySignatureException(failure.Check,
+                    failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers));
 
-        WeChatPayException NotANotification(string what) =>
-            new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers);
+        WeChatPayNotificationReceipt NotANotification(string what) =>
+            new(WeChatPayNotificationOutcome.NotANotification, "not a WeChat Pay notification",
+                error: new WeChatPayException($"The callback verified but is not a WeChat Pay notification: {what}.", Method, Url, null, text, headers));
         if (!(WeChatPayJson.TryParse(text) is JObject json))
-            throw NotANotification("the body is not a JSON object with a resource");
+            return NotANotification("the body is not a JSON object with a resource");
         if (!(json["resource"] is JObject resource))
-            throw NotANotification("it has no resource object");
-        var ciphertext = StringField(resource, "ciphertext", required: true, NotANotification)!;
-        var resourceNonce = StringField(resource, "nonce", required: true, NotANotification)!;
-        var associatedData = StringField(resource, "associated_data", required: false, NotANotification) ?? string.Empty;
-        var eventType = StringField(json, "event_type", required: false, NotANotification);
+            return NotANotification("it has no resource object");
+        var ciphertext = StringField(resource, "ciphertext", required: true);
+        var resourceNonce = StringField(resource, "nonce", required: true);
+        var associatedData = StringField(resource, "associated_data", required: false);
+        var eventType = StringField(json, "event_type", required: false);
+        var id = StringField(json, "id", required: false);
+        if ((ciphertext.Problem ?? resourceNonce.Problem ?? associatedData.Problem ?? eventType.Problem ?? id.Problem) is { } malformed)
+            return NotANotification(malformed);
 
         string plaintext;
         try
         {
-            plaintext = AesGcm256.Decrypt(_apiV3Key, resourceNonce, associatedData, ciphertext);
+            plaintext = AesGcm256.Decrypt(_apiV3Key, resourceNonce.Value!, associatedData.Value ?? string.Empty, ciphertext.Value!);
         }
         catch (CryptographicException e)
         {
             // The signature held, so the ciphertext is exactly what WeChat Pay sent: the key is what differs.
-            throw new WeChatPayException(
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoesNotDecrypt, "the notification could not be decrypted", error: new WeChatPayException(
                 $"The callback verified (it is WeChat Pay's and unaltered) but its resource does not decrypt ({e.Message}): WeChatPayOptions.ApiV3Key is most likely " +
-                "not this merchant's APIv3 key (set in the merchant platform: Account Center > API Security > APIv3 key).", Method, Url, null, text, headers, e);
+                "not this merchant's APIv3 key (set in the merchant platform: Account Center > API Security > APIv3 key).", Method, Url, null, text, headers, e));
         }
 
         var payload = WeChatPayJson.TryParse(plaintext);
         var decrypted = new List<string>();
-        var webhook = eventType is null ? null : OperationCatalog.Default.FindWebhook(eventType);
+        var webhook = eventType.Value is null ? null : OperationCatalog.Default.FindWebhook(eventType.Value);
         if (payload is not null && webhook is not null)
         {
-            JsonFields.DecryptMerchantFields(payload, webhook.Decrypt, _merchantKey, decrypted, (path, e) =>
-                new WeChatPayException($"The callback field {path} does not decrypt with the merchant private key ({e.Message}).", Method, Url, null, text, headers, e));
+            try
+            {
+                JsonFields.DecryptMerchantFields(payload, webhook.Decrypt, _merchantKey, decrypted, (path, e) =>
+                    new WeChatPayException($"The callback field {path} does not decrypt with the merchant private key ({e.Message}).", Method, Url, null, text, headers, e));
+            }
+            catch (WeChatPayException e)
+            {
+                return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoesNotDecrypt, "the notification could not be decrypted", error: e);
+            }
         }
-        // Accepted once: the nonce first (a byte-for-byte replay), then the id (the same notification sent again).
-        var memoryKeys = MemoryKeys(headers["Wechatpay-Nonce"], (string?)(json["id"] as JValue));
-        for (var i = 0; i < memoryKeys.Length; i++)
+
+        var key = NotificationSubject.Key(_pipeline.MerchantId, json, payload, headers["Wechatpay-Nonce"]);
+        var what = NotificationSubject.Describe(json);
+        var (state, claim, problem) = await _claims.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
+        WeChatPayNotificationReceipt Refused(WeChatPayNotificationOutcome outcome, string message) =>
+            new(outcome, message, error: new WeChatPayNotificationException(outcome, message, text, headers), storeProblem: problem);
+        return state switch
         {
-            var (key, keepFor, what) = memoryKeys[i];
-            if (!await RememberAsync(key, keepFor, cancellationToken).ConfigureAwait(false))
-                throw new WeChatPaySignatureException(SignatureCheck.Replayed,
-                    $"{what} was accepted before; do not process it again (answer WeChat Pay with success if it is retrying one you processed)",
-                    Method, Url, null, text, headers);
-        }
-        return new WeChatPayNotification(json, text, plaintext, payload, decrypted, Array.ConvertAll(memoryKeys, k => k.Key));
+            ClaimState.Claimed => new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Verified, $"{what} verified",
+                new WeChatPayNotification(json, text, plaintext, payload, decrypted, claim), storeProblem: problem),
+            ClaimState.Done => Refused(WeChatPayNotificationOutcome.DoneBefore, $"{what} was processed before; not processed again"),
+            ClaimState.InProgress => Refused(WeChatPayNotificationOutcome.InProgress, $"{what} is being processed by another delivery; send it again later"),
+            _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),
+        };
     }
 
-    /// <summary>Forgets a notification, so that WeChat Pay's next delivery of it is accepted (after its processing failed).</summary>
-    public async Task ForgetAsync(WeChatPayNotification notification, CancellationToken cancellationToken)
+    /// <summary>Reads one delivery and, when it is this client's to process, runs <paramref name="handler"/> under its claim, then completes or releases it.</summary>
+    public async Task<WeChatPayNotificationReceipt> ReceiveAsync(Func<string, string?> header, byte[] body,
+        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
-        foreach (var key in notification.MemoryKeys)
+        if (handler is null) throw new ArgumentNullException(nameof(handler));
+        var read = await ReadAsync(header, body, cancellationToken).ConfigureAwait(false);
+        if (read.Outcome != WeChatPayNotificationOutcome.Verified) return read;
+        var notification = read.Notification!;
+        var claim = notification.Claim!;
+        string? lost = null;
+        using var handling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The lease is renewed while the handler runs; once it cannot be (the claim expired and was taken), the handler is told to stop.
+        async void Renew()
         {
-            await _own.ForgetAsync(key, cancellationToken).ConfigureAwait(false);
-            if (_shared is not null) await Bounded.TryAsync(token => _shared.ForgetAsync(key, token), MemoryTimeout).ConfigureAwait(false);
+            if (claim.Ended || lost is not null || await _claims!.RenewAsync(claim).ConfigureAwait(false)) return;
+            lost = $"the claim on {claim.Key} was lost while its handler ran (the lease expired and another delivery took it)";
+            try { handling.Cancel(); } catch (ObjectDisposedException) { }
         }
+
+        using (_clock.CreateTimer(_ => Renew(), null, RenewEvery, RenewEvery))
+        {
+            try
+            {
+                await handler(notification, handling.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                var releaseProblem = await _claims!.ReleaseAsync(claim).ConfigureAwait(false);
+                return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.HandlerFailed, "the merchant could not process the notification",
+                    notification, e, Join(read.StoreProblem, Join(lost, releaseProblem)));
+            }
+        }
+        var completeProblem = await _claims!.CompleteAsync(claim).ConfigureAwait(false);
+        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{NotificationSubject.Describe(notification.Json)} processed",
+            notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)));
     }
 
-    private (string Key, TimeSpan KeepFor, string What)[] MemoryKeys(string nonce, string? id)
-    {
-        var prefix = "wechatpay:" + _pipeline.MerchantId + ":notification:";
-        var nonceKey = (prefix + "nonce:" + nonce, NonceMemoryTime, $"a callback with nonce {nonce}");
-        return string.IsNullOrEmpty(id)
-            ? new[] { nonceKey }
-            : new[] { nonceKey, (prefix + "id:" + id, _pipeline.NotificationMemoryTime, $"notification {id}") };
-    }
+    /// <summary>Marks a notification read with <see cref="ReadAsync"/> processed: later deliveries are <see cref="WeChatPayNotificationOutcome.DoneBefore"/>.</summary>
+    public Task<string?> CompleteAsync(WeChatPayNotification notification) =>
+        notification.Claim is { } claim ? _claims!.CompleteAsync(claim) : Task.FromResult<string?>(null);
 
-    // The shared memory when it answers within MemoryTimeout, else this client's own (which also remembers every key, so
-    // that a replay to this server is caught even while the shared memory is away).
-    private async Task<bool> RememberAsync(string key, TimeSpan keepFor, CancellationToken cancellationToken)
-    {
-        var ownNew = await _own.TryRememberAsync(key, keepFor, cancellationToken).ConfigureAwait(false);
-        if (_shared is null) return ownNew;
-        var (answered, sharedNew, _) = await Bounded.TryAsync(token => _shared.TryRememberAsync(key, keepFor, token), MemoryTimeout).ConfigureAwait(false);
-        return ownNew && (!answered || sharedNew); // seen by either: a replay (the shared memory may have lost what this one kept)
-    }
+    /// <summary>Releases a notification read with <see cref="ReadAsync"/> whose processing failed: WeChat Pay's next delivery is processed.</summary>
+    public Task<string?> ReleaseAsync(WeChatPayNotification notification) =>
+        notification.Claim is { } claim ? _claims!.ReleaseAsync(claim) : Task.FromResult<string?>(null);
+
+    private TimeSpan RenewEvery => TimeSpan.FromTicks(_claims!.Lease.Ticks / 3);
+
+    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + "; " + second;
 
     // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting
     // (WeChat Pay sends compact JSON); otherwise the body or the headers were altered after signing.
@@ -147,14 +179,14 @@ internal sealed class NotificationReader
             "or the body is not the raw request bytes";
     }
 
-    // A string property of the notification; any other JSON type is a clear error, not a cast exception.
-    private static string? StringField(JObject json, string name, bool required, Func<string, WeChatPayException> fail)
+    // A string property of the notification; any other JSON type is a problem to report, not a cast exception.
+    private static (string? Value, string? Problem) StringField(JObject json, string name, bool required)
     {
         var token = json[name];
         if (token is null || token.Type == JTokenType.Null)
-            return required ? throw fail($"{name} is missing") : null;
+            return required ? (null, $"{name} is missing") : (null, null);
         if (token.Type != JTokenType.String)
-            throw fail($"{name} is {token.Type.ToString().ToLowerInvariant()}, not a string");
-        return (string?)token;
+            return (null, $"{name} is {token.Type.ToString().ToLowerInvariant()}, not a string");
+        return ((string?)token, null);
     }
 }

@@ -7,9 +7,9 @@ namespace WeChatPay.Chain;
 public sealed class WeChatPayNotification
 {
     internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields,
-        IReadOnlyList<string> memoryKeys)
+        Notifications.NotificationClaim? claim)
     {
-        MemoryKeys = memoryKeys;
+        Claim = claim;
         Json = json;
         Body = body;
         ResourcePlaintext = resourcePlaintext;
@@ -50,8 +50,8 @@ public sealed class WeChatPayNotification
     /// <summary>Fields inside the resource that were also decrypted with the merchant key.</summary>
     public IReadOnlyList<string> DecryptedFields { get; }
 
-    /// <summary>The keys under which the callback memory holds it (nonce, id).</summary>
-    internal IReadOnlyList<string> MemoryKeys { get; }
+    /// <summary>The claim this client holds on it while it is processed.</summary>
+    internal Notifications.NotificationClaim? Claim { get; }
 
     /// <summary>Reads the decrypted resource into <typeparamref name="T"/>.</summary>
     /// <exception cref="System.InvalidOperationException">The resource is not JSON.</exception>

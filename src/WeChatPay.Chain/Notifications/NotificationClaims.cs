@@ -1,0 +1,136 @@
+using System;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WeChatPay.Chain.Http;
+
+namespace WeChatPay.Chain.Notifications;
+
+/// <summary>
+/// Claims on notifications in a store: <c>claimed</c> (for a lease, renewed while the handler runs) → <c>done</c> (kept for
+/// <see cref="WeChatPayOptions.NotificationMemoryTime"/>); a failed handler's claim is released, a crashed one's expires.
+/// Every entry is <c>state.token.authenticator</c>, the authenticator an HMAC-SHA256 of the key, state and token under a key
+/// derived from the APIv3 key: an entry planted or altered by anyone without that key is ignored (and reported), never obeyed.
+/// </summary>
+internal sealed class NotificationClaims
+{
+    private const string ClaimedState = "c";
+    private const string DoneState = "d";
+
+    /// <summary>How long the store may take to answer before it counts as unreachable.</summary>
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
+
+    private readonly IWeChatPayNotificationStore _store;
+    private readonly InMemoryNotificationStore _own;
+    private readonly byte[] _macKey;
+    private readonly NotificationStoreFailure _whenUnreachable;
+
+    public NotificationClaims(IWeChatPayNotificationStore? store, string apiV3Key, TimeSpan lease, TimeSpan doneFor,
+        NotificationStoreFailure whenUnreachable, TimeProvider clock)
+    {
+        _own = new InMemoryNotificationStore(clock);
+        _store = store ?? _own;
+        Lease = lease;
+        DoneFor = doneFor;
+        _whenUnreachable = whenUnreachable;
+        using var derive = new HMACSHA256(Encoding.UTF8.GetBytes(apiV3Key));
+        _macKey = derive.ComputeHash(Encoding.UTF8.GetBytes("WeChatPay.Chain notification store v1"));
+    }
+
+    /// <summary>How long a claim holds without renewal.</summary>
+    public TimeSpan Lease { get; }
+
+    /// <summary>How long a done entry is kept.</summary>
+    public TimeSpan DoneFor { get; }
+
+    /// <summary>Claims <paramref name="key"/>; the claim when <see cref="ClaimState.Claimed"/>, and what went wrong with the store on the way.</summary>
+    public async Task<(ClaimState State, NotificationClaim? Claim, string? Problem)> ClaimAsync(string key, CancellationToken cancellationToken)
+    {
+        string? problem = null;
+        var store = _store;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var entry = Entry(key, ClaimedState, Crypto.Nonce.Create());
+            var (answered, held, failure) = await Bounded.TryAsync(token => store.AddAsync(key, entry, Lease, token), StoreTimeout).ConfigureAwait(false);
+            if (!answered)
+            {
+                problem = Join(problem, $"the notification store could not be reached ({failure})");
+                if (_whenUnreachable == NotificationStoreFailure.AnswerRetryLater || ReferenceEquals(store, _own))
+                    return (ClaimState.Unavailable, null, problem);
+                store = _own; // ProcessHere: this client's own memory stands in
+                continue;
+            }
+            if (held is null) return (ClaimState.Claimed, new NotificationClaim(key, entry, store), problem);
+            switch (Read(key, held))
+            {
+                case DoneState:
+                    return (ClaimState.Done, null, problem);
+                case ClaimedState:
+                    return (ClaimState.InProgress, null, problem);
+            }
+            // Not an entry this client's key wrote: ignored, and replaced by the claim only if it is still the same one.
+            problem = Join(problem, $"an entry under {key} that does not carry a valid authenticator (planted or altered) was ignored");
+            var (replacedAnswered, replaced, _) = await Bounded.TryAsync(token => store.ReplaceAsync(key, held, entry, Lease, token), StoreTimeout).ConfigureAwait(false);
+            if (replacedAnswered && replaced) return (ClaimState.Claimed, new NotificationClaim(key, entry, store), problem);
+        }
+        return (ClaimState.InProgress, null, Join(problem, $"the entry under {key} kept changing"));
+    }
+
+    /// <summary>Renews the claim's lease; false when it is no longer this client's (expired and taken, or the store lost it).</summary>
+    public async Task<bool> RenewAsync(NotificationClaim claim)
+    {
+        var (answered, renewed, _) = await Bounded.TryAsync(token => claim.Store.ReplaceAsync(claim.Key, claim.Entry, claim.Entry, Lease, token), StoreTimeout).ConfigureAwait(false);
+        return !answered || renewed; // an unreachable store has not given the claim to anyone else either
+    }
+
+    /// <summary>Marks the claimed notification done; the problem when that could not be recorded.</summary>
+    public async Task<string?> CompleteAsync(NotificationClaim claim)
+    {
+        if (claim.Ended) return null;
+        claim.Ended = true;
+        var done = Entry(claim.Key, DoneState, Crypto.Nonce.Create());
+        var (answered, replaced, failure) = await Bounded.TryAsync(token => claim.Store.ReplaceAsync(claim.Key, claim.Entry, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
+        if (answered && replaced) return null;
+        if (!answered) return $"the notification store could not be reached to record {claim.Key} done ({failure})";
+        // The claim expired (or the store lost it): record done unless another delivery holds it now.
+        var (added, held, _) = await Bounded.TryAsync(token => claim.Store.AddAsync(claim.Key, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
+        return added && held is null ? null : $"the claim on {claim.Key} expired before its handler finished; another delivery may process it too (raise NotificationLease)";
+    }
+
+    /// <summary>Releases the claim, so that WeChat Pay's next delivery is processed; the problem when the store could not be reached (the lease then expires).</summary>
+    public async Task<string?> ReleaseAsync(NotificationClaim claim)
+    {
+        if (claim.Ended) return null;
+        claim.Ended = true;
+        var (answered, _, failure) = await Bounded.TryAsync(token => claim.Store.RemoveAsync(claim.Key, claim.Entry, token), StoreTimeout).ConfigureAwait(false);
+        return answered ? null : $"the notification store could not be reached to release {claim.Key} ({failure}); it is released when its lease expires";
+    }
+
+    /// <summary>Whether the store says <paramref name="key"/> is done (settled by a notification or a query); null when it cannot be reached.</summary>
+    public async Task<bool?> IsDoneAsync(string key)
+    {
+        var (answered, held, _) = await Bounded.TryAsync(token => _store.GetAsync(key, token), StoreTimeout).ConfigureAwait(false);
+        return answered ? held is not null && Read(key, held) == DoneState : null;
+    }
+
+    private string Entry(string key, string state, string token) => state + "." + token + "." + Mac(key, state, token);
+
+    // The state of an entry this client's APIv3 key wrote; null for anything else.
+    private string? Read(string key, string entry)
+    {
+        var parts = entry.Split('.');
+        if (parts.Length != 3 || (parts[0] != ClaimedState && parts[0] != DoneState)) return null;
+        var expected = Encoding.ASCII.GetBytes(Mac(key, parts[0], parts[1]));
+        var given = Encoding.ASCII.GetBytes(parts[2]);
+        return given.Length == expected.Length && Crypto.FixedTime.Equals(expected, given) ? parts[0] : null;
+    }
+
+    private string Mac(string key, string state, string token)
+    {
+        using var hmac = new HMACSHA256(_macKey);
+        return Convert.ToBase64String(hmac.ComputeHash(Encoding.UTF8.GetBytes(key + "\n" + state + "\n" + token)));
+    }
+
+    private static string Join(string? first, string second) => first is null ? second : first + "; " + second;
+}

@@ -14,16 +14,27 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Two servers (two clients, each with its own Redis connection) sharing platform certificates and callback memory through
-/// a real Redis server behind <c>IDistributedCache</c>; then Redis killed mid-run.
+/// Two servers (two clients, each with its own Redis connection) sharing platform certificates through a real Redis server,
+/// behind <c>IDistributedCache</c> and through the Redis store; then Redis killed mid-run.
 /// </summary>
 [NonParallelizable]
+[TestFixture(CertificateStoreKind.DistributedCache)]
+[TestFixture(CertificateStoreKind.Redis)]
 public class FleetTests
 {
+    public enum CertificateStoreKind
+    {
+        DistributedCache,
+        Redis,
+    }
+
+    private readonly CertificateStoreKind _kind;
+
+    public FleetTests(CertificateStoreKind kind) => _kind = kind;
+
     private RedisServer _redis = null!;
     private FakeTimeProvider _clock = null!;
     private WeChatPaySandbox _sandbox = null!;
-    private CallbackReceiver _receiver = null!;
     private readonly List<IDisposable> _owned = new();
     private readonly ConcurrentQueue<(string Server, WeChatPayCertificateRefresh Refresh)> _refreshes = new();
 
@@ -33,7 +44,6 @@ public class FleetTests
         _redis = await RedisServer.StartAsync();
         _clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         _sandbox = await WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate, TimeProvider = _clock });
-        _receiver = await CallbackReceiver.StartAsync();
         _refreshes.Clear();
     }
 
@@ -42,19 +52,27 @@ public class FleetTests
     {
         foreach (var owned in _owned) owned.Dispose();
         _owned.Clear();
-        await _receiver.DisposeAsync();
         await _sandbox.DisposeAsync();
         _redis.Dispose();
     }
 
-    // One server: a client whose certificate store and callback memory are a Redis cache of its own connection.
+    // One server: a client whose certificate store is on a Redis connection of its own.
     private WeChatPayClient Server(string name, bool withKey = true)
     {
-        var cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions { Configuration = _redis.Configuration }));
-        _owned.Add(cache);
         var options = _sandbox.ClientOptions();
         if (!withKey) options.PlatformKeys.Clear();
-        options.CertificateStore = new DistributedCertificateStore(cache);
+        if (_kind == CertificateStoreKind.Redis)
+        {
+            var connection = StackExchange.Redis.ConnectionMultiplexer.Connect(_redis.Configuration);
+            _owned.Add(connection);
+            options.CertificateStore = new RedisCertificateStore(connection);
+        }
+        else
+        {
+            var cache = new RedisCache(Microsoft.Extensions.Options.Options.Create(new RedisCacheOptions { Configuration = _redis.Configuration }));
+            _owned.Add(cache);
+            options.CertificateStore = new DistributedCertificateStore(cache);
+        }
         options.CertificateRefreshed = refresh => _refreshes.Enqueue((name, refresh));
         var client = new WeChatPayClient(options);
         _owned.Add(client);

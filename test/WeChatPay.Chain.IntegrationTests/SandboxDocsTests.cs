@@ -20,6 +20,7 @@ public class SandboxDocsTests
     private static readonly ScriptOptions Options = ScriptOptions.Default
         .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
             typeof(WeChatPay.Chain.Caching.DistributedCertificateStore).Assembly, typeof(Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache).Assembly,
+            typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly,
             typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly, typeof(Microsoft.Extensions.Options.Options).Assembly,
             typeof(WeChatPay.Chain.AspNetCore.NotificationEndpoints).Assembly, typeof(Microsoft.Extensions.DependencyInjection.WeChatPayServiceCollectionExtensions).Assembly)
         .AddReferences(Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "Microsoft.*.dll")
@@ -56,7 +57,7 @@ public class SandboxDocsTests
 
     [TestCase("sandbox.md", 4)]
     [TestCase("certificates.md", 3)]
-    [TestCase("fleet.md", 1)]
+    [TestCase("fleet.md", 2)]
     [TestCase("aspnetcore.md", 1)]
     [TestCase("notifications.md", 1)]
     [TestCase("public-key-migration.md", 1)]

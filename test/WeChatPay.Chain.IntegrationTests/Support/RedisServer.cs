@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -9,18 +10,22 @@ using NUnit.Framework;
 namespace WeChatPay.Chain.IntegrationTests.Support;
 
 /// <summary>
-/// A real <c>redis-server</c> on 127.0.0.1 and a free port, nothing saved to disk, stopped (or killed) by the test.
-/// Where redis-server is not installed the Redis tests are skipped, unless <c>WECHATPAY_REQUIRE_REDIS=1</c> (set by
+/// A real <c>redis-server</c> on 127.0.0.1 and a free port, stopped (or killed) by the test: by default nothing saved to
+/// disk; durable, an append-only file in a folder of its own, fsynced on every write, read again by a restart. Where
+/// redis-server is not installed the Redis tests are skipped, unless <c>WECHATPAY_REQUIRE_REDIS=1</c> (set by
 /// <c>.ci/run</c>, which installs it) makes that a failure.
 /// </summary>
 internal sealed class RedisServer : IDisposable
 {
-    private readonly Process _process;
+    private readonly string _executable;
+    private readonly string? _directory;
+    private Process _process = null!;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(string executable, int port, string? directory)
     {
-        _process = process;
+        _executable = executable;
         Port = port;
+        _directory = directory;
     }
 
     public int Port { get; }
@@ -30,7 +35,7 @@ internal sealed class RedisServer : IDisposable
 
     public bool Running => !_process.HasExited;
 
-    public static async Task<RedisServer> StartAsync()
+    public static async Task<RedisServer> StartAsync(bool durable = false)
     {
         var executable = Find();
         if (executable is null)
@@ -39,40 +44,52 @@ internal sealed class RedisServer : IDisposable
             if (Environment.GetEnvironmentVariable("WECHATPAY_REQUIRE_REDIS") == "1") Assert.Fail(missing);
             Assert.Ignore(missing);
         }
-        var port = FreePort();
-        var process = Process.Start(new ProcessStartInfo(executable!)
-        {
-            ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes", "--dir", Path.GetTempPath() },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new RedisServer(process, port);
+        var directory = durable ? Directory.CreateTempSubdirectory("wechatpay-redis-").FullName : null;
+        var server = new RedisServer(executable!, FreePort(), directory);
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>Starts the server again on its port (and, when durable, on its data) after <see cref="Kill"/>.</summary>
+    public Task RestartAsync()
+    {
+        if (Running) throw new InvalidOperationException("redis-server is still running");
+        _process.Dispose();
+        return StartProcessAsync();
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var arguments = new List<string> { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--protected-mode", "yes", "--save", "" };
+        arguments.AddRange(_directory is null
+            ? new[] { "--appendonly", "no", "--dir", Path.GetTempPath() }
+            : new[] { "--appendonly", "yes", "--appendfsync", "always", "--dir", _directory });
+        var start = new ProcessStartInfo(_executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
         for (var i = 0; i < 200; i++)
         {
-            if (process.HasExited) Assert.Fail($"redis-server exited at start with {process.ExitCode}");
+            if (_process.HasExited) Assert.Fail($"redis-server exited at start with {_process.ExitCode}");
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return server;
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
             }
             catch (SocketException)
             {
                 await Task.Delay(25);
             }
         }
-        server.Dispose();
+        Dispose();
         Assert.Fail("redis-server did not accept connections within 5 seconds");
-        return null!;
     }
 
-    /// <summary>Kills the server at once, as a crash would.</summary>
+    /// <summary>Kills the server at once (SIGKILL), as a crash would.</summary>
     public void Kill()
     {
         if (_process.HasExited) return;
@@ -84,8 +101,11 @@ internal sealed class RedisServer : IDisposable
     {
         Kill();
         _process.Dispose();
+        if (_directory is not null)
+        {
+            try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        }
     }
-
     private static string? Find()
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))

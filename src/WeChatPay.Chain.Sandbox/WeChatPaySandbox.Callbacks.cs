@@ -32,35 +32,8 @@ public sealed partial class WeChatPaySandbox
     public async Task<SandboxCallbackResult> SendCallbackAsync(string url, string eventType, object resourcePlaintext, CancellationToken ct = default)
     {
         var target = Receiver(url);
-        if (string.IsNullOrWhiteSpace(eventType))
-            throw new ArgumentException("eventType is empty; give one such as TRANSACTION.SUCCESS.", nameof(eventType));
-        if (resourcePlaintext is null) throw new ArgumentNullException(nameof(resourcePlaintext));
-
-        var hook = OperationCatalog.Default.FindWebhook(eventType);
-        var originalType = OriginalType(hook, eventType);
-        var plaintext = resourcePlaintext as string ?? SandboxJson.Serialize(resourcePlaintext);
-        var resourceNonce = SignedMessage.Nonce(12);
-        var now = _clock.GetUtcNow();
-        var id = "EV-" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
-            + SignedMessage.Nonce(8).ToUpperInvariant();
-        var notification = new JObject
-        {
-            ["id"] = id,
-            ["create_time"] = WeChatTime.Rfc3339(now),
-            ["resource_type"] = "encrypt-resource",
-            ["event_type"] = eventType,
-            ["summary"] = Summary(hook),
-            ["resource"] = new JObject
-            {
-                ["original_type"] = originalType,
-                ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, resourceNonce, originalType, plaintext),
-                ["associated_data"] = originalType,
-                ["nonce"] = resourceNonce,
-            },
-        };
-        var body = Encoding.UTF8.GetBytes(notification.ToString(Formatting.None));
-        return await DeliverAsync(target, id, eventType, body, SignedHeaders(body), ct).ConfigureAwait(false);
+        var notification = BuildNotification(eventType, resourcePlaintext);
+        return await DeliverAsync(target, notification.Id, notification.EventType, notification.Body, SignedHeaders(notification.Body), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -93,6 +66,49 @@ public sealed partial class WeChatPaySandbox
         return DeliverAsync(Receiver(url), previous.NotificationId, previous.EventType, previous.SentBody, previous.SentHeaders, ct);
     }
 
+    // One notification as WeChat Pay builds it: its id, and the body every delivery of it sends (the resource encrypted once).
+    private Notification BuildNotification(string eventType, object resourcePlaintext)
+    {
+        if (string.IsNullOrWhiteSpace(eventType))
+            throw new ArgumentException("eventType is empty; give one such as TRANSACTION.SUCCESS.", nameof(eventType));
+        if (resourcePlaintext is null) throw new ArgumentNullException(nameof(resourcePlaintext));
+
+        var hook = OperationCatalog.Default.FindWebhook(eventType);
+        var originalType = OriginalType(hook, eventType);
+        var plaintext = resourcePlaintext as string ?? SandboxJson.Serialize(resourcePlaintext);
+        var resourceNonce = SignedMessage.Nonce(12);
+        var now = _clock.GetUtcNow();
+        var id = "EV-" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture)
+            + SignedMessage.Nonce(8).ToUpperInvariant();
+        var notification = new JObject
+        {
+            ["id"] = id,
+            ["create_time"] = WeChatTime.Rfc3339(now),
+            ["resource_type"] = "encrypt-resource",
+            ["event_type"] = eventType,
+            ["summary"] = Summary(hook),
+            ["resource"] = new JObject
+            {
+                ["original_type"] = originalType,
+                ["algorithm"] = "AEAD_AES_256_GCM",
+                ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, resourceNonce, originalType, plaintext),
+                ["associated_data"] = originalType,
+                ["nonce"] = resourceNonce,
+            },
+        };
+        return new Notification(id, eventType, Encoding.UTF8.GetBytes(notification.ToString(Formatting.None)));
+    }
+
+    // A POST of the notification body with the given headers, as WeChat Pay sends one.
+    private static HttpRequestMessage NotificationRequest(Uri target, byte[] body, KeyValuePair<string, string>[] headers)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
+        foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        return request;
+    }
+
     private Uri Receiver(string url)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
@@ -121,10 +137,7 @@ public sealed partial class WeChatPaySandbox
     private async Task<SandboxCallbackResult> DeliverAsync(Uri target, string id, string eventType, byte[] body,
         KeyValuePair<string, string>[] headers, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
-        foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        using var request = NotificationRequest(target, body, headers);
 
         var where = target.GetLeftPart(UriPartial.Path);
         try
@@ -163,4 +176,7 @@ public sealed partial class WeChatPaySandbox
         var summary = (paren > 0 ? title.Substring(0, paren) : title).Trim();
         return summary.Length == 0 ? "通知" : summary;
     }
+
+    /// <summary>A notification built once: its <c>id</c>, event type and body; each delivery signs the body anew.</summary>
+    private sealed record Notification(string Id, string EventType, byte[] Body);
 }

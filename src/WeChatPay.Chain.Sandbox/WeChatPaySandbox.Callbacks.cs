@@ -15,6 +15,9 @@ namespace WeChatPay.Chain.Sandbox;
 /// <content>Callback notifications, signed and encrypted as WeChat Pay sends them.</content>
 public sealed partial class WeChatPaySandbox
 {
+    // How long SendCallbackAsync, RetryCallbackAsync and ReplayCallbackAsync wait for an answer.
+    private static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>
     /// POSTs a callback notification to <paramref name="url"/> as WeChat Pay does:
     /// <c>{id, create_time, resource_type:"encrypt-resource", event_type, summary, resource:{original_type, algorithm:"AEAD_AES_256_GCM", ciphertext, associated_data, nonce}}</c>,
@@ -140,10 +143,12 @@ public sealed partial class WeChatPaySandbox
         using var request = NotificationRequest(target, body, headers);
 
         var where = target.GetLeftPart(UriPartial.Path);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(CallbackTimeout);
         try
         {
-            using var response = await _callbackClient.SendAsync(request, ct).ConfigureAwait(false);
-            var answer = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+            using var response = await _callbackClient.SendAsync(request, limit.Token).ConfigureAwait(false);
+            var answer = await response.Content.ReadAsStringAsync(limit.Token).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             _log.Info($"callback {eventType} {id} -> POST {where} answered {status}");
             return new SandboxCallbackResult(id, eventType, status, answer, body, headers);
@@ -152,6 +157,11 @@ public sealed partial class WeChatPaySandbox
         {
             _log.Info($"callback {eventType} {id} -> POST {where} failed: {e.HttpRequestError}");
             throw;
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            _log.Info($"callback {eventType} {id} -> POST {where} timed out");
+            throw new TaskCanceledException($"The receiver did not answer within {CallbackTimeout.TotalSeconds} s.", new TimeoutException(e.Message, e));
         }
     }
 

@@ -53,7 +53,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         _stopping = stopping;
         Faults = faults;
         BaseUrl = baseUrl;
-        _callbackClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+        // No client-wide timeout: each send sets its own (SendCallbackAsync 30 s, NotifyAsync the delivery's Timeout).
+        _callbackClient = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>The sandbox's address, e.g. <c>http://127.0.0.1:53117/</c>; use it as <see cref="WeChatPayOptions.BaseUrl"/>.</summary>

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace WeChatPay.Chain.Sandbox;
+
+/// <summary>What became of one notification sent by <see cref="WeChatPaySandbox.NotifyAsync"/>: every delivery, in order, and whether one was acknowledged.</summary>
+public sealed class SandboxNotification
+{
+    internal SandboxNotification(string notificationId, string eventType, bool withheld, IReadOnlyList<SandboxDelivery> deliveries)
+    {
+        NotificationId = notificationId;
+        EventType = eventType;
+        Withheld = withheld;
+        Deliveries = deliveries;
+    }
+
+    /// <summary>The notification <c>id</c>, the same in every delivery.</summary>
+    public string NotificationId { get; }
+
+    /// <summary>The <c>event_type</c>.</summary>
+    public string EventType { get; }
+
+    /// <summary>Whether it was withheld (<see cref="SandboxDeliveryOptions.Withhold"/>): then nothing was delivered.</summary>
+    public bool Withheld { get; }
+
+    /// <summary>Every delivery, by attempt and then by copy.</summary>
+    public IReadOnlyList<SandboxDelivery> Deliveries { get; }
+
+    /// <summary>Whether a receiver answered 2xx in time; the delivery stopped at that attempt.</summary>
+    public bool Acknowledged => Deliveries.Any(d => d.Acknowledged);
+
+    /// <summary>One line per delivery, after the id and the outcome.</summary>
+    public override string ToString() =>
+        $"{EventType} {NotificationId}: {(Withheld ? "withheld" : Acknowledged ? "acknowledged" : "not acknowledged")}"
+        + string.Concat(Deliveries.Select(d => "\n  " + d));
+}

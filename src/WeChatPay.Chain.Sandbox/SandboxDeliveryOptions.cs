@@ -43,7 +43,7 @@ public sealed class SandboxDeliveryOptions
     /// The waits after each failed attempt before the next (<see cref="WeChatPaySchedule"/> unless set): an attempt more
     /// than it has entries in all, then the delivery gives up. Empty: one attempt only. Each at most a day.
     /// </summary>
-    public IList<TimeSpan> RetrySchedule { get; set; } = WeChatPaySchedule.ToList();
+    public IReadOnlyList<TimeSpan> RetrySchedule { get; set; } = WeChatPaySchedule;
 
     /// <summary>A wait before the first attempt (none unless set; at most a day): a notification that comes late.</summary>
     public TimeSpan Delay { get; set; }

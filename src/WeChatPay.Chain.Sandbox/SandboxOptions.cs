@@ -49,5 +49,13 @@ public sealed class SandboxOptions
     /// <summary>The clock for the ±300 s window, the nonce window and answer timestamps; the system clock when null.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
+    /// <summary>
+    /// Whether a query of an order or refund the sandbox never saw created or notified answers as WeChat Pay does: 404
+    /// <c>ORDER_NOT_EXIST</c> (<c>GET v3/pay/transactions/…</c>) or 404 <c>RESOURCE_NOT_EXISTS</c>
+    /// (<c>GET v3/refund/domestic/refunds/…</c>). False (the default): such a query answers a deterministic placeholder, so
+    /// that any id answers. Orders and refunds the sandbox knows answer what it knows either way.
+    /// </summary>
+    public bool OrdersMustExist { get; set; }
+
     internal SandboxOptions Clone() => (SandboxOptions)MemberwiseClone();
 }

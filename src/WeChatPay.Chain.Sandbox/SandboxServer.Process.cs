@@ -48,6 +48,8 @@ internal sealed partial class SandboxServer
             return Reject(record, encryptionError);
         record.Passed.Add(SandboxCheck.Encryption);
 
+        if (QueryOrder(record, operation, inputs) is { } known)
+            return known;
         if (operation.Method == "GET" && operation.Path == "v3/certificates")
             return Certificates(record, inputs);
         if (operation.Method == "GET" && operation.Path == SandboxBills.FilePath)
@@ -60,11 +62,15 @@ internal sealed partial class SandboxServer
         if (operation.Download)
             return new Answer(200, null, Encoding.UTF8.GetBytes("WeChatPay.Chain sandbox file for " + operation.Method + " " + operation.Path + "\n"));
         if (operation.Response.Count == 0)
+        {
+            RecordOrder(operation, inputs, null);
             return new Answer(204, null, null);
+        }
         var answer = _answers.Build(inputs, method, "/" + path);
         // An apply answer points at a bill this sandbox serves, with its digest.
         if (answer["download_url"]?.Type == JTokenType.String || answer["download_bill_list"] is JArray)
             await Bills.ApplyAsync(answer, request.Scheme + "://" + request.Host.Value, operation.Path, inputs, _keys).ConfigureAwait(false);
+        RecordOrder(operation, inputs, answer);
         return new Answer(200, answer, null);
     }
 

@@ -33,13 +33,17 @@ internal sealed partial class SandboxServer
 
     /// <summary>The bills applied for and served.</summary>
     public SandboxBills Bills { get; } = new();
+
+    /// <summary>The orders and refunds created and notified (shared with a backup sandbox: the same WeChat Pay).</summary>
+    public SandboxOrders Orders { get; }
     private readonly AuthorizationCheck _authorization;
     private readonly AnswerBuilder _answers;
     private readonly ConcurrentQueue<SandboxCall> _calls = new();
     private int _callCount;
 
-    public SandboxServer(SandboxKeys keys, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping)
+    public SandboxServer(SandboxKeys keys, SandboxOrders orders, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping)
     {
+        Orders = orders;
         _keys = keys;
         _faults = faults;
         _clock = clock;

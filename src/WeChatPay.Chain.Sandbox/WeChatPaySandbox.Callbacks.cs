@@ -99,6 +99,8 @@ public sealed partial class WeChatPaySandbox
                 ["nonce"] = resourceNonce,
             },
         };
+        // What it says about an order or refund is what later queries answer, whether or not it is ever delivered.
+        _server.Orders.Notified(eventType, plaintext);
         return new Notification(id, eventType, Encoding.UTF8.GetBytes(notification.ToString(Formatting.None)));
     }
 

@@ -158,26 +158,26 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var clock = options.TimeProvider ?? TimeProvider.System;
         var log = new SandboxLog(options.Log, options.Logger);
         var keys = await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false);
-        return await ServeAsync(keys, options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
+        return await ServeAsync(keys, new SandboxOrders(options.OrdersMustExist), options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Starts a second sandbox for the same WeChat Pay — the same merchant, keys, certificates and mode, on another free
     /// port — to stand for its backup domain (<c>api2.mch.weixin.qq.com</c>) beside this one's main domain: point
     /// <see cref="WeChatPayOptions.BackupBaseUrl"/> at its <see cref="BaseUrl"/> to test failover (docs/resilience.md).
-    /// Its calls and faults are its own; a rotation on either is seen by both.
+    /// Its calls and faults are its own; a rotation on either is seen by both, and so are the orders and refunds either knows.
     /// </summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running backup; dispose it to stop it.</returns>
     public Task<WeChatPaySandbox> StartBackupAsync(CancellationToken cancellationToken = default) =>
-        ServeAsync(_keys, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
+        ServeAsync(_keys, _server.Orders, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
 
-    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxOptions options, int listenPort, TimeProvider clock, SandboxLog log,
-        CancellationToken cancellationToken)
+    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxOrders orders, SandboxOptions options, int listenPort, TimeProvider clock,
+        SandboxLog log, CancellationToken cancellationToken)
     {
         var faults = new SandboxFaults();
         var stopping = new CancellationTokenSource();
-        var server = new SandboxServer(keys, faults, clock, log, stopping.Token);
+        var server = new SandboxServer(keys, orders, faults, clock, log, stopping.Token);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(WeChatPaySandbox).Assembly.GetName().Name });
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();

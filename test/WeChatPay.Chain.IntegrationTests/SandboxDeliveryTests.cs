@@ -192,6 +192,25 @@ public class SandboxDeliveryTests
         Assert.That(sent.Acknowledged, Is.False);
     }
 
+    [Test]
+    public async Task Cancelling_ends_a_delivery_under_way_and_disposing_the_sandbox_too()
+    {
+        await using var receiver = await ScriptedReceiver.StartAsync(500);
+        var options = Fast(receiver.Url);
+        options.RetrySchedule = new[] { TimeSpan.FromMinutes(10) };
+        using (var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        {
+            Assert.That(async () => await _sandbox.NotifyAsync("TRANSACTION.SUCCESS", Paid, options, cancel.Token), Throws.InstanceOf<OperationCanceledException>());
+        }
+
+        var doomed = await WeChatPaySandbox.StartAsync();
+        var delivering = doomed.NotifyAsync("TRANSACTION.SUCCESS", Paid, options);
+        await Task.Delay(300);
+        await doomed.DisposeAsync();
+        Assert.That(async () => await delivering, Throws.InstanceOf<ObjectDisposedException>());
+        Assert.That(receiver.Arrivals, Has.Count.EqualTo(2), "one attempt each, no retry");
+    }
+
     private static IEnumerable<TestCaseData> BadOptions()
     {
         const string url = "http://127.0.0.1:9/notify";

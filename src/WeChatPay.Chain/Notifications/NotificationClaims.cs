@@ -84,27 +84,57 @@ internal sealed class NotificationClaims
         return !answered || renewed; // an unreachable store has not given the claim to anyone else either
     }
 
-    /// <summary>Marks the claimed notification done; the problem when that could not be recorded.</summary>
-    public async Task<string?> CompleteAsync(NotificationClaim claim)
+    /// <summary>
+    /// Marks the claimed notification done; the problem when that could not be recorded. While the store cannot be reached
+    /// it is tried again in the background for as long as the lease would hold the claim, so that a store back within that
+    /// time still learns that the notification was processed.
+    /// </summary>
+    public Task<string?> CompleteAsync(NotificationClaim claim)
     {
-        if (claim.Ended) return null;
-        claim.Ended = true;
         var done = Entry(claim.Key, DoneState, Crypto.Nonce.Create());
-        var (answered, replaced, failure) = await Bounded.TryAsync(token => claim.Store.ReplaceAsync(claim.Key, claim.Entry, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
-        if (answered && replaced) return null;
-        if (!answered) return $"the notification store could not be reached to record {claim.Key} done ({failure})";
-        // The claim expired (or the store lost it): record done unless another delivery holds it now.
-        var (added, held, _) = await Bounded.TryAsync(token => claim.Store.AddAsync(claim.Key, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
-        return added && held is null ? null : $"the claim on {claim.Key} expired before its handler finished; another delivery may process it too (raise NotificationLease)";
+        return EndAsync(claim, "record it done", async () =>
+        {
+            var (answered, replaced, failure) = await Bounded.TryAsync(token => claim.Store.ReplaceAsync(claim.Key, claim.Entry, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
+            if (!answered || replaced) return (answered, failure);
+            // The claim expired (or the store lost it): record done unless another delivery holds it now.
+            var (added, held, _) = await Bounded.TryAsync(token => claim.Store.AddAsync(claim.Key, done, DoneFor, token), StoreTimeout).ConfigureAwait(false);
+            return (true, added && held is null ? null : $"the claim on {claim.Key} expired before its handler finished; another delivery may process it too (raise NotificationLease)");
+        });
     }
 
-    /// <summary>Releases the claim, so that WeChat Pay's next delivery is processed; the problem when the store could not be reached (the lease then expires).</summary>
-    public async Task<string?> ReleaseAsync(NotificationClaim claim)
+    /// <summary>
+    /// Releases the claim, so that WeChat Pay's next delivery is processed; the problem when the store could not be reached
+    /// (tried again in the background for as long as the lease, which releases it in the end anyway).
+    /// </summary>
+    public Task<string?> ReleaseAsync(NotificationClaim claim) =>
+        EndAsync(claim, "release it", async () =>
+        {
+            var (answered, _, failure) = await Bounded.TryAsync(token => claim.Store.RemoveAsync(claim.Key, claim.Entry, token), StoreTimeout).ConfigureAwait(false);
+            return (answered, answered ? null : failure);
+        });
+
+    // Ends a claim once: the step now, and while the store does not answer, again in the background within the lease.
+    private async Task<string?> EndAsync(NotificationClaim claim, string what, Func<Task<(bool Answered, string? Problem)>> step)
     {
         if (claim.Ended) return null;
         claim.Ended = true;
-        var (answered, _, failure) = await Bounded.TryAsync(token => claim.Store.RemoveAsync(claim.Key, claim.Entry, token), StoreTimeout).ConfigureAwait(false);
-        return answered ? null : $"the notification store could not be reached to release {claim.Key} ({failure}); it is released when its lease expires";
+        var (answered, problem) = await step().ConfigureAwait(false);
+        if (answered) return problem;
+        _ = KeepTryingAsync(step);
+        return $"the notification store could not be reached to {what} ({claim.Key}: {problem}); trying again for up to {Lease.TotalSeconds:0} s";
+    }
+
+    private async Task KeepTryingAsync(Func<Task<(bool Answered, string? Problem)>> step)
+    {
+        var waited = TimeSpan.Zero;
+        var wait = TimeSpan.FromMilliseconds(250);
+        while (waited < Lease)
+        {
+            await Task.Delay(wait).ConfigureAwait(false);
+            waited += wait;
+            if ((await step().ConfigureAwait(false)).Answered) return;
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));
+        }
     }
 
     /// <summary>Whether the store says <paramref name="key"/> is done (settled by a notification or a query); null when it cannot be reached.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using StackExchange.Redis;
@@ -6,12 +7,12 @@ using StackExchange.Redis;
 namespace WeChatPay.Chain.Caching;
 
 /// <summary>
-/// Notification claims shared by a fleet through Redis: each operation one atomic step on the server and one round trip
+/// Notification claims (and the reconciler's pending list, a sorted set) shared by a fleet through Redis: each operation one atomic step on the server and one round trip
 /// (a Lua script for add-if-absent-else-get, compare-and-replace and compare-and-delete), entries expiring with Redis's
 /// own clock. Give every server's client a store on the same Redis (<see cref="WeChatPayOptions.NotificationStore"/>).
 /// What a Redis without persistence loses on a restart, it forgets: docs/fleet.md says what each configuration can promise.
 /// </summary>
-public sealed class RedisNotificationStore : IWeChatPayNotificationStore
+public sealed class RedisNotificationStore : IWeChatPayNotificationStore, IWeChatPayPendingStore
 {
     private const string AddScript =
         "local held = redis.call('GET', KEYS[1]) if held then return held end " +
@@ -49,6 +50,20 @@ public sealed class RedisNotificationStore : IWeChatPayNotificationStore
     /// <inheritdoc />
     public async Task<bool> RemoveAsync(string key, string expected, CancellationToken cancellationToken) =>
         (int)await _redis.ScriptEvaluateAsync(RemoveScript, new[] { Key(key) }, new RedisValue[] { Value(expected) }).ConfigureAwait(false) == 1;
+
+    /// <inheritdoc />
+    public Task ScheduleAsync(string list, string item, DateTimeOffset due, CancellationToken cancellationToken) =>
+        _redis.SortedSetAddAsync(Key(list), Value(item), due.ToUnixTimeMilliseconds());
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> DueAsync(string list, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var due = await _redis.SortedSetRangeByScoreAsync(Key(list), double.NegativeInfinity, now.ToUnixTimeMilliseconds(), take: max).ConfigureAwait(false);
+        return Array.ConvertAll(due, item => (string)item!);
+    }
+
+    /// <inheritdoc />
+    public Task UnscheduleAsync(string list, string item, CancellationToken cancellationToken) => _redis.SortedSetRemoveAsync(Key(list), Value(item));
 
     private static RedisKey Key(string key) => key ?? throw new ArgumentNullException(nameof(key));
 

@@ -23,7 +23,7 @@ public sealed class WeChatPayClient : IDisposable
     {
         _pipeline = new CallPipeline(options);
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-        _notifications = new NotificationReader(_pipeline, OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock));
+        _notifications = new NotificationReader(_pipeline, OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock), QueryAsync);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -100,6 +100,35 @@ public sealed class WeChatPayClient : IDisposable
     public System.Threading.Tasks.Task<WeChatPayNotificationReceipt> ReceiveNotificationAsync(Func<string, string?> header, byte[] body,
         Func<WeChatPayNotification, System.Threading.CancellationToken, System.Threading.Tasks.Task> handler, System.Threading.CancellationToken cancellationToken = default) =>
         _notifications.ReceiveAsync(header, body, handler, cancellationToken);
+
+    /// <summary>
+    /// Settles a payment or refund whose notification has not come, as WeChat Pay's integration checklist asks: unless it was
+    /// settled before (by a notification or a query, on any client sharing the <see cref="WeChatPayOptions.NotificationStore"/>),
+    /// queries it (<c>GET v3/pay/transactions/out-trade-no/{out_trade_no}</c>, <c>v3/refund/domestic/refunds/{out_refund_no}</c>,
+    /// the partner forms with a sub-merchant) and, once its state is final, hands the answer to <paramref name="handler"/> as a
+    /// notification (<see cref="WeChatPayNotification.FromQuery"/>) under the claim its notifications share: a notification
+    /// and a query result are handled once between them. The hosting package's reconciler calls this on a schedule.
+    /// </summary>
+    /// <param name="settlement">The payment or refund.</param>
+    /// <param name="handler">The same handler the notifications go to; throw to have it asked again.</param>
+    /// <param name="cancellationToken">Cancels the query and the handler.</param>
+    /// <returns><see cref="WeChatPayNotificationOutcome.Handled"/> or <see cref="WeChatPayNotificationOutcome.DoneBefore"/> when it is settled; <see cref="WeChatPayNotificationOutcome.NotSettled"/> (not final, or the query failed), <see cref="WeChatPayNotificationOutcome.InProgress"/>, <see cref="WeChatPayNotificationOutcome.HandlerFailed"/> or <see cref="WeChatPayNotificationOutcome.StoreUnavailable"/> to ask again later.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public System.Threading.Tasks.Task<WeChatPayNotificationReceipt> SettleByQueryAsync(WeChatPaySettlement settlement,
+        Func<WeChatPayNotification, System.Threading.CancellationToken, System.Threading.Tasks.Task> handler, System.Threading.CancellationToken cancellationToken = default) =>
+        _notifications.SettleByQueryAsync(settlement, handler, cancellationToken);
+
+    // The documented query of a payment or refund, of the merchant's own or (with a sub_mchid) of a service provider's sub-merchant.
+    private System.Threading.Tasks.Task<WeChatPayResponse> QueryAsync(WeChatPaySettlement settlement, System.Threading.CancellationToken cancellationToken)
+    {
+        if (settlement.IsRefund)
+            return settlement.SubMerchantId is { } refundSub
+                ? Chain("v3/refund/domestic/refunds")[settlement.Number].GetAsync(new { sub_mchid = refundSub }, cancellationToken: cancellationToken)
+                : Chain("v3/refund/domestic/refunds")[settlement.Number].GetAsync(cancellationToken: cancellationToken);
+        return settlement.SubMerchantId is { } sub
+            ? Chain("v3/pay/partner/transactions/out-trade-no")[settlement.Number].GetAsync(new { sp_mchid = MerchantId, sub_mchid = sub }, cancellationToken: cancellationToken)
+            : Chain("v3/pay/transactions/out-trade-no")[settlement.Number].GetAsync(new { mchid = MerchantId }, cancellationToken: cancellationToken);
+    }
 
     /// <summary>
     /// Verifies a callback exactly as WeChat Pay sent it (its <c>Wechatpay-*</c> headers and the raw body), decrypts its

@@ -60,6 +60,7 @@ public class SandboxDocsTests
     [TestCase("fleet.md", 2)]
     [TestCase("aspnetcore.md", 1)]
     [TestCase("notifications.md", 1)]
+    [TestCase("reconciler.md", 1)]
     [TestCase("public-key-migration.md", 1)]
     [TestCase("payments.md", 1)]
     [TestCase("bills.md", 1)]

@@ -6,11 +6,13 @@ using System.Threading.Tasks;
 namespace WeChatPay.Chain;
 
 /// <summary>
-/// The default <see cref="IWeChatPayNotificationStore"/>: this process's memory, entries dropped when they expire. Shared by
-/// the clients of one process when given to each; a fleet of processes needs a store they share (Redis, <c>WeChatPay.Chain.Caching</c>).
+/// The default <see cref="IWeChatPayNotificationStore"/> and <see cref="IWeChatPayPendingStore"/>: this process's memory,
+/// entries dropped when they expire. Shared by the clients of one process when given to each; a fleet of processes needs a
+/// store they share (Redis, <c>WeChatPay.Chain.Caching</c>).
 /// </summary>
-public sealed class InMemoryNotificationStore : IWeChatPayNotificationStore
+public sealed class InMemoryNotificationStore : IWeChatPayNotificationStore, IWeChatPayPendingStore
 {
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> _lists = new(StringComparer.Ordinal);
     private const int PruneEvery = 1024;
 
     private readonly Dictionary<string, (string Value, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
@@ -71,6 +73,46 @@ public sealed class InMemoryNotificationStore : IWeChatPayNotificationStore
             _entries.Remove(key);
             return Task.FromResult(true);
         }
+    }
+
+    /// <inheritdoc />
+    public Task ScheduleAsync(string list, string item, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        Check(list, item);
+        lock (_lists)
+        {
+            if (!_lists.TryGetValue(list, out var items)) _lists[list] = items = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            items[item] = due;
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> DueAsync(string list, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        if (list is null) throw new ArgumentNullException(nameof(list));
+        var due = new List<KeyValuePair<string, DateTimeOffset>>();
+        lock (_lists)
+        {
+            if (_lists.TryGetValue(list, out var items))
+                foreach (var pair in items)
+                    if (pair.Value <= now) due.Add(pair);
+        }
+        due.Sort((a, b) => a.Value != b.Value ? a.Value.CompareTo(b.Value) : string.CompareOrdinal(a.Key, b.Key));
+        var result = new List<string>();
+        for (var i = 0; i < due.Count && i < max; i++) result.Add(due[i].Key);
+        return Task.FromResult<IReadOnlyList<string>>(result);
+    }
+
+    /// <inheritdoc />
+    public Task UnscheduleAsync(string list, string item, CancellationToken cancellationToken)
+    {
+        Check(list, item);
+        lock (_lists)
+        {
+            if (_lists.TryGetValue(list, out var items)) items.Remove(item);
+        }
+        return Task.CompletedTask;
     }
 
     private static void Check(string key, string value)

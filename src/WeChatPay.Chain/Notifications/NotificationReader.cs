@@ -27,9 +27,11 @@ internal sealed class NotificationReader
     private readonly string? _apiV3Key;
     private readonly NotificationClaims? _claims;
     private readonly TimeProvider _clock;
+    private readonly Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> _query;
 
-    public NotificationReader(CallPipeline pipeline, NotificationClaims? claims)
+    public NotificationReader(CallPipeline pipeline, NotificationClaims? claims, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
     {
+        _query = query;
         _pipeline = pipeline;
         _merchantKey = pipeline.MerchantKey;
         _apiV3Key = pipeline.ApiV3Key;
@@ -111,7 +113,7 @@ internal sealed class NotificationReader
         return state switch
         {
             ClaimState.Claimed => new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Verified, $"{what} verified",
-                new WeChatPayNotification(json, text, plaintext, payload, decrypted, claim), storeProblem: problem),
+                new WeChatPayNotification(json, text, plaintext, payload, decrypted, claim, fromQuery: false), storeProblem: problem),
             ClaimState.Done => Refused(WeChatPayNotificationOutcome.DoneBefore, $"{what} was processed before; not processed again"),
             ClaimState.InProgress => Refused(WeChatPayNotificationOutcome.InProgress, $"{what} is being processed by another delivery; send it again later"),
             _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),
@@ -124,7 +126,77 @@ internal sealed class NotificationReader
     {
         if (handler is null) throw new ArgumentNullException(nameof(handler));
         var read = await ReadAsync(header, body, cancellationToken).ConfigureAwait(false);
-        if (read.Outcome != WeChatPayNotificationOutcome.Verified) return read;
+        return read.Outcome == WeChatPayNotificationOutcome.Verified ? await HandleAsync(read, handler, cancellationToken).ConfigureAwait(false) : read;
+    }
+
+    /// <summary>
+    /// Queries a payment or refund whose notification has not come and, once it is final, hands the answer to
+    /// <paramref name="handler"/> as a notification (<see cref="WeChatPayNotification.FromQuery"/>) under the claim its
+    /// notifications share: handled once between the notification and the query, across every client on the store.
+    /// </summary>
+    public async Task<WeChatPayNotificationReceipt> SettleByQueryAsync(WeChatPaySettlement settlement,
+        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    {
+        if (settlement is null) throw new ArgumentNullException(nameof(settlement));
+        if (handler is null) throw new ArgumentNullException(nameof(handler));
+        if (_claims is null)
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "settling by query needs the APIv3 key (the claims are signed with it)",
+                error: new InvalidOperationException("Settling by query needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
+        var key = settlement.ClaimKey(_pipeline.MerchantId);
+        if (await _claims.IsDoneAsync(key).ConfigureAwait(false) == true)
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoneBefore, $"{settlement} was settled before");
+
+        WeChatPayResponse answer;
+        try
+        {
+            answer = await _query(settlement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WeChatPayException e)
+        {
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotSettled, $"{settlement} could not be queried ({e.Code ?? e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"})", error: e);
+        }
+        var resource = answer.Json as JObject;
+        var state = (string?)(resource?[settlement.IsRefund ? "status" : "trade_state"] as JValue);
+        var eventType = FinalEvent(settlement.IsRefund, state);
+        if (resource is null || eventType is null)
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotSettled, $"{settlement} is not final yet ({state ?? "no state"})");
+
+        var (claimState, claim, problem) = await _claims.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
+        var what = $"{settlement} ({eventType}, from a query)";
+        if (claimState != ClaimState.Claimed)
+            return new WeChatPayNotificationReceipt(claimState switch
+            {
+                ClaimState.Done => WeChatPayNotificationOutcome.DoneBefore,
+                ClaimState.InProgress => WeChatPayNotificationOutcome.InProgress,
+                _ => WeChatPayNotificationOutcome.StoreUnavailable,
+            }, $"{what}: not handed over ({claimState})", storeProblem: problem);
+        var json = new JObject
+        {
+            ["id"] = "QUERY-" + settlement,
+            ["create_time"] = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
+            ["resource_type"] = "query-result",
+            ["event_type"] = eventType,
+            ["summary"] = state,
+        };
+        var notification = new WeChatPayNotification(json, answer.Body, resource.ToString(Newtonsoft.Json.Formatting.None), resource, answer.DecryptedFields, claim, fromQuery: true);
+        return await HandleAsync(new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Verified, what, notification, storeProblem: problem),
+            handler, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The notification event a final state stands for; null while it is not final.
+    private static string? FinalEvent(bool refund, string? state) => refund
+        ? state switch { "SUCCESS" or "CLOSED" or "ABNORMAL" => "REFUND." + state, _ => null }
+        : state switch
+        {
+            "SUCCESS" or "REFUND" => "TRANSACTION.SUCCESS",
+            "CLOSED" or "REVOKED" or "PAYERROR" => "TRANSACTION." + state,
+            _ => null,
+        };
+
+    // Runs the handler of a claimed notification under its claim (renewing its lease), then completes or releases it.
+    private async Task<WeChatPayNotificationReceipt> HandleAsync(WeChatPayNotificationReceipt read,
+        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    {
         var notification = read.Notification!;
         var claim = notification.Claim!;
         string? lost = null;
@@ -151,7 +223,7 @@ internal sealed class NotificationReader
             }
         }
         var completeProblem = await _claims!.CompleteAsync(claim).ConfigureAwait(false);
-        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{NotificationSubject.Describe(notification.Json)} processed",
+        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{(notification.FromQuery ? read.Message : NotificationSubject.Describe(notification.Json))} processed",
             notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)));
     }
 

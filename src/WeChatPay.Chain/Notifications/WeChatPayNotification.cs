@@ -7,9 +7,10 @@ namespace WeChatPay.Chain;
 public sealed class WeChatPayNotification
 {
     internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields,
-        Notifications.NotificationClaim? claim)
+        Notifications.NotificationClaim? claim, bool fromQuery)
     {
         Claim = claim;
+        FromQuery = fromQuery;
         Json = json;
         Body = body;
         ResourcePlaintext = resourcePlaintext;
@@ -49,6 +50,14 @@ public sealed class WeChatPayNotification
 
     /// <summary>Fields inside the resource that were also decrypted with the merchant key.</summary>
     public IReadOnlyList<string> DecryptedFields { get; }
+
+    /// <summary>
+    /// True when this is not a callback but the answer of a query made because its notification did not come
+    /// (<see cref="WeChatPayClient.SettleByQueryAsync"/>, the hosting package's reconciler): <see cref="Resource"/> is the
+    /// query's answer (the order or refund, the fields its notification's resource has), <see cref="EventType"/> the event
+    /// its final state stands for (<c>TRANSACTION.SUCCESS</c>, <c>TRANSACTION.CLOSED</c>, <c>REFUND.SUCCESS</c>, …).
+    /// </summary>
+    public bool FromQuery { get; }
 
     /// <summary>The claim this client holds on it while it is processed.</summary>
     internal Notifications.NotificationClaim? Claim { get; }

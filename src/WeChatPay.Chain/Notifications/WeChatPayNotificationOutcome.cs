@@ -30,6 +30,9 @@ public enum WeChatPayNotificationOutcome
     /// <summary>This server cannot read notifications (no APIv3 key, no client): 500, so that WeChat Pay retries once it is configured.</summary>
     Misconfigured,
 
+    /// <summary>A query (<see cref="WeChatPayClient.SettleByQueryAsync"/>): the payment or refund is not final yet, or the query failed; ask again later.</summary>
+    NotSettled,
+
     /// <summary>Verified, but the notification store could not be reached: 503, so that WeChat Pay sends it again later (<see cref="NotificationStoreFailure.AnswerRetryLater"/>).</summary>
     StoreUnavailable,
 }

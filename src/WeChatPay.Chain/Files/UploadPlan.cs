@@ -68,14 +68,16 @@ internal sealed class UploadPlan
         return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3, maxBytes, extensions);
     }
 
+    /// <summary>Checks what can be checked before the file is read: its name's extension, where the operation documents the types it takes.</summary>
     /// <exception cref="ArgumentException">The file breaks a documented limit.</exception>
-    public void CheckLimits(string shown, WeChatPayFile file, long length)
+    public void CheckName(string shown, WeChatPayFile file)
     {
         if (Extensions is not null && !Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
             throw new ArgumentException($"{shown} accepts {string.Join(", ", Extensions.Select(e => e.TrimStart('.').ToUpperInvariant()))} files; {file.FileName} is not one.", "file");
-        if (MaxBytes is { } max && length > max)
-            throw new ArgumentException($"{shown} accepts files of at most {max / (1024 * 1024)} MB; {file.FileName} has {length} bytes.", "file");
     }
+
+    private ArgumentException TooLarge(string shown, WeChatPayFile file, string size) =>
+        new($"{shown} accepts files of at most {MaxBytes / (1024 * 1024)} MB; {file.FileName} has {size} bytes.", "file");
 
     /// <summary>Adds the file name and digest to the caller's meta, unless the caller gave them.</summary>
     public void Fill(JObject meta, WeChatPayFile file, string digest)
@@ -88,42 +90,70 @@ internal sealed class UploadPlan
     /// <summary>
     /// The file as a stream at its start, its length and its digest (lower-case hex): a path or a seekable stream is read
     /// twice; anything else is spooled to a temporary file (deleted when the returned stream is disposed) while it is digested.
+    /// Where the operation documents a size limit, a file known to be larger is refused before it is read, and no read goes
+    /// past one byte over the limit (a stream without end is refused there).
     /// </summary>
-    public async Task<(Stream Content, long Length, string Digest)> OpenAsync(WeChatPayFile file, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The file is larger than the operation's documented limit, or its path no longer names a regular file.</exception>
+    public async Task<(Stream Content, long Length, string Digest)> OpenAsync(string shown, WeChatPayFile file, CancellationToken cancellationToken)
     {
+        var limit = MaxBytes is { } max ? max + 1 : long.MaxValue;
+        var spooled = file.Stream is { CanSeek: false };
         Stream source;
         if (file.Bytes is not null)
             source = new MemoryStream(file.Bytes, writable: false);
         else if (file.Path is not null)
-            source = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+            source = LocalFile.OpenRead(file.Path, "The file to upload", "file"); // checked again: it may have changed since FromPath
         else if (file.Stream!.CanSeek)
-            source = file.Stream;
-        else
-        {
-            var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            source = new NotClosing(file.Stream);
+        else // spooled
+            source = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
                 FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            await file.Stream.CopyToAsync(spool, 81920, cancellationToken).ConfigureAwait(false);
-            spool.Position = 0;
-            source = spool;
+        try
+        {
+            if (source.CanSeek && source.Length - source.Position >= limit)
+                throw TooLarge(shown, file, (source.Length - source.Position).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (spooled)
+            {
+                await PumpAsync(file.Stream!, limit, (buffer, count) => source.WriteAsync(buffer, 0, count, cancellationToken), cancellationToken).ConfigureAwait(false);
+                source.Position = 0;
+            }
+            var start = source.Position;
+            var digest = await DigestAsync(source, limit, cancellationToken).ConfigureAwait(false);
+            var length = source.Position - start;
+            if (length >= limit) throw TooLarge(shown, file, "more than " + (limit - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            source.Position = start;
+            return (source, length, digest);
         }
-        var start = source.Position;
-        var digest = await DigestAsync(source, cancellationToken).ConfigureAwait(false);
-        var length = source.Position - start;
-        source.Position = start;
-        return (ReferenceEquals(source, file.Stream) ? new NotClosing(source) : source, length, digest);
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
-    private async Task<string> DigestAsync(Stream source, CancellationToken cancellationToken)
+    // Copies chunks of the source to the sink until the source ends or limit bytes have passed; never asks for a byte past the limit.
+    private static async Task PumpAsync(Stream source, long limit, Func<byte[], int, Task> sink, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < limit && (read = await source.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await sink(buffer, read).ConfigureAwait(false);
+            total += read;
+        }
+    }
+
+    private async Task<string> DigestAsync(Stream source, long limit, CancellationToken cancellationToken)
+    {
         var sm3 = Sm3 ? new Org.BouncyCastle.Crypto.Digests.SM3Digest() : null;
         using var sha = Sm3 ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        int read;
-        while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        await PumpAsync(source, limit, (buffer, count) =>
         {
-            if (sm3 is not null) sm3.BlockUpdate(buffer, 0, read);
-            else sha!.AppendData(buffer, 0, read);
-        }
+            if (sm3 is not null) sm3.BlockUpdate(buffer, 0, count);
+            else sha!.AppendData(buffer, 0, count);
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
         if (sm3 is null) return FileCopy.Hex(sha!.GetHashAndReset());
         var output = new byte[sm3.GetDigestSize()];
         sm3.DoFinal(output, 0);

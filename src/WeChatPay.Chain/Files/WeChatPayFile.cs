@@ -31,12 +31,16 @@ public sealed class WeChatPayFile
 
     internal byte[]? Bytes { get; }
 
-    /// <summary>A file on disk; its name is the path's file name unless <paramref name="fileName"/> says otherwise.</summary>
-    /// <exception cref="ArgumentException">The path is empty or names no file.</exception>
+    /// <summary>
+    /// A regular file on disk; its name is the path's file name unless <paramref name="fileName"/> says otherwise. A FIFO, a
+    /// device or a socket is refused: it could block the upload or never end.
+    /// </summary>
+    /// <exception cref="ArgumentException">The path is empty, names no file, or names something other than a regular file.</exception>
     public static WeChatPayFile FromPath(string path, string? fileName = null, string? contentType = null)
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("Give the path of the file to upload.", nameof(path));
         if (!File.Exists(path)) throw new ArgumentException($"{path} names no file.", nameof(path));
+        Files.LocalFile.RequireRegular(path, "The file to upload", nameof(path));
         var name = Name(fileName ?? System.IO.Path.GetFileName(path), nameof(fileName));
         return new WeChatPayFile(name, contentType ?? Guess(name), path, null, null);
     }

@@ -131,10 +131,11 @@ internal sealed class CallPipeline : IDisposable
         var plan = Files.UploadPlan.For(call.Operation, "POST /" + call.RelativePath);
         var metaTree = meta is null ? new Newtonsoft.Json.Linq.JObject() : RequestBuilder.BodyTree(meta) as Newtonsoft.Json.Linq.JObject
             ?? throw new ArgumentException("The meta must be a JSON object (an object, a dictionary or JSON text).", nameof(meta));
-        var (content, length, digest) = await plan.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        var shown = "POST /" + call.RelativePath;
+        plan.CheckName(shown, file);
+        var (content, _, digest) = await plan.OpenAsync(shown, file, cancellationToken).ConfigureAwait(false);
         using (content)
         {
-            plan.CheckLimits("POST /" + call.RelativePath, file, length);
             plan.Fill(metaTree, file, digest);
             call.BodySource = call.BodyTree = new Newtonsoft.Json.Linq.JObject { ["meta"] = metaTree };
             call.BodyChanged = true;

@@ -30,9 +30,9 @@ internal static class LocalFile
     /// <summary>Checks that <paramref name="path"/> names a regular file, without opening it.</summary>
     /// <param name="path">The path.</param>
     /// <param name="what">What the file is for, starting the message (<c>The file to upload</c>, <c>-d @body.json</c>).</param>
-    /// <param name="parameter">The parameter or option the path came from.</param>
+    /// <param name="parameter">The parameter the path came from; null for none (the message then ends with the sentence, as a tool prints it).</param>
     /// <exception cref="ArgumentException">The path names nothing, or something other than a regular file.</exception>
-    public static void RequireRegular(string path, string what, string parameter)
+    public static void RequireRegular(string path, string what, string? parameter)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
             throw new ArgumentException($"{what}: {path} does not exist.", parameter);
@@ -43,7 +43,7 @@ internal static class LocalFile
 
     /// <summary>Opens a regular file for reading, its kind checked first so that nothing else is ever opened.</summary>
     /// <exception cref="ArgumentException">The path names nothing, or something other than a regular file.</exception>
-    public static FileStream OpenRead(string path, string what, string parameter)
+    public static FileStream OpenRead(string path, string what, string? parameter)
     {
         RequireRegular(path, what, parameter);
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
@@ -51,7 +51,7 @@ internal static class LocalFile
 
     /// <summary>Reads a regular file whole: at most <paramref name="maxBytes"/> + 1 bytes are read, and a larger file is refused.</summary>
     /// <exception cref="ArgumentException">The path names nothing or something other than a regular file, or the file is larger than <paramref name="maxBytes"/>.</exception>
-    public static byte[] ReadAll(string path, int maxBytes, string what, string parameter)
+    public static byte[] ReadAll(string path, int maxBytes, string what, string? parameter)
     {
         using var stream = OpenRead(path, what, parameter);
         var bytes = ReadAtMost(stream, maxBytes + 1);

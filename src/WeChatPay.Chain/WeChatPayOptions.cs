@@ -87,7 +87,13 @@ public sealed class WeChatPayOptions
     /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
-    /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
+    /// <summary>
+    /// The time one attempt of a call may take, from sending the request to reading the answer, before it fails; 30 seconds
+    /// by default. It bounds each attempt, not the whole call: a call that is retried (<see cref="MaxRetries"/>) gives every
+    /// attempt its own Timeout, so a GET to a server that never answers fails after (1 + MaxRetries) × Timeout plus the
+    /// waits between attempts, and its exception says how many attempts were made and how long they took in all. Bound a
+    /// whole call with a <see cref="System.Threading.CancellationToken"/> (e.g. <c>new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token</c>).
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>

@@ -190,7 +190,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="destination">Where the file goes; written, not disposed. On a digest mismatch it holds bytes that must not be used.</param>
     /// <param name="decompress">Write a gzip bill (<c>tar_type=GZIP</c>) decompressed; otherwise as sent.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/>.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/> or would not be sent as written (a dot segment, a control character).</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillAsync(WeChatPayResponse applied, System.IO.Stream destination, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>
@@ -201,7 +201,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <see cref="DownloadBillAsync"/> into a file, written as <c>path.partial</c> and moved to <paramref name="path"/> only
     /// once complete and its digest checked: a bill that does not match never lies at <paramref name="path"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or it points outside <see cref="BaseUrl"/>; the path is empty or its directory missing.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/> or would not be sent as written; the path is empty or its directory missing.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillToFileAsync(WeChatPayResponse applied, string path, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>

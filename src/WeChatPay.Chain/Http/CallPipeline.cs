@@ -193,7 +193,7 @@ internal sealed class CallPipeline : IDisposable
     /// or, for an encrypted bill (<c>download_bill_list</c>), every part in turn, decrypted and merged (<see cref="DownloadPartsAsync"/>).
     /// A URL must lie under <see cref="BaseUrl"/>: a signed request never goes anywhere else.
     /// </summary>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or a complete <c>download_bill_list</c>, or a URL points outside the API.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or a complete <c>download_bill_list</c>, or a URL points outside the API or would not be sent as written (a dot segment, a control character).</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, a part does not decrypt, or a digest does not match.</exception>
     public Task<WeChatPayDownload> DownloadAppliedAsync(WeChatPayResponse applied, Stream destination, bool decompress, CancellationToken cancellationToken)
     {
@@ -340,20 +340,10 @@ internal sealed class CallPipeline : IDisposable
         return (answer, call);
     }
 
-    // The path and query of a download_url, which must lie under the API's base URL.
+    // The path and query of a download_url: under the API's base URL, and sent as written (Files.DownloadUrl).
     private (PathTemplate Path, Dictionary<string, string> Query) AppliedTarget(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !url.StartsWith(BaseUrl, StringComparison.OrdinalIgnoreCase)
-            || uri.GetLeftPart(UriPartial.Authority) + _transport.BasePath != BaseUrl.TrimEnd('/') + "/")
-            throw new ArgumentException($"download_url does not lie under the API's base URL {BaseUrl}: refused, since the request would carry the merchant's signature there.", AppliedOption);
-        var relative = uri.AbsolutePath.Substring(_transport.BasePath.Length);
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in uri.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=');
-            var name = Uri.UnescapeDataString(equals < 0 ? pair : pair.Substring(0, equals));
-            query[name] = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1)); // '+' is kept: RFC 3986, not a form
-        }
+        var (relative, query) = Files.DownloadUrl.Read(url, BaseUrl, _transport.BasePath);
         return (PathTemplate.Root.AppendPath(relative), query);
     }
 

@@ -107,6 +107,17 @@ public sealed class WeChatPayOptions
     public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
 
     /// <summary>
+    /// The most bytes a gzip download (a bill, or each part of a split one) may inflate to: 16 GiB by default, must be
+    /// positive. The client stops there with a <see cref="WeChatPayException"/>, whether it writes the file decompressed or
+    /// keeps it compressed and inflates it only to check its digest, so that a file that expands without bound (a gzip
+    /// bomb) fills neither the disk nor the time before its digest could be found wrong.
+    /// </summary>
+    public long MaxDecompressedBillSize { get; set; } = DefaultMaxDecompressedBillSize;
+
+    /// <summary>The default <see cref="MaxDecompressedBillSize"/>: 16 GiB, the size at which WeChat Pay splits a bill into parts.</summary>
+    public const long DefaultMaxDecompressedBillSize = 16L * 1024 * 1024 * 1024;
+
+    /// <summary>
     /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the
     /// documented merchant-key response fields; on by default. A call can turn it off with <see cref="WeChatPayRequestOptions.AutoEncryption"/>.
     /// </summary>

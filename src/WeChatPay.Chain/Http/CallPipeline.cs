@@ -19,6 +19,7 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
+    private readonly long _maxInflated;
     private readonly RetryPolicy _retry;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
@@ -40,6 +41,7 @@ internal sealed class CallPipeline : IDisposable
         AutoEncryption = options.AutoEncryption;
         Validate = options.Validate;
         _maxBody = options.MaxResponseBodySize;
+        _maxInflated = OptionsCheck.MaxDecompressedBillSize(options.MaxDecompressedBillSize);
         if (options.CertificateRefreshInterval < TimeSpan.FromMinutes(1) || options.CertificateRefreshInterval > TimeSpan.FromDays(30))
             throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
         if (options.NotificationMemoryTime < TimeSpan.FromMinutes(10))
@@ -179,7 +181,7 @@ internal sealed class CallPipeline : IDisposable
         var algorithm = DigestAlgorithm(hashType, nameof(hashType));
         (long Written, bool Decompressed, string? Digest) copied = default;
         var (answer, call) = await FetchAsync(path, query, options, string.Empty,
-            async (stream, token) => copied = await Files.FileCopy.CopyAsync(stream, destination, algorithm, decompress, token).ConfigureAwait(false),
+            async (stream, token) => copied = await Files.FileCopy.CopyAsync(stream, destination, algorithm, decompress, _maxInflated, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         if (expectedDigest is not null && !string.Equals(copied.Digest, expectedDigest.Trim(), StringComparison.OrdinalIgnoreCase))
             throw DigestMismatch(call, answer, string.Empty, hashType!, copied.Digest, expectedDigest);
@@ -251,7 +253,7 @@ internal sealed class CallPipeline : IDisposable
                     Stream downloaded = downloadedHash is null ? stream : new Files.DigestingStream(stream, downloadedHash);
                     var decrypting = new Files.GcmDecryptingStream(downloaded, keys[i], System.Text.Encoding.UTF8.GetBytes(part.Nonce));
                     Stream plain = decryptedHash is null ? decrypting : new Files.DigestingStream(decrypting, decryptedHash);
-                    copied = await Files.FileCopy.CopyAsync(plain, destination, algorithm, decompress, token).ConfigureAwait(false);
+                    copied = await Files.FileCopy.CopyAsync(plain, destination, algorithm, decompress, _maxInflated, token).ConfigureAwait(false);
                     // The tag is checked at the end of the part: read to it even when a gzip member ended first.
                     if (!decrypting.Completed && await plain.ReadAsync(new byte[1], 0, 1, token).ConfigureAwait(false) > 0)
                         throw new System.Security.Cryptography.CryptographicException("data follows the end of the gzip file in the part");
@@ -333,6 +335,10 @@ internal sealed class CallPipeline : IDisposable
             {
                 throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
                     "GET", call.ShownTarget, 200, null, null, e);
+            }
+            catch (Files.DecompressionLimitException e)
+            {
+                throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}.", "GET", call.ShownTarget, 200, null, null, e);
             }
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;

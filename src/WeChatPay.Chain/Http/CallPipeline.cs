@@ -153,6 +153,7 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
+        Newtonsoft.Json.Linq.JToken? json = null;
         var answer = await _retry.RunAsync(call, idempotent: call.Method == HttpMethod.Get, resendable: call.Upload is null, async origin =>
         {
             var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken, null, origin).ConfigureAwait(false);
@@ -161,10 +162,11 @@ internal sealed class CallPipeline : IDisposable
             if (call.Operation?.Download != true && !Verifier.TryVerify(keys, sent.Headers, sent.Body, out var check, out var reason)
                 && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
+            json = AnswerCheck.Json(sent, call); // a verified body that is not JSON is no success
             return sent;
         }, cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
-        var json = _sensitive.Decrypt(call, options, answer, decrypted);
+        _sensitive.Decrypt(call, options, answer, json, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 

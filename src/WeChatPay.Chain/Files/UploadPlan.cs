@@ -18,8 +18,9 @@ namespace WeChatPay.Chain.Files;
 internal sealed class UploadPlan
 {
     private UploadPlan(string filePart, string? fileNameField, string? digestField, string? algorithmField, string? algorithmValue, bool sm3,
-        long? maxBytes, string[]? extensions)
+        long? maxBytes, string[]? extensions, FileSignature[]? types)
     {
+        Types = types;
         FilePart = filePart;
         FileNameField = fileNameField;
         DigestField = digestField;
@@ -46,6 +47,9 @@ internal sealed class UploadPlan
 
     public string[]? Extensions { get; }
 
+    /// <summary>The file types the operation documents, where it does: the content type must be one of theirs.</summary>
+    public FileSignature[]? Types { get; }
+
     /// <exception cref="ArgumentException">The operation is not a documented upload.</exception>
     public static UploadPlan For(CatalogOperation? operation, string shown)
     {
@@ -58,22 +62,56 @@ internal sealed class UploadPlan
         var algorithm = meta.FirstOrDefault(f => f.Name.StartsWith("digest_al", StringComparison.Ordinal));
         var sm3 = algorithm is not null;
         var algorithmValue = algorithm is null ? null : algorithm.Enum.FirstOrDefault(v => v.IndexOf("SM3", StringComparison.Ordinal) >= 0) ?? "SM3";
-        var (maxBytes, extensions) = operation.Path switch
+        var (maxBytes, extensions, types) = operation.Path switch
         {
             // The documented limits: images of 2 MB (JPG, BMP, PNG), videos of 5 MB.
-            "v3/merchant/media/upload" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" }),
-            "v3/merchant/media/video_upload" => ((long?)5 * 1024 * 1024, new[] { ".avi", ".wmv", ".mpeg", ".mp4", ".mov", ".mkv", ".flv", ".f4v", ".m4v", ".rmvb" }),
-            _ => ((long?)null, (string[]?)null),
+            "v3/merchant/media/upload" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" },
+                new[] { FileSignature.Jpeg, FileSignature.Png, FileSignature.Bmp }),
+            "v3/merchant/media/video_upload" => ((long?)5 * 1024 * 1024, new[] { ".avi", ".wmv", ".mpeg", ".mp4", ".mov", ".mkv", ".flv", ".f4v", ".m4v", ".rmvb" },
+                new[] { FileSignature.Avi, FileSignature.Asf, FileSignature.Mpeg, FileSignature.IsoMedia, FileSignature.Matroska, FileSignature.Flv, FileSignature.RealMedia }),
+            _ => ((long?)null, (string[]?)null, (FileSignature[]?)null),
         };
-        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3, maxBytes, extensions);
+        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3,
+            maxBytes, extensions, types);
     }
 
-    /// <summary>Checks what can be checked before the file is read: its name's extension, where the operation documents the types it takes.</summary>
+    /// <summary>Checks what can be checked before the file is read, where the operation documents the types it takes: its name's extension and its content type.</summary>
     /// <exception cref="ArgumentException">The file breaks a documented limit.</exception>
     public void CheckName(string shown, WeChatPayFile file)
     {
         if (Extensions is not null && !Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
             throw new ArgumentException($"{shown} accepts {string.Join(", ", Extensions.Select(e => e.TrimStart('.').ToUpperInvariant()))} files; {file.FileName} is not one.", "file");
+        if (Types is not null && !Types.Any(t => t.Declares(file.ContentType)))
+            throw new ArgumentException($"{shown} accepts {string.Join(", ", Types.Select(t => t.Types[0]))} files; {file.FileName} is declared {file.ContentType}.", "file");
+    }
+
+    /// <summary>
+    /// Checks that the content type agrees with the file's first bytes both ways: a type whose bytes are known (image/png)
+    /// is declared only for a file with them, and a file with known bytes (a PNG's) only as one of their types or as
+    /// <c>application/octet-stream</c>, which claims nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The content type is not the file's own.</exception>
+    public static void CheckContent(WeChatPayFile file, byte[] head, int length)
+    {
+        var declared = FileSignature.For(file.ContentType);
+        if (declared is not null && !declared.Matches(head, length))
+            throw new ArgumentException($"{file.FileName} is declared {file.ContentType}, but its first bytes are not {declared.Name}'s: give the content type of what the file holds.", "file");
+        var actual = FileSignature.Of(head, length);
+        if (actual is not null && !actual.Declares(file.ContentType) && !string.Equals(file.ContentType, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{file.FileName} is declared {file.ContentType}, but its first bytes are {actual.Name}'s: give {actual.Types[0]}.", "file");
+    }
+
+    /// <summary>The first <see cref="FileSignature.HeadLength"/> bytes of an opened upload (or fewer, for a shorter file); the stream is left at its start.</summary>
+    public static async Task<(byte[] Head, int Length)> HeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        var head = new byte[FileSignature.HeadLength];
+        var length = 0;
+        int read;
+        while (length < head.Length && (read = await content.ReadAsync(head, length, head.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            length += read;
+        content.Position = start;
+        return (head, length);
     }
 
     private ArgumentException TooLarge(string shown, WeChatPayFile file, string size) =>

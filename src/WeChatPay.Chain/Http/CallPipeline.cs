@@ -124,7 +124,7 @@ internal sealed class CallPipeline : IDisposable
     /// (the digest read from the file before sending), sensitive meta fields encrypted, the meta JSON signed and sent as the
     /// <c>meta</c> part and the file streamed as the documented file part; the answer verified like any other.
     /// </summary>
-    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, or a file that breaks a documented limit.</exception>
+    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, a file that breaks a documented limit, or a content type that is not the documented one or not the file's own.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed.</exception>
     public async Task<WeChatPayResponse> UploadAsync(PathTemplate path, WeChatPayFile file, object? meta, WeChatPayRequestOptions? options,
         CancellationToken cancellationToken)
@@ -138,6 +138,8 @@ internal sealed class CallPipeline : IDisposable
         var (content, _, digest) = await plan.OpenAsync(shown, file, cancellationToken).ConfigureAwait(false);
         using (content)
         {
+            var (head, headLength) = await Files.UploadPlan.HeadAsync(content, cancellationToken).ConfigureAwait(false);
+            Files.UploadPlan.CheckContent(file, head, headLength);
             plan.Fill(metaTree, file, digest);
             call.BodySource = call.BodyTree = new Newtonsoft.Json.Linq.JObject { ["meta"] = metaTree };
             call.BodyChanged = true;

@@ -166,7 +166,7 @@ public sealed class WeChatPayClient : IDisposable
     /// </summary>
     /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
-    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
     public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _pipeline.PayParameters.Jsapi(appId, prepayId);
 
     /// <summary>
@@ -177,7 +177,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="appId">The mobile app's AppID the order was placed for.</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
-    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
         _pipeline.PayParameters.App(appId, prepayId, partnerId);
 

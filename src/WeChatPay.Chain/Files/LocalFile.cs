@@ -23,7 +23,7 @@ internal static class LocalFile
             0x2000 => "a character device",
             0x6000 => "a block device",
             0xC000 => "a socket",
-            _ => "not a file",
+            _ => "a special file",
         };
     }
 

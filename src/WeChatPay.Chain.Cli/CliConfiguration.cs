@@ -88,7 +88,7 @@ internal sealed class CliConfiguration
         if (!File.Exists(path)) throw new CliException($"The configuration file {path} does not exist.");
         try
         {
-            return JObject.Parse(File.ReadAllText(path));
+            return JObject.Parse(InputFile.Read(path, "--config " + path));
         }
         catch (Newtonsoft.Json.JsonException e)
         {

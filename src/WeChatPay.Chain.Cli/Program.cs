@@ -252,14 +252,9 @@ internal static class Program
     // Dotted like the Node tool (v3.pay.transactions.native) when it has no slash.
     private static string NormalisePath(string path) => path.Contains('/') ? path.TrimStart('/') : path.Replace('.', '/');
 
-    private static string? ReadData(string? data)
-    {
-        if (data is null) return null;
-        if (!data.StartsWith('@')) return data;
-        var file = data.Substring(1);
-        if (!File.Exists(file)) throw new CliException($"-d {data}: the file {file} does not exist.");
-        return File.ReadAllText(file);
-    }
+    // -d @file: through InputFile, the library's bounded file read.
+    private static string? ReadData(string? data) =>
+        data is null ? null : data.StartsWith('@') ? InputFile.Read(data.Substring(1), "-d " + data) : data;
 
     private static Dictionary<string, string>? Pairs(string[]? items, char separator, string flag, string shape)
     {

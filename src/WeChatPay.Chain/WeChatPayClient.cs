@@ -233,7 +233,7 @@ public sealed class WeChatPayClient : IDisposable
     /// </summary>
     /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
-    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
     public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _pipeline.PayParameters.Jsapi(appId, prepayId);
 
     /// <summary>
@@ -244,7 +244,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="appId">The mobile app's AppID the order was placed for.</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
-    /// <exception cref="ArgumentException">An argument is empty or not printable ASCII (a line break would shift the signed message).</exception>
+    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
         _pipeline.PayParameters.App(appId, prepayId, partnerId);
 
@@ -257,7 +257,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="destination">Where the file goes; written, not disposed. On a digest mismatch it holds bytes that must not be used.</param>
     /// <param name="decompress">Write a gzip bill (<c>tar_type=GZIP</c>) decompressed; otherwise as sent.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/>.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/> or would not be sent as written (a dot segment, a control character).</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillAsync(WeChatPayResponse applied, System.IO.Stream destination, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>
@@ -268,7 +268,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <see cref="DownloadBillAsync"/> into a file, written as <c>path.partial</c> and moved to <paramref name="path"/> only
     /// once complete and its digest checked: a bill that does not match never lies at <paramref name="path"/>.
     /// </summary>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or it points outside <see cref="BaseUrl"/>; the path is empty or its directory missing.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c>, or it points outside <see cref="BaseUrl"/> or would not be sent as written; the path is empty or its directory missing.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillToFileAsync(WeChatPayResponse applied, string path, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>

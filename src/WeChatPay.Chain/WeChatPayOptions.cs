@@ -97,7 +97,13 @@ public sealed class WeChatPayOptions
     /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
-    /// <summary>The time one call may take before it fails; defaults to 30 seconds.</summary>
+    /// <summary>
+    /// The time one attempt of a call may take, from sending the request to reading the answer, before it fails; 30 seconds
+    /// by default. It bounds each attempt, not the whole call: a call that is retried (<see cref="MaxRetries"/>) gives every
+    /// attempt its own Timeout, so a GET to a server that never answers fails after (1 + MaxRetries) × Timeout plus the
+    /// waits between attempts, and its exception says how many attempts were made and how long they took in all. Bound a
+    /// whole call with a <see cref="System.Threading.CancellationToken"/> (e.g. <c>new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token</c>).
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -109,6 +115,17 @@ public sealed class WeChatPayOptions
 
     /// <summary>The default <see cref="MaxResponseBodySize"/>: 4 MiB, far above any JSON answer WeChat Pay documents.</summary>
     public const int DefaultMaxResponseBodySize = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The most bytes a gzip download (a bill, or each part of a split one) may inflate to: 16 GiB by default, must be
+    /// positive. The client stops there with a <see cref="WeChatPayException"/>, whether it writes the file decompressed or
+    /// keeps it compressed and inflates it only to check its digest, so that a file that expands without bound (a gzip
+    /// bomb) fills neither the disk nor the time before its digest could be found wrong.
+    /// </summary>
+    public long MaxDecompressedBillSize { get; set; } = DefaultMaxDecompressedBillSize;
+
+    /// <summary>The default <see cref="MaxDecompressedBillSize"/>: 16 GiB, the size at which WeChat Pay splits a bill into parts.</summary>
+    public const long DefaultMaxDecompressedBillSize = 16L * 1024 * 1024 * 1024;
 
     /// <summary>
     /// Encrypt the documented sensitive request fields with a platform key (setting <c>Wechatpay-Serial</c>) and decrypt the

@@ -172,6 +172,30 @@ public class BillDownloadTests : SandboxFixture
         Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
     }
 
+    [TestCase("v3/billdownload/../../v3/certificates", "a dot segment ('..')")]
+    [TestCase("v3/billdownload/%2e%2e/v3/certificates", "a dot segment ('..')")]
+    [TestCase("v3/billdownload/%2E%2E/v3/certificates", "a dot segment ('..')")]
+    [TestCase("v3/billdownload/.%2E/v3/certificates", "a dot segment ('..')")]
+    [TestCase("v3/billdownload/%2e/file?token=x", "a dot segment ('.')")]
+    [TestCase("v3/billdownload/..%2Fv3%2Fcertificates", "an escaped '/'")]
+    [TestCase("v3\\..\\v3/billdownload/file?token=x", "a backslash")]
+    [TestCase("v3/billdownload/file?token=x\r\nX-Injected: 1", "a carriage return (U+000D)")]
+    [TestCase("v3/billdownload/fi\nle?token=x", "a line feed (U+000A)")]
+    [TestCase("v3/billdownload/file?token=x%0D%0AX-Injected:%201", "a carriage return (U+000D)")]
+    public void A_download_url_that_a_parser_would_change_is_refused_before_anything_is_sent(string relative, string holds)
+    {
+        var before = sandbox.Calls.Count;
+        var json = new Newtonsoft.Json.Linq.JObject { ["download_url"] = sandbox.BaseUrl + relative, ["hash_type"] = "SHA1", ["hash_value"] = "00" };
+        var applied = new WeChatPayResponse(200, new System.Collections.Generic.Dictionary<string, string>(), Encoding.UTF8.GetBytes(json.ToString()), null,
+            Array.Empty<string>(), Array.Empty<string>());
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => client.DownloadBillAsync(applied, Stream.Null));
+
+        Assert.That(error!.Message, Does.StartWith("download_url").And.Contain(holds).And.Contain("refused before anything is sent"));
+        Assert.That(error.Message, Does.Not.Contain("token=x"), "the URL's token is not quoted");
+        Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
+    }
+
     // Counts what it is given and keeps nothing: a 50 MB bill costs no 50 MB here.
     private sealed class HashingSink : Stream
     {

@@ -106,6 +106,33 @@ public class FaultTests : SandboxFixture
         Assert.That(DateTimeOffset.UtcNow - started, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(190)));
     }
 
+    [TestCase(200, false)]
+    [TestCase(500, false)]
+    [TestCase(200, true)]
+    public void A_body_that_claims_Content_Encoding_gzip_but_is_not_is_a_WeChatPayException(int status, bool download)
+    {
+        var body = download ? "交易时间,公众账号ID\n" : "{\"code\":\"SYSTEM_ERROR\"}";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        using var liar = LoopbackServer.Answering(System.Text.Encoding.ASCII.GetBytes(
+            $"HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: {bytes.Length}\r\nRequest-ID: R-1\r\nConnection: close\r\n\r\n")
+            .Concat(bytes).ToArray());
+        var options = sandbox.ClientOptions();
+        options.BaseUrl = liar.BaseUrl;
+        options.MaxRetries = 0;
+        using var lied = new WeChatPayClient(options);
+
+        var error = Assert.CatchAsync(() => download
+            ? lied.V3.Billdownload.File.DownloadAsync(System.IO.Stream.Null, new { token = "T1" })
+            : Query(lied));
+
+        Assert.That(error, Is.TypeOf<WeChatPayException>());
+        var failure = (WeChatPayException)error!;
+        Assert.That(failure.Message, Does.Contain($"answered {status}, but its body does not decompress")
+            .And.Contain("the Content-Encoding it declares, or the gzip file it carries, does not match its bytes"));
+        Assert.That((failure.StatusCode, failure.RequestId), Is.EqualTo(((int?)status, "R-1")));
+        Assert.That(failure.InnerException, Is.InstanceOf<System.IO.InvalidDataException>());
+    }
+
     [Test]
     public void DroppedConnection_is_a_transport_failure_without_status()
     {

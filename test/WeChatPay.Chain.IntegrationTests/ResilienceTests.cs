@@ -55,6 +55,30 @@ public class ResilienceTests : SandboxFixture
     }
 
     [Test]
+    public void A_GET_to_a_server_that_never_answers_says_how_many_attempts_were_made_and_how_long_they_took()
+    {
+        using var silent = LoopbackServer.Silent();
+        using var client = Client(o =>
+        {
+            o.BaseUrl = silent.BaseUrl;
+            o.Timeout = TimeSpan.FromMilliseconds(300);
+        });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => QueryAsync(client, "SILENT-1"));
+
+        watch.Stop();
+        Assert.That(silent.Accepted, Is.EqualTo(3), "the default MaxRetries 2: three attempts");
+        Assert.That(_calls.Select(c => c.Outcome), Is.EqualTo(Enumerable.Repeat(WeChatPayCallOutcome.TimedOut, 3)));
+        Assert.That(error!.Message, Does.Contain("timed out after 0.3 s (WeChatPayOptions.Timeout)")
+            .And.Contain("That was the last of 3 attempts (1 + MaxRetries 2), each given its own Timeout"));
+        var total = double.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"([0-9.]+) s in all").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(total, Is.GreaterThanOrEqualTo(0.9).And.LessThanOrEqualTo(watch.Elapsed.TotalSeconds), "three timeouts and the waits between them");
+        Assert.That(error.StatusCode, Is.Null);
+        Assert.That(error.InnerException, Is.InstanceOf<OperationCanceledException>(), "the transport's cause, as for a single timeout");
+    }
+
+    [Test]
     public void A_POST_that_reached_the_server_is_not_sent_twice()
     {
         using var client = Client();

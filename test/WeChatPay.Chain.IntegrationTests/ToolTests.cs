@@ -59,6 +59,43 @@ public class ToolTests : SandboxFixture
         Assert.That((LastCall().Method, LastCall().Path), Is.EqualTo(("POST", "/v3/papay/sign/contracts/pre-entrust-sign")));
     }
 
+    [TestCase("/dev/zero", "/dev/zero is a character device, not a regular file")]
+    [TestCase("fifo", "is a named pipe (FIFO), not a regular file")]
+    [TestCase("big.json", "is larger than 1048576 bytes")]
+    public async Task A_body_file_that_is_not_a_regular_file_or_is_too_large_is_one_line_and_nothing_is_sent(string file, string says)
+    {
+        Assume.That(!OperatingSystem.IsWindows(), "FIFOs and /dev/zero are Unix things");
+        var path = file.StartsWith('/') ? file : Path.Combine(_folder, file);
+        if (file == "fifo")
+        {
+            using var mkfifo = Process.Start("mkfifo", path)!;
+            mkfifo.WaitForExit();
+        }
+        else if (file == "big.json")
+        {
+            File.WriteAllText(path, "{\"pad\":\"" + new string('x', 1024 * 1024) + "\"}");
+        }
+        var before = sandbox.Calls.Count;
+
+        var (exit, _, error) = await Tool.RunAsync("--config", _config, "v3.papay.sign.contracts.pre-entrust-sign", "-d", "@" + path);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error.TrimEnd().Split('\n'), Has.Length.EqualTo(1), error);
+        Assert.That(error, Does.StartWith("wxpay: -d @" + path + ": ").And.Contain(says));
+        Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_configuration_file_that_never_ends_is_one_line_too()
+    {
+        Assume.That(File.Exists("/dev/zero"), "a Unix device");
+
+        var (exit, _, error) = await Tool.RunAsync("--config", "/dev/zero", "v3/certificates");
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error.TrimEnd(), Is.EqualTo("wxpay: --config /dev/zero: /dev/zero is a character device, not a regular file; give the path of a file on disk (a pipe or a device may never end, or never answer)."));
+    }
+
     [Test]
     public async Task The_environment_overrides_the_file_and_a_flag_overrides_the_environment()
     {

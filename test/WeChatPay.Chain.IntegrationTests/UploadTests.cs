@@ -16,6 +16,10 @@ public class UploadTests : SandboxFixture
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
+    // An ISO base media file's first box (ftyp, brand mp42): what a video upload's bytes begin with.
+    private static readonly byte[] Mp4 = { 0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2', 0, 0, 0, 0,
+        (byte)'m', (byte)'p', (byte)'4', (byte)'2', (byte)'i', (byte)'s', (byte)'o', (byte)'m' };
+
     private static readonly string[] Filled = { "sha256", "digest", "file_digest", "filename", "file_name" };
 
     private static IEnumerable<TestCaseData> Uploads() => OperationCatalog.Default.Operations
@@ -38,7 +42,7 @@ public class UploadTests : SandboxFixture
     {
         var operation = OperationCatalog.Default.Operations.First(o => o.Path == path && o.RequestBody == "multipart");
         var options = new WeChatPayRequestOptions { PathValues = operation.PathParams.ToDictionary(p => p, p => (object)("P" + p.Length)) };
-        var file = WeChatPayFile.FromBytes(Png, path.EndsWith("video_upload", StringComparison.Ordinal) ? "clip.mp4" : "logo.png");
+        var file = path.EndsWith("video_upload", StringComparison.Ordinal) ? WeChatPayFile.FromBytes(Mp4, "clip.mp4") : WeChatPayFile.FromBytes(Png, "logo.png");
 
         WeChatPayResponse res = await client.Chain(path).UploadAsync(file, Meta(operation), options);
 

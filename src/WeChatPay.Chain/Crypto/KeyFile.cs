@@ -56,17 +56,6 @@ internal static class KeyFile
     private static byte[] ReadBounded(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[16 * 1024];
-        var length = 0;
-        while (length <= MaxBytes)
-        {
-            if (length == buffer.Length)
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
-            var read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0) break;
-            length += read;
-        }
-        Array.Resize(ref buffer, length);
-        return buffer;
+        return Files.LocalFile.ReadAtMost(stream, MaxBytes + 1);
     }
 }

@@ -24,9 +24,16 @@ internal static class FileCopy
         _ => null,
     };
 
+    /// <param name="source">The download, as it arrives.</param>
+    /// <param name="destination">Where the file goes.</param>
+    /// <param name="digest">The digest to compute, or null.</param>
+    /// <param name="decompress">Write a gzip file decompressed (else as sent, inflated only to be digested).</param>
+    /// <param name="maxInflated">The most bytes a gzip file may inflate to (<see cref="WeChatPayOptions.MaxDecompressedBillSize"/>).</param>
+    /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>The bytes written, whether the file was decompressed, and the digest (lower-case hex) when one was asked for.</returns>
+    /// <exception cref="DecompressionLimitException">A gzip file inflated past <paramref name="maxInflated"/>: nothing past the limit was written or digested.</exception>
     public static async Task<(long Written, bool Decompressed, string? Digest)> CopyAsync(Stream source, Stream destination, HashAlgorithmName? digest,
-        bool decompress, CancellationToken cancellationToken)
+        bool decompress, long maxInflated, CancellationToken cancellationToken)
     {
         // Two pooled chunks, whatever the file's size: the first bytes (to recognise gzip) and the pump's.
         var first = System.Buffers.ArrayPool<byte>.Shared.Rent(ChunkSize);
@@ -39,16 +46,16 @@ internal static class FileCopy
             using var hash = digest is { } name ? IncrementalHash.CreateHash(name) : null;
 
             if (!gzip)
-                return (await PumpAsync(input, buffer, hash, destination, cancellationToken).ConfigureAwait(false), false, Hex(hash));
+                return (await PumpAsync(input, buffer, hash, destination, long.MaxValue, cancellationToken).ConfigureAwait(false), false, Hex(hash));
             if (decompress)
             {
                 using var inflated = new GZipStream(input, CompressionMode.Decompress);
-                return (await PumpAsync(inflated, buffer, hash, destination, cancellationToken).ConfigureAwait(false), true, Hex(hash));
+                return (await PumpAsync(inflated, buffer, hash, destination, maxInflated, cancellationToken).ConfigureAwait(false), true, Hex(hash));
             }
             // Kept compressed: the compressed bytes go to the destination, and are inflated only to be digested.
             var tee = new TeeStream(input, destination);
             using (var inflated = new GZipStream(tee, CompressionMode.Decompress))
-                await PumpAsync(inflated, buffer, hash, null, cancellationToken).ConfigureAwait(false);
+                await PumpAsync(inflated, buffer, hash, null, maxInflated, cancellationToken).ConfigureAwait(false);
             await tee.DrainAsync(buffer, cancellationToken).ConfigureAwait(false); // anything after the gzip member
             return (tee.Written, false, Hex(hash));
         }
@@ -59,12 +66,14 @@ internal static class FileCopy
         }
     }
 
-    private static async Task<long> PumpAsync(Stream input, byte[] buffer, IncrementalHash? hash, Stream? destination, CancellationToken cancellationToken)
+    // Reads at most one byte past the limit: a chunk that would cross it is neither written nor digested.
+    private static async Task<long> PumpAsync(Stream input, byte[] buffer, IncrementalHash? hash, Stream? destination, long limit, CancellationToken cancellationToken)
     {
         long total = 0;
         int read;
-        while ((read = await input.ReadAsync(buffer, 0, ChunkSize, cancellationToken).ConfigureAwait(false)) > 0)
+        while ((read = await input.ReadAsync(buffer, 0, limit - total >= ChunkSize ? ChunkSize : (int)(limit - total) + 1, cancellationToken).ConfigureAwait(false)) > 0)
         {
+            if (read > limit - total) throw new DecompressionLimitException(limit);
             hash?.AppendData(buffer, 0, read);
             if (destination is not null) await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             total += read;

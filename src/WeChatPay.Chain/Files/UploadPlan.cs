@@ -18,8 +18,9 @@ namespace WeChatPay.Chain.Files;
 internal sealed class UploadPlan
 {
     private UploadPlan(string filePart, string? fileNameField, string? digestField, string? algorithmField, string? algorithmValue, bool sm3,
-        long? maxBytes, string[]? extensions)
+        long? maxBytes, string[]? extensions, FileSignature[]? types)
     {
+        Types = types;
         FilePart = filePart;
         FileNameField = fileNameField;
         DigestField = digestField;
@@ -46,6 +47,9 @@ internal sealed class UploadPlan
 
     public string[]? Extensions { get; }
 
+    /// <summary>The file types the operation documents, where it does: the content type must be one of theirs.</summary>
+    public FileSignature[]? Types { get; }
+
     /// <exception cref="ArgumentException">The operation is not a documented upload.</exception>
     public static UploadPlan For(CatalogOperation? operation, string shown)
     {
@@ -58,24 +62,60 @@ internal sealed class UploadPlan
         var algorithm = meta.FirstOrDefault(f => f.Name.StartsWith("digest_al", StringComparison.Ordinal));
         var sm3 = algorithm is not null;
         var algorithmValue = algorithm is null ? null : algorithm.Enum.FirstOrDefault(v => v.IndexOf("SM3", StringComparison.Ordinal) >= 0) ?? "SM3";
-        var (maxBytes, extensions) = operation.Path switch
+        var (maxBytes, extensions, types) = operation.Path switch
         {
             // The documented limits: images of 2 MB (JPG, BMP, PNG), videos of 5 MB.
-            "v3/merchant/media/upload" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" }),
-            "v3/merchant/media/video_upload" => ((long?)5 * 1024 * 1024, new[] { ".avi", ".wmv", ".mpeg", ".mp4", ".mov", ".mkv", ".flv", ".f4v", ".m4v", ".rmvb" }),
-            _ => ((long?)null, (string[]?)null),
+            "v3/merchant/media/upload" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" },
+                new[] { FileSignature.Jpeg, FileSignature.Png, FileSignature.Bmp }),
+            "v3/merchant/media/video_upload" => ((long?)5 * 1024 * 1024, new[] { ".avi", ".wmv", ".mpeg", ".mp4", ".mov", ".mkv", ".flv", ".f4v", ".m4v", ".rmvb" },
+                new[] { FileSignature.Avi, FileSignature.Asf, FileSignature.Mpeg, FileSignature.IsoMedia, FileSignature.Matroska, FileSignature.Flv, FileSignature.RealMedia }),
+            _ => ((long?)null, (string[]?)null, (FileSignature[]?)null),
         };
-        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3, maxBytes, extensions);
+        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3,
+            maxBytes, extensions, types);
     }
 
+    /// <summary>Checks what can be checked before the file is read, where the operation documents the types it takes: its name's extension and its content type.</summary>
     /// <exception cref="ArgumentException">The file breaks a documented limit.</exception>
-    public void CheckLimits(string shown, WeChatPayFile file, long length)
+    public void CheckName(string shown, WeChatPayFile file)
     {
         if (Extensions is not null && !Extensions.Contains(Path.GetExtension(file.FileName).ToLowerInvariant()))
             throw new ArgumentException($"{shown} accepts {string.Join(", ", Extensions.Select(e => e.TrimStart('.').ToUpperInvariant()))} files; {file.FileName} is not one.", "file");
-        if (MaxBytes is { } max && length > max)
-            throw new ArgumentException($"{shown} accepts files of at most {max / (1024 * 1024)} MB; {file.FileName} has {length} bytes.", "file");
+        if (Types is not null && !Types.Any(t => t.Declares(file.ContentType)))
+            throw new ArgumentException($"{shown} accepts {string.Join(", ", Types.Select(t => t.Types[0]))} files; {file.FileName} is declared {file.ContentType}.", "file");
     }
+
+    /// <summary>
+    /// Checks that the content type agrees with the file's first bytes both ways: a type whose bytes are known (image/png)
+    /// is declared only for a file with them, and a file with known bytes (a PNG's) only as one of their types or as
+    /// <c>application/octet-stream</c>, which claims nothing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The content type is not the file's own.</exception>
+    public static void CheckContent(WeChatPayFile file, byte[] head, int length)
+    {
+        var declared = FileSignature.For(file.ContentType);
+        if (declared is not null && !declared.Matches(head, length))
+            throw new ArgumentException($"{file.FileName} is declared {file.ContentType}, but its first bytes are not {declared.Name}'s: give the content type of what the file holds.", "file");
+        var actual = FileSignature.Of(head, length);
+        if (actual is not null && !actual.Declares(file.ContentType) && !string.Equals(file.ContentType, "application/octet-stream", StringComparison.OrdinalIgnoreCase))
+            throw new ArgumentException($"{file.FileName} is declared {file.ContentType}, but its first bytes are {actual.Name}'s: give {actual.Types[0]}.", "file");
+    }
+
+    /// <summary>The first <see cref="FileSignature.HeadLength"/> bytes of an opened upload (or fewer, for a shorter file); the stream is left at its start.</summary>
+    public static async Task<(byte[] Head, int Length)> HeadAsync(Stream content, CancellationToken cancellationToken)
+    {
+        var start = content.Position;
+        var head = new byte[FileSignature.HeadLength];
+        var length = 0;
+        int read;
+        while (length < head.Length && (read = await content.ReadAsync(head, length, head.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            length += read;
+        content.Position = start;
+        return (head, length);
+    }
+
+    private ArgumentException TooLarge(string shown, WeChatPayFile file, string size) =>
+        new($"{shown} accepts files of at most {MaxBytes / (1024 * 1024)} MB; {file.FileName} has {size} bytes.", "file");
 
     /// <summary>Adds the file name and digest to the caller's meta, unless the caller gave them.</summary>
     public void Fill(JObject meta, WeChatPayFile file, string digest)
@@ -88,42 +128,70 @@ internal sealed class UploadPlan
     /// <summary>
     /// The file as a stream at its start, its length and its digest (lower-case hex): a path or a seekable stream is read
     /// twice; anything else is spooled to a temporary file (deleted when the returned stream is disposed) while it is digested.
+    /// Where the operation documents a size limit, a file known to be larger is refused before it is read, and no read goes
+    /// past one byte over the limit (a stream without end is refused there).
     /// </summary>
-    public async Task<(Stream Content, long Length, string Digest)> OpenAsync(WeChatPayFile file, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The file is larger than the operation's documented limit, or its path no longer names a regular file.</exception>
+    public async Task<(Stream Content, long Length, string Digest)> OpenAsync(string shown, WeChatPayFile file, CancellationToken cancellationToken)
     {
+        var limit = MaxBytes is { } max ? max + 1 : long.MaxValue;
+        var spooled = file.Stream is { CanSeek: false };
         Stream source;
         if (file.Bytes is not null)
             source = new MemoryStream(file.Bytes, writable: false);
         else if (file.Path is not null)
-            source = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+            source = LocalFile.OpenRead(file.Path, "The file to upload", "file"); // checked again: it may have changed since FromPath
         else if (file.Stream!.CanSeek)
-            source = file.Stream;
-        else
-        {
-            var spool = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
+            source = new NotClosing(file.Stream);
+        else // spooled
+            source = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
                 FileOptions.Asynchronous | FileOptions.DeleteOnClose);
-            await file.Stream.CopyToAsync(spool, 81920, cancellationToken).ConfigureAwait(false);
-            spool.Position = 0;
-            source = spool;
+        try
+        {
+            if (source.CanSeek && source.Length - source.Position >= limit)
+                throw TooLarge(shown, file, (source.Length - source.Position).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (spooled)
+            {
+                await PumpAsync(file.Stream!, limit, (buffer, count) => source.WriteAsync(buffer, 0, count, cancellationToken), cancellationToken).ConfigureAwait(false);
+                source.Position = 0;
+            }
+            var start = source.Position;
+            var digest = await DigestAsync(source, limit, cancellationToken).ConfigureAwait(false);
+            var length = source.Position - start;
+            if (length >= limit) throw TooLarge(shown, file, "more than " + (limit - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            source.Position = start;
+            return (source, length, digest);
         }
-        var start = source.Position;
-        var digest = await DigestAsync(source, cancellationToken).ConfigureAwait(false);
-        var length = source.Position - start;
-        source.Position = start;
-        return (ReferenceEquals(source, file.Stream) ? new NotClosing(source) : source, length, digest);
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
-    private async Task<string> DigestAsync(Stream source, CancellationToken cancellationToken)
+    // Copies chunks of the source to the sink until the source ends or limit bytes have passed; never asks for a byte past the limit.
+    private static async Task PumpAsync(Stream source, long limit, Func<byte[], int, Task> sink, CancellationToken cancellationToken)
     {
         var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < limit && (read = await source.ReadAsync(buffer, 0, (int)Math.Min(buffer.Length, limit - total), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            await sink(buffer, read).ConfigureAwait(false);
+            total += read;
+        }
+    }
+
+    private async Task<string> DigestAsync(Stream source, long limit, CancellationToken cancellationToken)
+    {
         var sm3 = Sm3 ? new Org.BouncyCastle.Crypto.Digests.SM3Digest() : null;
         using var sha = Sm3 ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        int read;
-        while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+        await PumpAsync(source, limit, (buffer, count) =>
         {
-            if (sm3 is not null) sm3.BlockUpdate(buffer, 0, read);
-            else sha!.AppendData(buffer, 0, read);
-        }
+            if (sm3 is not null) sm3.BlockUpdate(buffer, 0, count);
+            else sha!.AppendData(buffer, 0, count);
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
         if (sm3 is null) return FileCopy.Hex(sha!.GetHashAndReset());
         var output = new byte[sm3.GetDigestSize()];
         sm3.DoFinal(output, 0);

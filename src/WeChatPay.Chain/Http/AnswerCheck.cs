@@ -20,6 +20,26 @@ internal static class AnswerCheck
                 method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, responseBodyTruncated: true);
     }
 
+    /// <summary>
+    /// The body of a verified success answer as JSON, parsed once: null for an empty body (a 204, or white space) and for a
+    /// download's file, which is not JSON.
+    /// </summary>
+    /// <exception cref="WeChatPayException">The body is neither empty nor JSON (HTML from a proxy, a truncated object, plain text).</exception>
+    public static Newtonsoft.Json.Linq.JToken? Json(Answer answer, PreparedCall call)
+    {
+        if (call.Operation?.Download == true || string.IsNullOrWhiteSpace(answer.Text)) return null;
+        if (WeChatPayJson.TryParse(answer.Text) is { } json) return json;
+        var method = call.Method.Method;
+        answer.Headers.TryGetValue("Content-Type", out var type);
+        var requestId = answer.Headers.TryGetValue("Request-ID", out var id) ? $" (Request-ID: {id})" : string.Empty;
+        throw new WeChatPayException(
+            $"{method} {call.ShownTarget} answered {answer.StatusCode} with a body that is not JSON " +
+            $"(a {(string.IsNullOrEmpty(type) ? "body without Content-Type" : type + " body")} of {answer.Body.Length} bytes), although its signature verified: " +
+            $"every WeChat Pay APIv3 answer but a download's file is JSON, so this one cannot be read; ResponseBody holds it{requestId}. " +
+            "If it is a file, fetch it with DownloadAsync.",
+            method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers);
+    }
+
     private static WeChatPayException ErrorFor(PreparedCall call, Answer answer, int maxBody, string merchantSerial)
     {
         var method = call.Method.Method;

@@ -19,6 +19,7 @@ internal sealed class CallPipeline : IDisposable
     private readonly Transport _transport;
     private readonly SensitiveFields _sensitive;
     private readonly int _maxBody;
+    private readonly long _maxInflated;
     private readonly RetryPolicy _retry;
     private static readonly PathTemplate CertificatesPath = PathTemplate.Root.AppendPath("v3/certificates");
 
@@ -40,6 +41,7 @@ internal sealed class CallPipeline : IDisposable
         AutoEncryption = options.AutoEncryption;
         Validate = options.Validate;
         _maxBody = options.MaxResponseBodySize;
+        _maxInflated = OptionsCheck.MaxDecompressedBillSize(options.MaxDecompressedBillSize);
         if (options.CertificateRefreshInterval < TimeSpan.FromMinutes(1) || options.CertificateRefreshInterval > TimeSpan.FromDays(30))
             throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
         var encryptionKeyId = options.EncryptionKeyId is null ? null
@@ -112,7 +114,7 @@ internal sealed class CallPipeline : IDisposable
     /// (the digest read from the file before sending), sensitive meta fields encrypted, the meta JSON signed and sent as the
     /// <c>meta</c> part and the file streamed as the documented file part; the answer verified like any other.
     /// </summary>
-    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, or a file that breaks a documented limit.</exception>
+    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, a file that breaks a documented limit, or a content type that is not the documented one or not the file's own.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed.</exception>
     public async Task<WeChatPayResponse> UploadAsync(PathTemplate path, WeChatPayFile file, object? meta, WeChatPayRequestOptions? options,
         CancellationToken cancellationToken)
@@ -121,10 +123,13 @@ internal sealed class CallPipeline : IDisposable
         var plan = Files.UploadPlan.For(call.Operation, "POST /" + call.RelativePath);
         var metaTree = meta is null ? new Newtonsoft.Json.Linq.JObject() : RequestBuilder.BodyTree(meta) as Newtonsoft.Json.Linq.JObject
             ?? throw new ArgumentException("The meta must be a JSON object (an object, a dictionary or JSON text).", nameof(meta));
-        var (content, length, digest) = await plan.OpenAsync(file, cancellationToken).ConfigureAwait(false);
+        var shown = "POST /" + call.RelativePath;
+        plan.CheckName(shown, file);
+        var (content, _, digest) = await plan.OpenAsync(shown, file, cancellationToken).ConfigureAwait(false);
         using (content)
         {
-            plan.CheckLimits("POST /" + call.RelativePath, file, length);
+            var (head, headLength) = await Files.UploadPlan.HeadAsync(content, cancellationToken).ConfigureAwait(false);
+            Files.UploadPlan.CheckContent(file, head, headLength);
             plan.Fill(metaTree, file, digest);
             call.BodySource = call.BodyTree = new Newtonsoft.Json.Linq.JObject { ["meta"] = metaTree };
             call.BodyChanged = true;
@@ -140,6 +145,7 @@ internal sealed class CallPipeline : IDisposable
         if (keys.IsEmpty) keys = await PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_transport.BasePath);
+        Newtonsoft.Json.Linq.JToken? json = null;
         var answer = await _retry.RunAsync(call, idempotent: call.Method == HttpMethod.Get, resendable: call.Upload is null, async origin =>
         {
             var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken, null, origin).ConfigureAwait(false);
@@ -148,10 +154,11 @@ internal sealed class CallPipeline : IDisposable
             if (call.Operation?.Download != true && !Verifier.TryVerify(keys, sent.Headers, sent.Body, out var check, out var reason)
                 && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
+            json = AnswerCheck.Json(sent, call); // a verified body that is not JSON is no success
             return sent;
         }, cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
-        var json = _sensitive.Decrypt(call, options, answer, decrypted);
+        _sensitive.Decrypt(call, options, answer, json, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 
@@ -168,7 +175,7 @@ internal sealed class CallPipeline : IDisposable
         var algorithm = DigestAlgorithm(hashType, nameof(hashType));
         (long Written, bool Decompressed, string? Digest) copied = default;
         var (answer, call) = await FetchAsync(path, query, options, string.Empty,
-            async (stream, token) => copied = await Files.FileCopy.CopyAsync(stream, destination, algorithm, decompress, token).ConfigureAwait(false),
+            async (stream, token) => copied = await Files.FileCopy.CopyAsync(stream, destination, algorithm, decompress, _maxInflated, token).ConfigureAwait(false),
             cancellationToken).ConfigureAwait(false);
         if (expectedDigest is not null && !string.Equals(copied.Digest, expectedDigest.Trim(), StringComparison.OrdinalIgnoreCase))
             throw DigestMismatch(call, answer, string.Empty, hashType!, copied.Digest, expectedDigest);
@@ -182,7 +189,7 @@ internal sealed class CallPipeline : IDisposable
     /// or, for an encrypted bill (<c>download_bill_list</c>), every part in turn, decrypted and merged (<see cref="DownloadPartsAsync"/>).
     /// A URL must lie under <see cref="BaseUrl"/>: a signed request never goes anywhere else.
     /// </summary>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or a complete <c>download_bill_list</c>, or a URL points outside the API.</exception>
+    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or a complete <c>download_bill_list</c>, or a URL points outside the API or would not be sent as written (a dot segment, a control character).</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, a part does not decrypt, or a digest does not match.</exception>
     public Task<WeChatPayDownload> DownloadAppliedAsync(WeChatPayResponse applied, Stream destination, bool decompress, CancellationToken cancellationToken)
     {
@@ -240,7 +247,7 @@ internal sealed class CallPipeline : IDisposable
                     Stream downloaded = downloadedHash is null ? stream : new Files.DigestingStream(stream, downloadedHash);
                     var decrypting = new Files.GcmDecryptingStream(downloaded, keys[i], System.Text.Encoding.UTF8.GetBytes(part.Nonce));
                     Stream plain = decryptedHash is null ? decrypting : new Files.DigestingStream(decrypting, decryptedHash);
-                    copied = await Files.FileCopy.CopyAsync(plain, destination, algorithm, decompress, token).ConfigureAwait(false);
+                    copied = await Files.FileCopy.CopyAsync(plain, destination, algorithm, decompress, _maxInflated, token).ConfigureAwait(false);
                     // The tag is checked at the end of the part: read to it even when a gzip member ended first.
                     if (!decrypting.Completed && await plain.ReadAsync(new byte[1], 0, 1, token).ConfigureAwait(false) > 0)
                         throw new System.Security.Cryptography.CryptographicException("data follows the end of the gzip file in the part");
@@ -323,26 +330,20 @@ internal sealed class CallPipeline : IDisposable
                 throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
                     "GET", call.ShownTarget, 200, null, null, e);
             }
+            catch (Files.DecompressionLimitException e)
+            {
+                throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}.", "GET", call.ShownTarget, 200, null, null, e);
+            }
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             return sent;
         }, cancellationToken).ConfigureAwait(false);
         return (answer, call);
     }
 
-    // The path and query of a download_url, which must lie under the API's base URL.
+    // The path and query of a download_url: under the API's base URL, and sent as written (Files.DownloadUrl).
     private (PathTemplate Path, Dictionary<string, string> Query) AppliedTarget(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !url.StartsWith(BaseUrl, StringComparison.OrdinalIgnoreCase)
-            || uri.GetLeftPart(UriPartial.Authority) + _transport.BasePath != BaseUrl.TrimEnd('/') + "/")
-            throw new ArgumentException($"download_url does not lie under the API's base URL {BaseUrl}: refused, since the request would carry the merchant's signature there.", AppliedOption);
-        var relative = uri.AbsolutePath.Substring(_transport.BasePath.Length);
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in uri.Query.TrimStart('?').Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=');
-            var name = Uri.UnescapeDataString(equals < 0 ? pair : pair.Substring(0, equals));
-            query[name] = equals < 0 ? string.Empty : Uri.UnescapeDataString(pair.Substring(equals + 1)); // '+' is kept: RFC 3986, not a form
-        }
+        var (relative, query) = Files.DownloadUrl.Read(url, BaseUrl, _transport.BasePath);
         return (PathTemplate.Root.AppendPath(relative), query);
     }
 

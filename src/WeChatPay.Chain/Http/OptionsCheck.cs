@@ -22,6 +22,12 @@ internal static class OptionsCheck
         value is >= 0 and <= 5 ? value
             : throw new ArgumentException($"MaxRetries must be between 0 (no retries) and 5; it is {value} (the default is 2).", nameof(WeChatPayOptions.MaxRetries));
 
+    /// <summary>MaxDecompressedBillSize: a positive number of bytes.</summary>
+    /// <exception cref="ArgumentException">The number is zero or negative.</exception>
+    public static long MaxDecompressedBillSize(long value) =>
+        value > 0 ? value
+            : throw new ArgumentException($"MaxDecompressedBillSize must be a positive number of bytes; it is {value} (the default is 16 GiB).", nameof(WeChatPayOptions.MaxDecompressedBillSize));
+
     /// <summary>The origin retries fail over to: BackupBaseUrl's, the documented one for the default base URL, or none.</summary>
     /// <exception cref="ArgumentException">BackupBaseUrl is not a base URL, or its path is not BaseUrl's.</exception>
     public static string? BackupOrigin(WeChatPayOptions options, string baseUrl, string basePath)

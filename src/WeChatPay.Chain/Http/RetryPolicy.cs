@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -40,8 +42,10 @@ internal sealed class RetryPolicy
     /// <param name="resendable">The request can be built again at all (false for an upload, whose file stream is read once).</param>
     /// <param name="exchange">One attempt, given the origin to send to: send, check the answer; each attempt signs afresh.</param>
     /// <param name="cancellationToken">Cancels the attempts and the waits between them.</param>
+    /// <exception cref="WeChatPayException">The last attempt failed; after more than one, its message says how many were made and how long they took.</exception>
     public async Task<Answer> RunAsync(PreparedCall call, bool idempotent, bool resendable, Func<string, Task<Answer>> exchange, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
         {
             var observed = _observer.Start(call);
@@ -54,10 +58,24 @@ internal sealed class RetryPolicy
             catch (Exception e)
             {
                 _observer.End(observed, null, e);
-                if (!resendable || attempt >= MaxRetries || cancellationToken.IsCancellationRequested || !ShouldRetry(e, idempotent)) throw;
+                if (!resendable || attempt >= MaxRetries || cancellationToken.IsCancellationRequested || !ShouldRetry(e, idempotent))
+                {
+                    if (attempt > 0 && e is WeChatPayException failure && failure.WithNote(Attempts(attempt + 1, started)) is { } noted) throw noted;
+                    throw;
+                }
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100 * (attempt + 1)), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    // Each attempt has the whole Timeout: the message of a call that was retried says so, with the time of them all.
+    private string Attempts(int made, long started)
+    {
+        var seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+        var total = seconds.ToString("0.0##", CultureInfo.InvariantCulture);
+        return made == 1 + MaxRetries
+            ? $"That was the last of {made} attempts (1 + MaxRetries {MaxRetries}), each given its own Timeout: {total} s in all."
+            : $"That was attempt {made} (MaxRetries {MaxRetries} allows {1 + MaxRetries}), each given its own Timeout: {total} s in all.";
     }
 
     private static bool ShouldRetry(Exception failure, bool idempotent) => failure switch

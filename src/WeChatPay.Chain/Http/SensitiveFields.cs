@@ -79,21 +79,19 @@ internal sealed class SensitiveFields
     }
 
     /// <summary>
-    /// Decrypts the documented merchant-key fields of a verified answer (and those the call names in
-    /// <see cref="WeChatPayRequestOptions.DecryptFields"/>); returns the decrypted JSON, or null when nothing applies.
+    /// Decrypts, in place, the documented merchant-key fields of a verified answer's JSON (and those the call names in
+    /// <see cref="WeChatPayRequestOptions.DecryptFields"/>); nothing happens when none applies or the answer has no JSON.
     /// </summary>
     /// <exception cref="WeChatPayException">A field does not decrypt with the merchant private key.</exception>
-    public JToken? Decrypt(PreparedCall call, WeChatPayRequestOptions? options, Answer answer, List<string> decrypted)
+    public void Decrypt(PreparedCall call, WeChatPayRequestOptions? options, Answer answer, JToken? json, List<string> decrypted)
     {
+        if (json is null) return;
         var paths = DecryptPaths(call, options);
-        if (paths.Count == 0) return null;
-        var json = WeChatPayJson.TryParse(answer.Text);
-        if (json is null) return null;
+        if (paths.Count == 0) return;
         JsonFields.DecryptMerchantFields(json, paths, _merchantKey, decrypted, (path, e) => new WeChatPayException(
             $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
             "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
             call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e));
-        return json;
     }
 
     private static string? EncryptValue(string field, string value, RsaPublicKey key, string serial, bool callerNamedKey)

@@ -54,7 +54,7 @@ internal sealed class Transport : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <param name="sink">When given, a 2xx answer's body is handed to it as a stream (a download), not read into memory.</param>
     /// <exception cref="ArgumentException">The sealed target would not survive URI normalisation unchanged (never for a target the builder escaped).</exception>
-    /// <exception cref="WeChatPayException">The call timed out or failed in transport.</exception>
+    /// <exception cref="WeChatPayException">The call timed out or failed in transport, or its body does not decompress (a false <c>Content-Encoding</c>, a corrupt gzip file).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     /// <param name="origin">The scheme and host to send to (<c>https://api2.mch.weixin.qq.com</c> when failing over); the base URL's by default.</param>
     public async Task<Answer> SendAsync(PreparedCall call, bool readWhole, CancellationToken cancellationToken,
@@ -91,18 +91,31 @@ internal sealed class Transport : IDisposable
             using var response = await request.SendAsync(call.Method, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var message = response.ResponseMessage;
             var status = (int)message.StatusCode;
-            if (sink is not null && status >= 200 && status <= 299)
+            var streamed = sink is not null && status >= 200 && status <= 299;
+            try
             {
+                if (streamed)
+                {
 #if NET5_0_OR_GREATER
-                using var stream = await message.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
+                    using var stream = await message.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
 #else
-                using var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
+                    using var stream = await message.Content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-                await sink(stream, deadline.Token).ConfigureAwait(false);
-                return new Answer(status, HeadersOf(message), Array.Empty<byte>(), false);
+                    await sink!(stream, deadline.Token).ConfigureAwait(false);
+                    return new Answer(status, HeadersOf(message), Array.Empty<byte>(), false);
+                }
+                var (body, overCap) = await ReadBodyAsync(message.Content, readWhole ? long.MaxValue : _maxBody, deadline.Token).ConfigureAwait(false);
+                return new Answer(status, HeadersOf(message), body, overCap);
             }
-            var (body, overCap) = await ReadBodyAsync(message.Content, readWhole ? long.MaxValue : _maxBody, deadline.Token).ConfigureAwait(false);
-            return new Answer(status, HeadersOf(message), body, overCap);
+            catch (InvalidDataException e)
+            {
+                // A body that does not decompress: a Content-Encoding (decoded by the HTTP handler) or a gzip file that lies.
+                throw new WeChatPayException(
+                    $"{call.Method.Method} {call.ShownTarget} answered {status}, but its body does not decompress ({e.Message.TrimEnd('.')}): the " +
+                    "Content-Encoding it declares, or the gzip file it carries, does not match its bytes, so it was altered on its way or mislabelled" +
+                    (streamed ? "; do not use what was written." : "; nothing of it was used."),
+                    call.Method.Method, call.ShownTarget, status, null, HeadersOf(message), e);
+            }
         }
         catch (Exception e) when (IsCancellation(e) && cancellationToken.IsCancellationRequested)
         {

@@ -46,6 +46,26 @@ public class WeChatPayException : Exception
         ResponseBody = responseBody?.Length > MaxResponseBodyLength ? responseBody.Substring(0, MaxResponseBodyLength) : responseBody;
     }
 
+    // The same failure, its message followed by a note (how many attempts were made): every property kept, the cause too.
+    private WeChatPayException(WeChatPayException failure, string note)
+        : base(failure.Message + " " + note, failure.InnerException)
+    {
+        Method = failure.Method;
+        PathAndQuery = failure.PathAndQuery;
+        StatusCode = failure.StatusCode;
+        ResponseHeaders = failure.ResponseHeaders;
+        Code = failure.Code;
+        ErrorMessage = failure.ErrorMessage;
+        Detail = failure.Detail;
+        SignInformation = failure.SignInformation;
+        ResponseBodyTruncated = failure.ResponseBodyTruncated;
+        ResponseBody = failure.ResponseBody;
+        TimedOut = failure.TimedOut;
+    }
+
+    /// <summary>This failure with <paramref name="note"/> added to its message; null for a subtype, which keeps its own message.</summary>
+    internal WeChatPayException? WithNote(string note) => GetType() == typeof(WeChatPayException) ? new WeChatPayException(this, note) : null;
+
     /// <summary>No answer came within the timeout (set where the transport gives up waiting).</summary>
     internal bool TimedOut { get; set; }
 

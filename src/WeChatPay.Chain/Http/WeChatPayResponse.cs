@@ -14,7 +14,8 @@ public sealed class WeChatPayResponse
     private JToken? _json;
     private bool _parsed;
 
-    internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? decryptedJson,
+    // json: the body already parsed (merchant-key fields decrypted), or null to parse it when first asked.
+    internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? json,
         IReadOnlyList<string> encryptedFields, IReadOnlyList<string> decryptedFields)
     {
         StatusCode = statusCode;
@@ -22,9 +23,9 @@ public sealed class WeChatPayResponse
         _bytes = bytes;
         EncryptedFields = encryptedFields.Count == 0 ? NoFields : encryptedFields;
         DecryptedFields = decryptedFields.Count == 0 ? NoFields : decryptedFields;
-        if (decryptedJson is not null)
+        if (json is not null)
         {
-            _json = decryptedJson;
+            _json = json;
             _parsed = true;
         }
     }
@@ -44,7 +45,7 @@ public sealed class WeChatPayResponse
     /// <summary>The raw body as UTF-8 text, exactly as received and verified (encrypted fields still encrypted).</summary>
     public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
 
-    /// <summary>The body as JSON (null for an empty or non-JSON body), for typed access.</summary>
+    /// <summary>The body as JSON, for typed access; null for an empty body and for a download's file (any other body that is not JSON fails the call).</summary>
     public JToken? Json
     {
         get
@@ -60,7 +61,7 @@ public sealed class WeChatPayResponse
 
     /// <summary>
     /// The body as dynamic JSON, so that <c>res.Data.prepay_id</c> reads a field (merchant-key fields already decrypted); null for
-    /// an empty or non-JSON body. Declared non-nullable so that <c>res.Data.field</c> needs no <c>!</c> under nullable analysis:
+    /// an empty body and for a download's file. Declared non-nullable so that <c>res.Data.field</c> needs no <c>!</c> under nullable analysis:
     /// check <see cref="Json"/> for null where a body may be empty.
     /// </summary>
     public dynamic Data => Json!;

@@ -80,6 +80,16 @@ internal static class WireText
         }
     }
 
+    /// <summary>Whether <paramref name="text"/> is a media type without parameters: an RFC 9110 token, '/', a token.</summary>
+    public static bool IsMediaType(string text)
+    {
+        var slash = text.IndexOf('/');
+        if (slash <= 0 || slash == text.Length - 1) return false;
+        for (var i = 0; i < text.Length; i++)
+            if (i != slash && !IsTokenChar(text[i])) return false;
+        return true;
+    }
+
     private static bool IsTokenChar(char c) =>
         (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
         c == '!' || c == '#' || c == '$' || c == '%' || c == '&' || c == '\'' || c == '*' || c == '+' || c == '-' || c == '.' ||

@@ -20,7 +20,7 @@ public class UploadDigestTests
     {
         var plan = Plan("v3/taxi-invoice/cards/upload-file");
 
-        var (content, length, digest) = await plan.OpenAsync(WeChatPayFile.FromBytes(Encoding.ASCII.GetBytes("abc"), "card.pdf"), CancellationToken.None);
+        var (content, length, digest) = await plan.OpenAsync("POST /test", WeChatPayFile.FromBytes(Encoding.ASCII.GetBytes("abc"), "card.pdf"), CancellationToken.None);
         content.Dispose();
 
         Assert.That((plan.DigestField, plan.AlgorithmField, plan.AlgorithmValue), Is.EqualTo(("digest", "digest_algorithm", "DIGEST_ALGORITHM_SM3")));
@@ -35,8 +35,8 @@ public class UploadDigestTests
         var plan = Plan("v3/merchant/media/upload");
         var bytes = Encoding.ASCII.GetBytes("abc");
 
-        var fromBytes = await plan.OpenAsync(WeChatPayFile.FromBytes(bytes, "a.png"), CancellationToken.None);
-        var fromStream = await plan.OpenAsync(WeChatPayFile.FromStream(new ForwardOnly(bytes), "a.png"), CancellationToken.None);
+        var fromBytes = await plan.OpenAsync("POST /test", WeChatPayFile.FromBytes(bytes, "a.png"), CancellationToken.None);
+        var fromStream = await plan.OpenAsync("POST /test", WeChatPayFile.FromStream(new ForwardOnly(bytes), "a.png"), CancellationToken.None);
         fromBytes.Content.Dispose();
         fromStream.Content.Dispose();
 

@@ -74,4 +74,44 @@ public class ResponseTests : HttpFixture
         var response = await Client["v3/merchant-service/complaint-notifications"].DeleteAsync();
         Assert.That(() => response.As<PreEntrustSignAnswer>(), Throws.InvalidOperationException.With.Message.Contains("empty"));
     }
+
+    [TestCase("<html><body>OK</body></html>")]
+    [TestCase("OK")]
+    [TestCase("{\"pre_entrustweb_id\":\"5778aadY9nltAsZzXixCkFIGYnV2V\"")]
+    [TestCase("{\"a\":1} {\"b\":2}")]
+    [TestCase("\"5778aadY9nltAsZzXixCkFIGYnV2V\"")]
+    public void A_verified_answer_whose_body_is_not_JSON_is_an_exception_not_a_success(string body)
+    {
+        Http.RespondWithSigned(body);
+
+        var error = Assert.ThrowsAsync<WeChatPayException>(() => Client["v3/papay/sign/contracts/pre-entrust-sign"].PostAsync(new { plan_id = 12535 }));
+
+        Assert.That(error, Is.Not.InstanceOf<WeChatPaySignatureException>(), "the signature verified");
+        Assert.That(error!.Message, Does.StartWith("POST /v3/papay/sign/contracts/pre-entrust-sign answered 200 with a body that is not JSON")
+            .And.Contain($"of {System.Text.Encoding.UTF8.GetByteCount(body)} bytes"));
+        Assert.That(error.Message, Does.Not.Contain(body), "the body is in ResponseBody, not in the message");
+        Assert.That((error.StatusCode, error.ResponseBody, error.RequestId), Is.EqualTo(((int?)200, body, "08F0B6A8C5060A10C8B1E8A30518A09B0E20A1C10128A4DF0230D4A402-0")));
+    }
+
+    [TestCase(200)]
+    [TestCase(204)]
+    public async Task A_verified_answer_with_an_empty_body_is_a_success_without_JSON(int status)
+    {
+        Http.RespondWithSigned("", status);
+
+        var response = await Client["v3/merchant-service/complaint-notifications"].DeleteAsync();
+
+        Assert.That((response.StatusCode, response.Json), Is.EqualTo((status, (Newtonsoft.Json.Linq.JToken?)null)));
+    }
+
+    [Test]
+    public async Task A_download_answers_its_file_as_it_is()
+    {
+        Http.RespondWith("交易时间,公众账号ID\n2025-11-21,wxd678efh567hg6787\n", 200);
+
+        var response = await Client.V3.Billdownload.File.GetAsync(new { token = "T1" });
+
+        Assert.That(response.Body, Does.StartWith("交易时间"));
+        Assert.That(response.Json, Is.Null);
+    }
 }

@@ -121,4 +121,42 @@ public class PayParameterTests
         Assert.That(partner!.ParamName, Is.EqualTo("partnerId"));
         Assert.Throws<ArgumentNullException>(() => client.JsapiPayParameters(null!, "wx1"));
     }
+
+    // The documented lengths: appid string[1,32], prepay_id string[1,64], mchid (partnerid) string[1,32].
+    [TestCase("jsapi", "appId", 33, 32)]
+    [TestCase("jsapi", "appId", 10_000, 32)]
+    [TestCase("jsapi", "prepayId", 65, 64)]
+    [TestCase("jsapi", "prepayId", 10_000, 64)]
+    [TestCase("app", "appId", 10_000, 32)]
+    [TestCase("app", "prepayId", 10_000, 64)]
+    [TestCase("app", "partnerId", 33, 32)]
+    public void A_field_longer_than_documented_is_refused_naming_its_limit(string front, string field, int length, int limit)
+    {
+        using var client = TestClient.Create();
+        string Value(string name, string normal) => name == field ? new string('w', length) : normal;
+        var appId = Value("appId", "wxd678efh567hg6787");
+        var prepayId = Value("prepayId", "wx201410272009395522657a690389285100");
+
+        var error = Assert.Throws<ArgumentException>(() =>
+        {
+            if (front == "jsapi") client.JsapiPayParameters(appId, prepayId);
+            else client.AppPayParameters(appId, prepayId, Value("partnerId", "1900000001"));
+        });
+
+        Assert.That(error!.ParamName, Is.EqualTo(field));
+        Assert.That(error.Message, Does.StartWith($"{field} has {length} characters, more than the {limit} WeChat Pay documents"));
+        Assert.That(error.Message, Does.Not.Contain(new string('w', length)), "the value is not quoted");
+    }
+
+    [Test]
+    public void Fields_of_exactly_the_documented_lengths_are_signed()
+    {
+        using var client = TestClient.Create();
+
+        var jsapi = client.JsapiPayParameters(new string('w', 32), new string('p', 64));
+        var app = client.AppPayParameters(new string('w', 32), new string('p', 64), new string('1', 32));
+
+        Assert.That(jsapi.PaySign, Is.Not.Empty);
+        Assert.That(app.Sign, Is.Not.Empty);
+    }
 }

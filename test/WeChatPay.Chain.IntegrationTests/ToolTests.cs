@@ -59,8 +59,8 @@ public class ToolTests : SandboxFixture
         Assert.That((LastCall().Method, LastCall().Path), Is.EqualTo(("POST", "/v3/papay/sign/contracts/pre-entrust-sign")));
     }
 
-    [TestCase("/dev/zero", "/dev/zero is a character device, not a regular file")]
-    [TestCase("fifo", "is a named pipe (FIFO), not a regular file")]
+    [TestCase("/dev/zero", "/dev/zero is empty or not a regular file")]
+    [TestCase("fifo", "is empty or not a regular file")]
     [TestCase("big.json", "is larger than 1048576 bytes")]
     public async Task A_body_file_that_is_not_a_regular_file_or_is_too_large_is_one_line_and_nothing_is_sent(string file, string says)
     {
@@ -93,7 +93,7 @@ public class ToolTests : SandboxFixture
         var (exit, _, error) = await Tool.RunAsync("--config", "/dev/zero", "v3/certificates");
 
         Assert.That(exit, Is.EqualTo(1));
-        Assert.That(error.TrimEnd(), Is.EqualTo("wxpay: --config /dev/zero: /dev/zero is a character device, not a regular file; give the path of a file on disk (a pipe or a device may never end, or never answer)."));
+        Assert.That(error.TrimEnd(), Is.EqualTo("wxpay: --config /dev/zero: /dev/zero is empty or not a regular file (a pipe or a device reports no length, and may never end or never answer); give the path of a file on disk."));
     }
 
     [Test]

@@ -21,13 +21,24 @@ public class UploadSourceTests : HttpFixture
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
     [Test]
+    public void An_empty_file_is_refused_before_it_is_opened()
+    {
+        var empty = Path.Combine(_folder, "empty.png");
+        File.WriteAllBytes(empty, Array.Empty<byte>());
+
+        var error = Assert.Throws<ArgumentException>(() => WeChatPayFile.FromPath(empty));
+
+        Assert.That(error!.Message, Does.Contain(empty + " is empty or not a regular file"));
+    }
+
+    [Test]
     public void An_endless_device_is_refused_by_name_before_it_is_opened()
     {
         Assume.That(File.Exists("/dev/zero"), "a Unix device");
 
         var error = Assert.Throws<ArgumentException>(() => WeChatPayFile.FromPath("/dev/zero", "zero.png"));
 
-        Assert.That(error!.Message, Does.Contain("/dev/zero is a character device, not a regular file"));
+        Assert.That(error!.Message, Does.Contain("/dev/zero is empty or not a regular file"));
         Assert.That(error.ParamName, Is.EqualTo("path"));
     }
 
@@ -40,7 +51,7 @@ public class UploadSourceTests : HttpFixture
 
         var error = Assert.Throws<ArgumentException>(() => WeChatPayFile.FromPath(fifo));
 
-        Assert.That(error!.Message, Does.Contain(fifo + " is a named pipe (FIFO), not a regular file"));
+        Assert.That(error!.Message, Does.Contain(fifo + " is empty or not a regular file"));
     }
 
     [Test]

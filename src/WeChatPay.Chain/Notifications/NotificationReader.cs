@@ -15,9 +15,10 @@ namespace WeChatPay.Chain.Notifications;
 /// Reads one delivery of a callback: verifies it like an answer (headers, ±300 s, key by serial, signature over the raw
 /// body), AES-GCM-decrypts its resource with the APIv3 key, and claims it (<see cref="NotificationClaims"/>). Every way
 /// this can end is a <see cref="WeChatPayNotificationReceipt"/>, not an exception; <see cref="ReceiveAsync"/> then runs
-/// the handler under the claim and completes or releases it.
+/// the handler under the claim and completes or releases it (NotificationReader.Handling.cs), and
+/// <see cref="SettleByQueryAsync"/> does the same for a query's answer (NotificationReader.Query.cs).
 /// </summary>
-internal sealed class NotificationReader
+internal sealed partial class NotificationReader
 {
     private const string Method = "POST";
     private const string Url = "(callback)";
@@ -119,125 +120,6 @@ internal sealed class NotificationReader
             _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),
         };
     }
-
-    /// <summary>Reads one delivery and, when it is this client's to process, runs <paramref name="handler"/> under its claim, then completes or releases it.</summary>
-    public async Task<WeChatPayNotificationReceipt> ReceiveAsync(Func<string, string?> header, byte[] body,
-        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
-    {
-        if (handler is null) throw new ArgumentNullException(nameof(handler));
-        var read = await ReadAsync(header, body, cancellationToken).ConfigureAwait(false);
-        return read.Outcome == WeChatPayNotificationOutcome.Verified ? await HandleAsync(read, handler, cancellationToken).ConfigureAwait(false) : read;
-    }
-
-    /// <summary>
-    /// Queries a payment or refund whose notification has not come and, once it is final, hands the answer to
-    /// <paramref name="handler"/> as a notification (<see cref="WeChatPayNotification.FromQuery"/>) under the claim its
-    /// notifications share: handled once between the notification and the query, across every client on the store.
-    /// </summary>
-    public async Task<WeChatPayNotificationReceipt> SettleByQueryAsync(WeChatPaySettlement settlement,
-        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
-    {
-        if (settlement is null) throw new ArgumentNullException(nameof(settlement));
-        if (handler is null) throw new ArgumentNullException(nameof(handler));
-        if (_claims is null)
-            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "settling by query needs the APIv3 key (the claims are signed with it)",
-                error: new InvalidOperationException("Settling by query needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
-        var key = settlement.ClaimKey(_pipeline.MerchantId);
-        if (await _claims.IsDoneAsync(key).ConfigureAwait(false) == true)
-            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoneBefore, $"{settlement} was settled before");
-
-        WeChatPayResponse answer;
-        try
-        {
-            answer = await _query(settlement, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WeChatPayException e)
-        {
-            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotSettled, $"{settlement} could not be queried ({e.Code ?? e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer"})", error: e);
-        }
-        var resource = answer.Json as JObject;
-        var state = (string?)(resource?[settlement.IsRefund ? "status" : "trade_state"] as JValue);
-        var eventType = FinalEvent(settlement.IsRefund, state);
-        if (resource is null || eventType is null)
-            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotSettled, $"{settlement} is not final yet ({state ?? "no state"})");
-
-        var (claimState, claim, problem) = await _claims.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
-        var what = $"{settlement} ({eventType}, from a query)";
-        if (claimState != ClaimState.Claimed)
-            return new WeChatPayNotificationReceipt(claimState switch
-            {
-                ClaimState.Done => WeChatPayNotificationOutcome.DoneBefore,
-                ClaimState.InProgress => WeChatPayNotificationOutcome.InProgress,
-                _ => WeChatPayNotificationOutcome.StoreUnavailable,
-            }, $"{what}: not handed over ({claimState})", storeProblem: problem);
-        var json = new JObject
-        {
-            ["id"] = "QUERY-" + settlement,
-            ["create_time"] = _clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture),
-            ["resource_type"] = "query-result",
-            ["event_type"] = eventType,
-            ["summary"] = state,
-        };
-        var notification = new WeChatPayNotification(json, answer.Body, resource.ToString(Newtonsoft.Json.Formatting.None), resource, answer.DecryptedFields, claim, fromQuery: true);
-        return await HandleAsync(new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Verified, what, notification, storeProblem: problem),
-            handler, cancellationToken).ConfigureAwait(false);
-    }
-
-    // The notification event a final state stands for; null while it is not final.
-    private static string? FinalEvent(bool refund, string? state) => refund
-        ? state switch { "SUCCESS" or "CLOSED" or "ABNORMAL" => "REFUND." + state, _ => null }
-        : state switch
-        {
-            "SUCCESS" or "REFUND" => "TRANSACTION.SUCCESS",
-            "CLOSED" or "REVOKED" or "PAYERROR" => "TRANSACTION." + state,
-            _ => null,
-        };
-
-    // Runs the handler of a claimed notification under its claim (renewing its lease), then completes or releases it.
-    private async Task<WeChatPayNotificationReceipt> HandleAsync(WeChatPayNotificationReceipt read,
-        Func<WeChatPayNotification, CancellationToken, Task> handler, CancellationToken cancellationToken)
-    {
-        var notification = read.Notification!;
-        var claim = notification.Claim!;
-        string? lost = null;
-        using var handling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        // The lease is renewed while the handler runs; once it cannot be (the claim expired and was taken), the handler is told to stop.
-        async void Renew()
-        {
-            if (claim.Ended || lost is not null || await _claims!.RenewAsync(claim).ConfigureAwait(false)) return;
-            lost = $"the claim on {claim.Key} was lost while its handler ran (the lease expired and another delivery took it)";
-            try { handling.Cancel(); } catch (ObjectDisposedException) { }
-        }
-
-        using (_clock.CreateTimer(_ => Renew(), null, RenewEvery, RenewEvery))
-        {
-            try
-            {
-                await handler(notification, handling.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!(e is OutOfMemoryException))
-            {
-                var releaseProblem = await _claims!.ReleaseAsync(claim).ConfigureAwait(false);
-                return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.HandlerFailed, "the merchant could not process the notification",
-                    notification, e, Join(read.StoreProblem, Join(lost, releaseProblem)));
-            }
-        }
-        var completeProblem = await _claims!.CompleteAsync(claim).ConfigureAwait(false);
-        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{(notification.FromQuery ? read.Message : NotificationSubject.Describe(notification.Json))} processed",
-            notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)));
-    }
-
-    /// <summary>Marks a notification read with <see cref="ReadAsync"/> processed: later deliveries are <see cref="WeChatPayNotificationOutcome.DoneBefore"/>.</summary>
-    public Task<string?> CompleteAsync(WeChatPayNotification notification) =>
-        notification.Claim is { } claim ? _claims!.CompleteAsync(claim) : Task.FromResult<string?>(null);
-
-    /// <summary>Releases a notification read with <see cref="ReadAsync"/> whose processing failed: WeChat Pay's next delivery is processed.</summary>
-    public Task<string?> ReleaseAsync(WeChatPayNotification notification) =>
-        notification.Claim is { } claim ? _claims!.ReleaseAsync(claim) : Task.FromResult<string?>(null);
-
-    private TimeSpan RenewEvery => TimeSpan.FromTicks(_claims!.Lease.Ticks / 3);
-
-    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + "; " + second;
 
     // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting
     // (WeChat Pay sends compact JSON); otherwise the body or the headers were altered after signing.

@@ -78,16 +78,20 @@ internal sealed class PlatformKeyRing : IDisposable
     /// </summary>
     public async Task<PlatformKeyStore> AfterUnknownSerialAsync(string serial, PlatformKeyStore used, CancellationToken cancellationToken)
     {
-        var current = _current;
-        if (!ReferenceEquals(current, used) && current.TryGet(serial, out _)) return current;
-        if (!Refreshes) return current;
+        if (!Refreshes) return _current;
+        Task<PlatformKeyStore> running;
+        // One decision under the lock: what is held now, whether a refresh just ran, and starting or joining one; read
+        // apart, a refresh finishing between them made a call miss the key it brought, or download a second time.
         lock (_gate)
         {
+            var current = _current;
+            if (!ReferenceEquals(current, used) && current.TryGet(serial, out _)) return current;
             if (_running is null && _clock.GetUtcNow() - _lastUnknownSerialRefresh < UnknownSerialPause) return current;
+            running = StartOrJoin(CertificateRefreshReason.UnknownSerial, serial);
         }
         try
         {
-            return await RefreshAsync(CertificateRefreshReason.UnknownSerial, cancellationToken, serial).ConfigureAwait(false);
+            return await WaitAsync(running, cancellationToken).ConfigureAwait(false);
         }
         catch (WeChatPayException)
         {
@@ -105,13 +109,16 @@ internal sealed class PlatformKeyRing : IDisposable
                 ? "Refreshing platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key."
                 : "This client does not refresh platform certificates: WeChatPayOptions.RefreshCertificates is off, or only WeChat Pay public keys (PUB_KEY_ID_…) are configured.");
         Task<PlatformKeyStore> running;
-        lock (_gate)
-        {
-            if (reason == CertificateRefreshReason.UnknownSerial) _lastUnknownSerialRefresh = _clock.GetUtcNow();
-            // The refresh is shared: one caller's cancellation ends its own wait, never the refresh the others wait for.
-            running = _running ??= Task.Run(() => RunAsync(reason, wantedSerial));
-        }
+        lock (_gate) running = StartOrJoin(reason, wantedSerial);
         return WaitAsync(running, cancellationToken);
+    }
+
+    // The refresh under way, or a new one; called under the lock. The refresh is shared: one caller's cancellation ends its
+    // own wait, never the refresh the others wait for.
+    private Task<PlatformKeyStore> StartOrJoin(CertificateRefreshReason reason, string? wantedSerial)
+    {
+        if (reason == CertificateRefreshReason.UnknownSerial) _lastUnknownSerialRefresh = _clock.GetUtcNow();
+        return _running ??= Task.Run(() => RunAsync(reason, wantedSerial));
     }
 
     private static TimeSpan FirstDue(TimeSpan interval)

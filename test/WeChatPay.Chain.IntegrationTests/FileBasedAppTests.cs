@@ -15,6 +15,7 @@ using WeChatPay.Chain.Sandbox;
 /// library as a project (`#:project`) and as the packed package (`#:package`, restored from a local feed alone); and a
 /// Roslyn script run by a host on the packed packages, starting the sandbox in process from its own package.
 /// </summary>
+[Category("Slow")]
 public class FileBasedAppTests
 {
     private const string ProjectLine = "#:project ../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj";

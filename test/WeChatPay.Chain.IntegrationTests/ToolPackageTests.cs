@@ -14,6 +14,7 @@ namespace WeChatPay.Chain.IntegrationTests;
 /// <c>dotnet tool install --tool-path</c> from that local feed alone (a NuGet.config that clears every other source, so
 /// nothing leaves the machine), and run: help, the catalog, and a call against the sandbox.
 /// </summary>
+[Category("Slow")]
 public class ToolPackageTests : SandboxFixture
 {
     private string _folder = null!;

@@ -23,7 +23,8 @@ public sealed class WeChatPayClient : IDisposable
     {
         _pipeline = new CallPipeline(options);
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-        _notifications = new NotificationReader(_pipeline, OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock), QueryAsync);
+        _notifications = new NotificationReader(_pipeline.MerchantId, _pipeline.Signatures, _pipeline.PlatformKeys, _pipeline.MerchantKey, _pipeline.ApiV3Key,
+            OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock), _pipeline.Clock, QueryAsync);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>

@@ -62,6 +62,7 @@ internal sealed class CallPipeline : IDisposable
         PayParameters = new Payments.PayParameterSigner(MerchantKey, merchantId, clock);
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, merchantId,
             options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, clock, DownloadAsync);
+        Signatures = new SignedAnswers(Verifier, PlatformKeys);
     }
 
     /// <summary>The merchant id.</summary>
@@ -88,8 +89,11 @@ internal sealed class CallPipeline : IDisposable
     /// <summary>Signs each request.</summary>
     public RequestSigner Signer { get; }
 
-    /// <summary>Verifies each 2xx answer and each callback.</summary>
+    /// <summary>Checks one signature (the benchmarks time it alone).</summary>
     public ResponseVerifier Verifier { get; }
+
+    /// <summary>Verifies each 2xx answer and each callback, after a refresh when its serial is new.</summary>
+    public SignedAnswers Signatures { get; }
 
     /// <summary>Encrypt documented sensitive fields and decrypt documented merchant-key fields unless a call says otherwise.</summary>
     public bool AutoEncryption { get; }
@@ -151,8 +155,7 @@ internal sealed class CallPipeline : IDisposable
             var sent = await _transport.SendAsync(call, readWhole: call.Operation?.Download == true, cancellationToken, null, origin).ConfigureAwait(false);
             AnswerCheck.ThrowIfError(sent, call, _maxBody, Signer.Serial);
             // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
-            if (call.Operation?.Download != true && !Verifier.TryVerify(keys, sent.Headers, sent.Body, out var check, out var reason)
-                && await RecheckAsync(sent.Headers, sent.Body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (call.Operation?.Download != true && await Signatures.VerifyAsync(keys, sent.Headers, sent.Body, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
             json = AnswerCheck.Json(sent, call); // a verified body that is not JSON is no success
             return sent;
@@ -345,27 +348,6 @@ internal sealed class CallPipeline : IDisposable
     {
         var (relative, query) = Files.DownloadUrl.Read(url, BaseUrl, _transport.BasePath);
         return (PathTemplate.Root.AppendPath(relative), query);
-    }
-
-    /// <summary>
-    /// After a signed answer or callback failed verification with <paramref name="keys"/>: when it names a serial they do not
-    /// hold, verifies it once more after the refresh that serial causes (in certificate mode), so that a rotated certificate
-    /// costs one download, not a failure. Returns null when it now verifies, else the failure to report.
-    /// </summary>
-    public async Task<(SignatureCheck Check, string Reason)?> RecheckAsync(IReadOnlyDictionary<string, string> headers, byte[] body,
-        PlatformKeyStore keys, SignatureCheck check, string reason, CancellationToken cancellationToken)
-    {
-        headers.TryGetValue("Wechatpay-Serial", out var serial);
-        if (check == SignatureCheck.UnknownSerial && PlatformKeys.Refreshes && serial is not null)
-        {
-            var renewed = await PlatformKeys.AfterUnknownSerialAsync(serial, keys, cancellationToken).ConfigureAwait(false);
-            if (!ReferenceEquals(renewed, keys) && Verifier.TryVerify(renewed, headers, body, out check, out reason)) return null;
-            if (check == SignatureCheck.UnknownSerial) reason += "; a refresh of the platform certificates did not bring it";
-        }
-        if (check == SignatureCheck.UnknownSerial && serial is not null && serial.StartsWith(PlatformKeyStore.PublicKeyIdPrefix, StringComparison.Ordinal))
-            reason += $"; WeChat Pay signs with its public key {serial} now: download it from the merchant platform (Account Center > API Security) " +
-                "and add it to PlatformKeys beside the certificates (docs/public-key-migration.md)";
-        return (check, reason);
     }
 
     /// <summary>

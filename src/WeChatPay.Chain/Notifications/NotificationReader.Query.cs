@@ -27,7 +27,7 @@ internal sealed partial class NotificationReader
         if (_claims is null)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "settling by query needs the APIv3 key (the claims are signed with it)",
                 error: new InvalidOperationException("Settling by query needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
-        var key = settlement.ClaimKey(_pipeline.MerchantId);
+        var key = settlement.ClaimKey(_merchantId);
         if (await _claims.IsDoneAsync(key).ConfigureAwait(false) == true)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoneBefore, $"{settlement} was settled before");
 

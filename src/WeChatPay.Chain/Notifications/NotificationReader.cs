@@ -23,21 +23,27 @@ internal sealed partial class NotificationReader
     private const string Method = "POST";
     private const string Url = "(callback)";
 
-    private readonly CallPipeline _pipeline;
+    private readonly string _merchantId;
+    private readonly SignedAnswers _signatures;
+    private readonly Certificates.PlatformKeyRing _platformKeys;
     private readonly RsaPrivateKey _merchantKey;
     private readonly string? _apiV3Key;
     private readonly NotificationClaims? _claims;
     private readonly TimeProvider _clock;
     private readonly Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> _query;
 
-    public NotificationReader(CallPipeline pipeline, NotificationClaims? claims, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
+    // What it uses, not the pipeline: the signature check (with its refresh), the keys, the claims, and a query for settling.
+    public NotificationReader(string merchantId, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, RsaPrivateKey merchantKey, string? apiV3Key,
+        NotificationClaims? claims, TimeProvider clock, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
     {
-        _query = query;
-        _pipeline = pipeline;
-        _merchantKey = pipeline.MerchantKey;
-        _apiV3Key = pipeline.ApiV3Key;
+        _merchantId = merchantId;
+        _signatures = signatures;
+        _platformKeys = platformKeys;
+        _merchantKey = merchantKey;
+        _apiV3Key = apiV3Key;
         _claims = claims;
-        _clock = pipeline.Clock;
+        _clock = clock;
+        _query = query;
     }
 
     /// <summary>Reads, verifies, decrypts and claims one delivery; <see cref="WeChatPayNotificationOutcome.Verified"/> holds the claimed notification.</summary>
@@ -55,9 +61,8 @@ internal sealed partial class NotificationReader
             if (value is not null) headers[name] = value;
         }
         var text = Encoding.UTF8.GetString(body);
-        var keys = await _pipeline.PlatformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        if (!_pipeline.Verifier.TryVerify(keys, headers, body, out var check, out var reason)
-            && await _pipeline.RecheckAsync(headers, body, keys, check, reason, cancellationToken).ConfigureAwait(false) is { } failure)
+        var keys = await _platformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
+        if (await _signatures.VerifyAsync(keys, headers, body, cancellationToken).ConfigureAwait(false) is { } failure)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({failure.Check})",
                 error: new WeChatPaySignatureException(failure.Check,
                     failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers));
@@ -106,7 +111,7 @@ internal sealed partial class NotificationReader
             }
         }
 
-        var key = NotificationSubject.Key(_pipeline.MerchantId, json, payload, headers["Wechatpay-Nonce"]);
+        var key = NotificationSubject.Key(_merchantId, json, payload, headers["Wechatpay-Nonce"]);
         var what = NotificationSubject.Describe(json);
         var (state, claim, problem) = await _claims.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
         WeChatPayNotificationReceipt Refused(WeChatPayNotificationOutcome outcome, string message) =>

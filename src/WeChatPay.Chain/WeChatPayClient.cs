@@ -262,7 +262,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillAsync(WeChatPayResponse applied, System.IO.Stream destination, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>
-        _pipeline.DownloadAppliedAsync(applied ?? throw new ArgumentNullException(nameof(applied)),
+        new Files.AppliedDownload(_pipeline).DownloadAsync(applied ?? throw new ArgumentNullException(nameof(applied)),
             destination ?? throw new ArgumentNullException(nameof(destination)), decompress, cancellationToken);
 
     /// <summary>

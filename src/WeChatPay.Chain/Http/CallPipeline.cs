@@ -77,6 +77,12 @@ internal sealed class CallPipeline : IDisposable
     /// <summary>The base URL, ending with '/'.</summary>
     public string BaseUrl { get; }
 
+    /// <summary>The base URL's path, ending with '/' (what a download_url's path must begin with).</summary>
+    public string BasePath => _transport.BasePath;
+
+    /// <summary>The most bytes a gzip download may inflate to (WeChatPayOptions.MaxDecompressedBillSize).</summary>
+    public long MaxInflated => _maxInflated;
+
     /// <summary>The APIv3 key, when configured.</summary>
     public string? ApiV3Key { get; }
 
@@ -186,133 +192,22 @@ internal sealed class CallPipeline : IDisposable
             expectedDigest is null ? null : hashType!.ToUpperInvariant(), copied.Digest);
     }
 
-    /// <summary>
-    /// Downloads the file an "apply" answer points at (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>, receipts…): its
-    /// <c>download_url</c>, signed like any call, checked against its <c>hash_type</c>/<c>hash_value</c> when it gives them;
-    /// or, for an encrypted bill (<c>download_bill_list</c>), every part in turn, decrypted and merged (<see cref="DownloadPartsAsync"/>).
-    /// A URL must lie under <see cref="BaseUrl"/>: a signed request never goes anywhere else.
-    /// </summary>
-    /// <exception cref="ArgumentException">The answer has no <c>download_url</c> or a complete <c>download_bill_list</c>, or a URL points outside the API or would not be sent as written (a dot segment, a control character).</exception>
-    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, a part does not decrypt, or a digest does not match.</exception>
-    public Task<WeChatPayDownload> DownloadAppliedAsync(WeChatPayResponse applied, Stream destination, bool decompress, CancellationToken cancellationToken)
-    {
-        var json = applied.Json as Newtonsoft.Json.Linq.JObject;
-        if (json?["download_bill_list"] is Newtonsoft.Json.Linq.JArray list)
-            return DownloadPartsAsync(Files.BillParts.Read(json, list), destination, decompress, cancellationToken);
-        if (!(json?["download_url"] is { Type: Newtonsoft.Json.Linq.JTokenType.String } urlToken))
-            throw new ArgumentException("The answer has no download_url: pass the answer of an apply call such as GET v3/bill/tradebill.", AppliedOption);
-        var hashType = json["hash_type"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)json["hash_type"] : null;
-        var hashValue = json["hash_value"]?.Type == Newtonsoft.Json.Linq.JTokenType.String ? (string?)json["hash_value"] : null;
-        if ((hashType is null) != (hashValue is null))
-            throw new ArgumentException("The answer gives only one of hash_type and hash_value, so the file cannot be checked.", AppliedOption);
-        var (path, query) = AppliedTarget((string)urlToken!);
-        return DownloadAsync(path, query, null, destination, decompress, hashType, hashValue, cancellationToken);
-    }
-
-    private const string AppliedOption = "applied";
-
-    /// <summary>
-    /// An encrypted bill: each part's <c>encrypt_key</c> is opened with the merchant private key (RSA-OAEP) first, so that a
-    /// key that does not open fails before anything is written; then the parts are downloaded in <c>bill_sequence</c> order,
-    /// each decrypted as it streams (AES-256-GCM for a 32-byte key, SM4-GCM for a 16-byte one; the nonce's UTF-8 bytes, no
-    /// associated data; the tag checked at its end), decompressed when asked, and appended to <paramref name="destination"/>.
-    /// WeChat Pay's pages do not say which bytes a part's <c>hash_value</c> covers, so it is compared with the part as
-    /// downloaded, as decrypted and (for gzip) as decompressed, and one must match; the GCM tag authenticates the part regardless.
-    /// </summary>
-    private async Task<WeChatPayDownload> DownloadPartsAsync(IReadOnlyList<Files.BillPart> parts, Stream destination, bool decompress,
-        CancellationToken cancellationToken)
-    {
-        var targets = new (PathTemplate Path, Dictionary<string, string> Query, System.Security.Cryptography.HashAlgorithmName? Digest)[parts.Count];
-        for (var i = 0; i < parts.Count; i++)
-        {
-            var (path, query) = AppliedTarget(parts[i].DownloadUrl);
-            targets[i] = (path, query, DigestAlgorithm(parts[i].HashType, AppliedOption));
-        }
-        var keys = new byte[parts.Count][];
-        try
-        {
-            for (var i = 0; i < parts.Count; i++) keys[i] = PartKey(parts[i], parts.Count);
-            long written = 0;
-            var decompressed = false;
-            var digests = new List<string>(parts.Count);
-            string? hashType = null;
-            Answer? last = null;
-            for (var i = 0; i < parts.Count; i++)
-            {
-                var part = parts[i];
-                var label = $"bill part {part.Sequence} of {parts.Count}: ";
-                var algorithm = targets[i].Digest;
-                using var downloadedHash = algorithm is { } a1 ? System.Security.Cryptography.IncrementalHash.CreateHash(a1) : null;
-                using var decryptedHash = algorithm is { } a2 ? System.Security.Cryptography.IncrementalHash.CreateHash(a2) : null;
-                (long Written, bool Decompressed, string? Digest) copied = default;
-                var (answer, call) = await FetchAsync(targets[i].Path, targets[i].Query, null, label, async (stream, token) =>
-                {
-                    Stream downloaded = downloadedHash is null ? stream : new Files.DigestingStream(stream, downloadedHash);
-                    var decrypting = new Files.GcmDecryptingStream(downloaded, keys[i], System.Text.Encoding.UTF8.GetBytes(part.Nonce));
-                    Stream plain = decryptedHash is null ? decrypting : new Files.DigestingStream(decrypting, decryptedHash);
-                    copied = await Files.FileCopy.CopyAsync(plain, destination, algorithm, decompress, _maxInflated, token).ConfigureAwait(false);
-                    // The tag is checked at the end of the part: read to it even when a gzip member ended first.
-                    if (!decrypting.Completed && await plain.ReadAsync(new byte[1], 0, 1, token).ConfigureAwait(false) > 0)
-                        throw new System.Security.Cryptography.CryptographicException("data follows the end of the gzip file in the part");
-                }, cancellationToken).ConfigureAwait(false);
-                if (part.HashValue is not null)
-                {
-                    var expected = part.HashValue.Trim();
-                    var candidates = new[] { Files.FileCopy.Hex(downloadedHash!.GetHashAndReset()), Files.FileCopy.Hex(decryptedHash!.GetHashAndReset()), copied.Digest };
-                    var match = Array.Find(candidates, d => string.Equals(d, expected, StringComparison.OrdinalIgnoreCase));
-                    if (match is null) throw DigestMismatch(call, answer, label, part.HashType!, candidates[0], part.HashValue);
-                    digests.Add(match);
-                    hashType = part.HashType!.ToUpperInvariant();
-                }
-                written += copied.Written;
-                decompressed |= copied.Decompressed;
-                last = answer;
-            }
-            return new WeChatPayDownload(last!.StatusCode, last.Headers, written, decompressed, true, parts.Count,
-                digests.Count == parts.Count ? hashType : null, digests.Count == parts.Count ? string.Join(",", digests) : null);
-        }
-        finally
-        {
-            foreach (var key in keys)
-                if (key is not null) Array.Clear(key, 0, key.Length);
-        }
-    }
-
-    // A part's file key: its encrypt_key opened with the merchant private key; 32 bytes for AES-256-GCM, 16 for SM4-GCM.
-    private byte[] PartKey(Files.BillPart part, int count)
-    {
-        string text;
-        try
-        {
-            text = MerchantKey.Decrypt(part.EncryptKey);
-        }
-        catch (System.Security.Cryptography.CryptographicException e)
-        {
-            throw new ArgumentException(
-                $"download_bill_list: the encrypt_key of bill part {part.Sequence} of {count} does not open with the merchant private key ({e.Message}); " +
-                "WeChat Pay seals it with the merchant certificate's public key, so check that MerchantPrivateKey is the key of MerchantSerial.", AppliedOption);
-        }
-        var key = System.Text.Encoding.UTF8.GetBytes(text);
-        if (key.Length != 32 && key.Length != 16)
-        {
-            Array.Clear(key, 0, key.Length);
-            throw new ArgumentException(
-                $"download_bill_list: the encrypt_key of bill part {part.Sequence} of {count} opens to a key of {key.Length} bytes, neither AEAD_AES_256_GCM's 32 nor SM4_GCM's 16.", AppliedOption);
-        }
-        return key;
-    }
-
-    private static System.Security.Cryptography.HashAlgorithmName? DigestAlgorithm(string? hashType, string option) =>
+    /// <summary>The digest a <c>hash_type</c> names, or null for none.</summary>
+    /// <exception cref="ArgumentException">It is not SHA1 or SHA256.</exception>
+    internal static System.Security.Cryptography.HashAlgorithmName? DigestAlgorithm(string? hashType, string option) =>
         hashType is null ? null
             : Files.FileCopy.Algorithm(hashType) ?? throw new ArgumentException($"hash_type {hashType} is not one WeChat Pay documents (SHA1, SHA256).", option);
 
-    private static WeChatPayException DigestMismatch(PreparedCall call, Answer answer, string label, string hashType, string? actual, string expected) =>
+    /// <summary>The error of a downloaded file whose digest is not the one WeChat Pay gave.</summary>
+    internal static WeChatPayException DigestMismatch(PreparedCall call, Answer answer, string label, string hashType, string? actual, string expected) =>
         new($"GET {call.ShownTarget}: {label}the file's {hashType} is {actual}, not the {expected} WeChat Pay gave for it: it is incomplete or was altered; " +
             "do not use it (download it again).", "GET", call.ShownTarget, answer.StatusCode, null, answer.Headers);
 
-    // Steps 1–7 of a download: build, encrypt, seal, sign and send; a 2xx body goes to the sink, an error is thrown as for any call.
-    // A part that does not decrypt (the sink's CryptographicException) is reported with the call.
-    private async Task<(Answer Answer, PreparedCall Call)> FetchAsync(PathTemplate path, object? query, WeChatPayRequestOptions? options,
+    /// <summary>
+    /// Steps 1–7 of a download: build, encrypt, seal, sign and send; a 2xx body goes to the sink, an error is thrown as for
+    /// any call. A part that does not decrypt (the sink's CryptographicException) is reported with the call.
+    /// </summary>
+    internal async Task<(Answer Answer, PreparedCall Call)> FetchAsync(PathTemplate path, object? query, WeChatPayRequestOptions? options,
         string label, Func<Stream, CancellationToken, Task> sink, CancellationToken cancellationToken)
     {
         var call = RequestBuilder.Build(HttpMethod.Get, path, query, options, AutoEncryption, Validate);
@@ -341,13 +236,6 @@ internal sealed class CallPipeline : IDisposable
             return sent;
         }, cancellationToken).ConfigureAwait(false);
         return (answer, call);
-    }
-
-    // The path and query of a download_url: under the API's base URL, and sent as written (Files.DownloadUrl).
-    private (PathTemplate Path, Dictionary<string, string> Query) AppliedTarget(string url)
-    {
-        var (relative, query) = Files.DownloadUrl.Read(url, BaseUrl, _transport.BasePath);
-        return (PathTemplate.Root.AppendPath(relative), query);
     }
 
     /// <summary>

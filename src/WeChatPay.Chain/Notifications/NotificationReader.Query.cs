@@ -1,13 +1,7 @@
 using System;
-using System.Collections.Generic;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
-using WeChatPay.Chain.Catalog;
-using WeChatPay.Chain.Crypto;
-using WeChatPay.Chain.Http;
 
 namespace WeChatPay.Chain.Notifications;
 

@@ -70,7 +70,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <summary>The platform key ids the client holds now (configured, and in certificate mode downloaded), sorted.</summary>
     public IReadOnlyList<string> PlatformKeyIds => _pipeline.PlatformKeys.Current.Ids;
 
-    private (string Id, Crypto.RsaPublicKey Key) EncryptionKey()
+    private (string Id, Crypto.VerifyingKey Key) EncryptionKey()
     {
         var keys = _pipeline.PlatformKeys.Current;
         if (keys.IsEmpty) keys = SyncOverAsync.Run(() => _pipeline.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None)); // first use: download

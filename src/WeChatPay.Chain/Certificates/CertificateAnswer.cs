@@ -42,7 +42,7 @@ internal static class CertificateAnswer
         if (!(WeChatPayJson.TryParse(text) is JObject json) || !(json["data"] is JArray data))
             throw Fail("the answer is not a certificate list (no data array).");
 
-        var read = new List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)>(data.Count);
+        var read = new List<(WeChatPayPlatformCertificate Certificate, VerifyingKey Key, string ListedSerial)>(data.Count);
         for (var i = 0; i < data.Count; i++)
         {
             var at = $"data[{i}]";
@@ -65,10 +65,10 @@ internal static class CertificateAnswer
             {
                 throw Fail($"the certificate {serial} ({at}) does not decrypt with the APIv3 key: the key is wrong (check WeChatPayOptions.ApiV3Key), or the ciphertext, nonce or associated_data was altered ({e.Message}).", e);
             }
-            RsaPublicKey key;
+            VerifyingKey key;
             try
             {
-                key = RsaPublicKey.Load(pem, $"the certificate {serial}");
+                key = Keys.LoadVerifyingKey(pem, $"the certificate {serial}");
             }
             catch (ArgumentException e)
             {
@@ -96,7 +96,7 @@ internal static class CertificateAnswer
 
     // The known key Wechatpay-Serial names, or on first contact the listed certificate of that serial (the bootstrap).
     private static void Verify(string target, IReadOnlyDictionary<string, string> headers, byte[] body, string text, PlatformKeyStore? known,
-        List<(WeChatPayPlatformCertificate Certificate, RsaPublicKey Key, string ListedSerial)> read, TimeProvider clock)
+        List<(WeChatPayPlatformCertificate Certificate, VerifyingKey Key, string ListedSerial)> read, TimeProvider clock)
     {
         headers.TryGetValue("Wechatpay-Serial", out var serial);
         PlatformKeyStore? keys = null;
@@ -109,7 +109,7 @@ internal static class CertificateAnswer
             foreach (var (_, key, listed) in read)
             {
                 if (key.CertificateSerial is not null && PlatformKeyStore.SameSerial(key.CertificateSerial, serial) && PlatformKeyStore.SameSerial(listed, serial))
-                    keys = PlatformKeyStore.Of(new Dictionary<string, RsaPublicKey> { [serial] = key });
+                    keys = PlatformKeyStore.Of(new Dictionary<string, VerifyingKey> { [serial] = key });
             }
         }
         keys ??= known;

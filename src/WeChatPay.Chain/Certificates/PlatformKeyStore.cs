@@ -14,16 +14,16 @@ internal sealed class PlatformKeyStore
     /// <summary>The prefix of WeChat Pay public key ids (public-key mode).</summary>
     public const string PublicKeyIdPrefix = "PUB_KEY_ID_";
 
-    private readonly Dictionary<string, RsaPublicKey> _keys;
-    private readonly Dictionary<string, RsaPublicKey> _configured;
+    private readonly Dictionary<string, VerifyingKey> _keys;
+    private readonly Dictionary<string, VerifyingKey> _configured;
 
-    private PlatformKeyStore(Dictionary<string, RsaPublicKey> configured, IReadOnlyList<DownloadedCertificate> downloaded,
+    private PlatformKeyStore(Dictionary<string, VerifyingKey> configured, IReadOnlyList<DownloadedCertificate> downloaded,
         string? preferredEncryptionId, DateTimeOffset now)
     {
         _configured = configured;
         Downloaded = downloaded;
         // A configured certificate past its expiry is no longer held (it was checked current at start).
-        _keys = new Dictionary<string, RsaPublicKey>(StringComparer.OrdinalIgnoreCase);
+        _keys = new Dictionary<string, VerifyingKey>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in configured)
             if (!(pair.Value.NotAfter <= now)) _keys[pair.Key] = pair.Value;
         foreach (var certificate in downloaded) _keys[certificate.Certificate.SerialNumber] = certificate.Key;
@@ -59,16 +59,16 @@ internal sealed class PlatformKeyStore
     public static bool SameSerial(string a, string b) => string.Equals(a.TrimStart('0'), b.TrimStart('0'), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Finds the key a <c>Wechatpay-Serial</c> names (serials compare case-insensitively).</summary>
-    public bool TryGet(string id, out RsaPublicKey key) => _keys.TryGetValue(id, out key!);
+    public bool TryGet(string id, out VerifyingKey key) => _keys.TryGetValue(id, out key!);
 
     /// <summary>The configured keys with a new set of downloaded certificates.</summary>
     public PlatformKeyStore With(IReadOnlyList<DownloadedCertificate> downloaded, string? preferredEncryptionId, DateTimeOffset now) =>
         new(_configured, downloaded, preferredEncryptionId, now);
 
     /// <summary>A store of already-loaded keys (e.g. the certificates of one <c>v3/certificates</c> answer).</summary>
-    public static PlatformKeyStore Of(IReadOnlyDictionary<string, RsaPublicKey> keys)
+    public static PlatformKeyStore Of(IReadOnlyDictionary<string, VerifyingKey> keys)
     {
-        var copy = new Dictionary<string, RsaPublicKey>(StringComparer.OrdinalIgnoreCase);
+        var copy = new Dictionary<string, VerifyingKey>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in keys) copy[pair.Key] = pair.Value;
         return new PlatformKeyStore(copy, Array.Empty<DownloadedCertificate>(), null, DateTimeOffset.MinValue);
     }
@@ -88,7 +88,7 @@ internal sealed class PlatformKeyStore
     /// <param name="preferredEncryptionId">The configured <see cref="WeChatPayOptions.EncryptionKeyId"/>, or null.</param>
     /// <param name="now">The time, to choose the certificate in effect.</param>
     /// <exception cref="ArgumentException">No key (and no way to download one), an empty id, the merchant's own serial or key used as a platform key, or a certificate filed under another serial.</exception>
-    public static PlatformKeyStore Load(IDictionary<string, string> configured, string merchantSerial, RsaPublicKey merchantPublicKey,
+    public static PlatformKeyStore Load(IDictionary<string, string> configured, string merchantSerial, VerifyingKey merchantPublicKey,
         bool canDownload, string? preferredEncryptionId, DateTimeOffset now)
     {
         const string option = nameof(WeChatPayOptions.PlatformKeys);
@@ -99,7 +99,7 @@ internal sealed class PlatformKeyStore
                 "or a platform certificate under its serial number; or, in certificate mode, set ApiV3Key (with RefreshCertificates on) " +
                 "and the client downloads the certificates on first use.", option);
 
-        var keys = new Dictionary<string, RsaPublicKey>(StringComparer.OrdinalIgnoreCase);
+        var keys = new Dictionary<string, VerifyingKey>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in configured)
         {
             var id = pair.Key ?? string.Empty;
@@ -120,7 +120,7 @@ internal sealed class PlatformKeyStore
             if (string.IsNullOrWhiteSpace(pair.Value))
                 throw new ArgumentException($"{name} has no key: give PEM text or the path of a PEM file (public key or certificate).", option);
 
-            var key = RsaPublicKey.Load(pair.Value, name);
+            var key = Keys.LoadVerifyingKey(pair.Value, name);
             if (key.SameKeyAs(merchantPublicKey))
                 throw new ArgumentException(
                     $"{name} holds the merchant's own public key. Platform keys are WeChat Pay's keys, which sign its answers: " +
@@ -143,7 +143,7 @@ internal sealed class PlatformKeyStore
 /// <summary>A certificate from a verified <c>v3/certificates</c> answer, with its parsed key.</summary>
 internal sealed class DownloadedCertificate
 {
-    public DownloadedCertificate(WeChatPayPlatformCertificate certificate, RsaPublicKey key)
+    public DownloadedCertificate(WeChatPayPlatformCertificate certificate, VerifyingKey key)
     {
         Certificate = certificate;
         Key = key;
@@ -151,5 +151,5 @@ internal sealed class DownloadedCertificate
 
     public WeChatPayPlatformCertificate Certificate { get; }
 
-    public RsaPublicKey Key { get; }
+    public VerifyingKey Key { get; }
 }

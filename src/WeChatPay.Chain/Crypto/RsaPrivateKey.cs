@@ -18,7 +18,7 @@ namespace WeChatPay.Chain.Crypto;
 /// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
 /// around the immutable key numbers. The key numbers are not exposed and <see cref="ToString"/> shows none.
 /// </remarks>
-internal sealed class RsaPrivateKey
+internal sealed class RsaPrivateKey : SigningKey
 {
     private readonly int _modulusBytes;
     private readonly RsaPrivateCrtKeyParameters? _bouncyKey;
@@ -29,7 +29,7 @@ internal sealed class RsaPrivateKey
     private RsaPrivateKey(RsaPrivateCrtKeyParameters key)
     {
         _modulusBytes = RsaSupport.ModulusBytes(key);
-        PublicKey = RsaPublicKey.FromPrivate(key.Modulus.ToByteArrayUnsigned(), key.PublicExponent.ToByteArrayUnsigned(), null);
+        RsaPublic = RsaPublicKey.FromPrivate(key.Modulus.ToByteArrayUnsigned(), key.PublicExponent.ToByteArrayUnsigned(), null);
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform)
         {
@@ -51,15 +51,21 @@ internal sealed class RsaPrivateKey
         _platformKey = platformKey;
         RSAParameters numbers = platformKey.ExportParameters(false);
         _modulusBytes = numbers.Modulus!.Length;
-        PublicKey = RsaPublicKey.FromPrivate(numbers.Modulus, numbers.Exponent!, null);
+        RsaPublic = RsaPublicKey.FromPrivate(numbers.Modulus, numbers.Exponent!, null);
     }
 #endif
 
     /// <summary>The public half of this key.</summary>
-    public RsaPublicKey PublicKey { get; }
+    public RsaPublicKey RsaPublic { get; }
+
+    /// <inheritdoc />
+    public override VerifyingKey PublicKey => RsaPublic;
+
+    /// <inheritdoc />
+    public override Scheme Scheme => Scheme.Rsa;
 
     /// <summary>Size of the key in bits.</summary>
-    public int KeySizeInBits => PublicKey.KeySizeInBits;
+    public int KeySizeInBits => RsaPublic.KeySizeInBits;
 
     /// <summary>True when this key runs on System.Security.Cryptography, false when on BouncyCastle.</summary>
     internal bool UsesPlatformCrypto
@@ -99,7 +105,7 @@ internal sealed class RsaPrivateKey
 
     /// <summary>Signs <paramref name="message"/> with SHA256withRSA (PKCS#1 v1.5); returns base64.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
-    public string Sign(byte[] message)
+    public override string Sign(byte[] message)
     {
         if (message is null) throw new ArgumentNullException(nameof(message));
 #if !NETSTANDARD2_0
@@ -124,7 +130,7 @@ internal sealed class RsaPrivateKey
     /// <exception cref="CryptographicException">The ciphertext is not base64 of exactly the key's size, does not
     /// decrypt with this key and OAEP SHA-1, or the plaintext is not UTF-8. The message holds no key or plaintext
     /// material, and every padding failure reads the same.</exception>
-    public string Decrypt(string ciphertextBase64)
+    public override string Decrypt(string ciphertextBase64)
     {
         if (ciphertextBase64 is null) throw new ArgumentNullException(nameof(ciphertextBase64));
 

@@ -17,11 +17,8 @@ namespace WeChatPay.Chain.Crypto;
 /// uses one shared platform <see cref="RSA"/> object; on the BouncyCastle path each call builds its own engine
 /// around the immutable key numbers.
 /// </remarks>
-internal sealed class RsaPublicKey
+internal sealed class RsaPublicKey : VerifyingKey
 {
-    /// <summary>The prefix of WeChat Pay's deliberate signature probe; such a signature never verifies.</summary>
-    internal const string SignTestPrefix = "WECHATPAY/SIGNTEST/";
-
     private readonly byte[] _modulus;   // unsigned big-endian, no leading zero byte
     private readonly byte[] _exponent;
     private RsaKeyParameters? _key;
@@ -53,14 +50,17 @@ internal sealed class RsaPublicKey
         }
     }
 
-    /// <summary>Upper-case hex serial number (no leading zeros) when loaded from a certificate, else null.</summary>
-    public string? CertificateSerial { get; }
+    /// <inheritdoc />
+    public override Scheme Scheme => Scheme.Rsa;
 
-    /// <summary>Start of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
-    public DateTimeOffset? NotBefore { get; }
+    /// <inheritdoc />
+    public override string? CertificateSerial { get; }
 
-    /// <summary>End of the certificate's validity (UTC) when loaded from a certificate, else null.</summary>
-    public DateTimeOffset? NotAfter { get; }
+    /// <inheritdoc />
+    public override DateTimeOffset? NotBefore { get; }
+
+    /// <inheritdoc />
+    public override DateTimeOffset? NotAfter { get; }
 
     /// <summary>Size of the key in bits.</summary>
     public int KeySizeInBits { get; }
@@ -137,7 +137,7 @@ internal sealed class RsaPublicKey
     /// <returns>True only for a valid signature. False, never an exception, for a null, empty, non-base64 or
     /// wrong-length signature and for WeChat Pay's <c>WECHATPAY/SIGNTEST/</c> probe.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>
-    public bool Verify(byte[] message, string? signatureBase64)
+    public override bool Verify(byte[] message, string? signatureBase64)
     {
         if (message is null) throw new ArgumentNullException(nameof(message));
         if (string.IsNullOrEmpty(signatureBase64) || signatureBase64!.StartsWith(SignTestPrefix, StringComparison.Ordinal))
@@ -185,7 +185,7 @@ internal sealed class RsaPublicKey
     /// <exception cref="ArgumentNullException"><paramref name="plaintext"/> is null.</exception>
     /// <exception cref="ArgumentException">The UTF-8 plaintext is longer than <see cref="MaxPlaintextBytes"/>, or is
     /// not valid Unicode. The message gives sizes only, never the plaintext.</exception>
-    public string Encrypt(string plaintext)
+    public override string Encrypt(string plaintext)
     {
         if (plaintext is null) throw new ArgumentNullException(nameof(plaintext));
         int length;
@@ -241,7 +241,7 @@ internal sealed class RsaPublicKey
     /// True when <paramref name="value"/> is base64 of exactly one modulus-sized block: what <see cref="Encrypt"/> returns. No
     /// plaintext this key can encrypt looks like that, since such text is longer than <see cref="MaxPlaintextBytes"/>.
     /// </summary>
-    public bool IsCiphertext(string value)
+    public override bool IsCiphertext(string value)
     {
         if (value.Length != (_modulusBytes + 2) / 3 * 4) return false;
         var bytes = RsaSupport.TryDecodeBase64(value);
@@ -249,11 +249,11 @@ internal sealed class RsaPublicKey
     }
 
     /// <summary>True when <paramref name="other"/> has the same modulus and public exponent.</summary>
-    public bool SameKeyAs(RsaPublicKey other)
+    public override bool SameKeyAs(VerifyingKey other)
     {
         if (other is null) throw new ArgumentNullException(nameof(other));
-        return ReferenceEquals(this, other)
-            || (_modulus.AsSpan().SequenceEqual(other._modulus) && _exponent.AsSpan().SequenceEqual(other._exponent));
+        return ReferenceEquals(this, other) || (other is RsaPublicKey rsa
+            && _modulus.AsSpan().SequenceEqual(rsa._modulus) && _exponent.AsSpan().SequenceEqual(rsa._exponent));
     }
 
     /// <summary>Describes the key without any key material.</summary>

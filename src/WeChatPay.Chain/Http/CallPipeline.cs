@@ -46,7 +46,7 @@ internal sealed class CallPipeline : IDisposable
             throw new ArgumentException("CertificateRefreshInterval must be between one minute and 30 days (the default is 12 hours).", nameof(WeChatPayOptions.CertificateRefreshInterval));
         var encryptionKeyId = options.EncryptionKeyId is null ? null
             : OptionsCheck.HeaderToken(options.EncryptionKeyId, nameof(WeChatPayOptions.EncryptionKeyId), "a platform key id (PUB_KEY_ID_… or a certificate serial)");
-        MerchantKey = RsaPrivateKey.Load(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
+        MerchantKey = Keys.LoadSigningKey(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
         var refreshes = options.RefreshCertificates && ApiV3Key is not null;
         var configured = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey, canDownload: refreshes, encryptionKeyId, clock.GetUtcNow());
         if (encryptionKeyId is not null && !configured.TryGet(encryptionKeyId, out _) && !refreshes)
@@ -87,7 +87,7 @@ internal sealed class CallPipeline : IDisposable
     public string? ApiV3Key { get; }
 
     /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
-    public RsaPrivateKey MerchantKey { get; }
+    public SigningKey MerchantKey { get; }
 
     /// <summary>The platform keys (verify answers, encrypt sensitive fields), renewed in certificate mode.</summary>
     public PlatformKeyRing PlatformKeys { get; }

@@ -23,7 +23,7 @@ internal static class JsonFields
     /// callbacks); a field that does not decrypt becomes the exception <paramref name="fail"/> makes of it.
     /// </summary>
     /// <exception cref="WeChatPayException">A field is not a string or does not decrypt.</exception>
-    public static void DecryptMerchantFields(JToken json, IReadOnlyList<FieldPath> paths, RsaPrivateKey key, List<string> decrypted,
+    public static void DecryptMerchantFields(JToken json, IReadOnlyList<FieldPath> paths, SigningKey key, List<string> decrypted,
         Func<FieldPath, Exception, WeChatPayException> fail)
     {
         foreach (var path in paths)

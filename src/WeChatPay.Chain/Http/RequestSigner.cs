@@ -13,10 +13,10 @@ internal sealed class RequestSigner
 
     private readonly string _merchantId;
     private readonly string _serial;
-    private readonly RsaPrivateKey _key;
+    private readonly SigningKey _key;
     private readonly TimeProvider _clock;
 
-    public RequestSigner(string merchantId, string serial, RsaPrivateKey key, TimeProvider clock)
+    public RequestSigner(string merchantId, string serial, SigningKey key, TimeProvider clock)
     {
         _merchantId = merchantId;
         _serial = serial;

@@ -69,7 +69,7 @@ internal sealed class ResponseVerifier
         }
 
         failedCheck = SignatureCheck.Signature;
-        if (signature!.StartsWith(Crypto.RsaPublicKey.SignTestPrefix, StringComparison.Ordinal))
+        if (signature!.StartsWith(Crypto.VerifyingKey.SignTestPrefix, StringComparison.Ordinal))
         {
             reason = "the signature is a WECHATPAY/SIGNTEST/ probe: WeChat Pay checks that clients reject bad signatures";
             return false;

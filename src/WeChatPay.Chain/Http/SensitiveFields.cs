@@ -17,9 +17,9 @@ internal sealed class SensitiveFields
     private const string SerialHeader = "Wechatpay-Serial";
     private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
 
-    private readonly RsaPrivateKey _merchantKey;
+    private readonly SigningKey _merchantKey;
 
-    public SensitiveFields(RsaPrivateKey merchantKey) => _merchantKey = merchantKey;
+    public SensitiveFields(SigningKey merchantKey) => _merchantKey = merchantKey;
 
     /// <summary>
     /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
@@ -94,7 +94,7 @@ internal sealed class SensitiveFields
             call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e));
     }
 
-    private static string? EncryptValue(string field, string value, RsaPublicKey key, string serial, bool callerNamedKey)
+    private static string? EncryptValue(string field, string value, VerifyingKey key, string serial, bool callerNamedKey)
     {
         if (key.IsCiphertext(value))
         {

@@ -26,14 +26,14 @@ internal sealed partial class NotificationReader
     private readonly string _merchantId;
     private readonly SignedAnswers _signatures;
     private readonly Certificates.PlatformKeyRing _platformKeys;
-    private readonly RsaPrivateKey _merchantKey;
+    private readonly SigningKey _merchantKey;
     private readonly string? _apiV3Key;
     private readonly NotificationClaims? _claims;
     private readonly TimeProvider _clock;
     private readonly Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> _query;
 
     // What it uses, not the pipeline: the signature check (with its refresh), the keys, the claims, and a query for settling.
-    public NotificationReader(string merchantId, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, RsaPrivateKey merchantKey, string? apiV3Key,
+    public NotificationReader(string merchantId, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, SigningKey merchantKey, string? apiV3Key,
         NotificationClaims? claims, TimeProvider clock, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
     {
         _merchantId = merchantId;

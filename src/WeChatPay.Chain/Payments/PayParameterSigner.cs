@@ -16,11 +16,11 @@ internal sealed class PayParameterSigner
     /// <summary>The documented lengths: <c>appid</c> (and <c>sub_appid</c>) string[1,32], <c>mchid</c> string[1,32], <c>prepay_id</c> string[1,64].</summary>
     public const int MaxAppId = 32, MaxMerchantId = 32, MaxPrepayId = 64;
 
-    private readonly RsaPrivateKey _key;
+    private readonly SigningKey _key;
     private readonly string _merchantId;
     private readonly TimeProvider _clock;
 
-    public PayParameterSigner(RsaPrivateKey key, string merchantId, TimeProvider clock)
+    public PayParameterSigner(SigningKey key, string merchantId, TimeProvider clock)
     {
         _key = key;
         _merchantId = merchantId;

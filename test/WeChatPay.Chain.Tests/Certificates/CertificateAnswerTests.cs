@@ -16,7 +16,7 @@ public class CertificateAnswerTests
 {
     private static JObject Vectors => TestData.Vectors("certificates");
 
-    private static PlatformKeyStore KnownStore() => PlatformKeyStore.Of(new Dictionary<string, RsaPublicKey>
+    private static PlatformKeyStore KnownStore() => PlatformKeyStore.Of(new Dictionary<string, VerifyingKey>
     {
         [TestData.PlatformSerial] = RsaPublicKey.Load(TestData.PlatformPublicKeyPath, "platform"),
     });

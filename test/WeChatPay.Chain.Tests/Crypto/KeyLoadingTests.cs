@@ -169,7 +169,7 @@ public sealed class KeyLoadingTests : OnEachBackend
         [Values("SPKI", "PKCS#1 public", "certificate", "SPKI with CRLF line ends")] string format,
         [Values] Source source)
     {
-        RsaPublicKey reference = RsaPrivateKey.Load(CryptoTestData.PathOf(CryptoTestData.PlatformKey), null, "PlatformPrivateKey").PublicKey;
+        RsaPublicKey reference = RsaPrivateKey.Load(CryptoTestData.PathOf(CryptoTestData.PlatformKey), null, "PlatformPrivateKey").RsaPublic;
         JsonElement vector = CryptoTestData.Cases("verifying.json").First(c => c.GetProperty("valid").GetBoolean());
 
         RsaPublicKey key = RsaPublicKey.Load(Input(publicInputs[format], source), PublicOption);

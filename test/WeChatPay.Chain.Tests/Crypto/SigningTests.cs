@@ -62,7 +62,7 @@ public sealed class SigningTests : OnEachBackend
         Assert.Multiple(() =>
         {
             Assert.That(key.UsesPlatformCrypto, Is.EqualTo(ExpectPlatform));
-            Assert.That(key.PublicKey.UsesPlatformCrypto, Is.EqualTo(ExpectPlatform));
+            Assert.That(key.RsaPublic.UsesPlatformCrypto, Is.EqualTo(ExpectPlatform));
         });
     }
 

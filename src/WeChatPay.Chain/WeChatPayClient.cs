@@ -13,6 +13,7 @@ namespace WeChatPay.Chain;
 /// </summary>
 public sealed class WeChatPayClient : IDisposable
 {
+    private readonly ClientSetup _setup;
     private readonly CallPipeline _pipeline;
     private readonly WeChatPayNode _root;
     private readonly NotificationReader _notifications;
@@ -21,10 +22,11 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="ArgumentException">An option is missing or wrong; the message names it and says what to fix (never the key itself).</exception>
     public WeChatPayClient(WeChatPayOptions options)
     {
-        _pipeline = new CallPipeline(options);
+        _setup = new ClientSetup(options);
+        _pipeline = _setup.Pipeline;
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
-        _notifications = new NotificationReader(_pipeline.MerchantId, _pipeline.Signatures, _pipeline.PlatformKeys, _pipeline.MerchantKey, _pipeline.ApiV3Key,
-            OptionsCheck.NotificationClaims(options, _pipeline.ApiV3Key, _pipeline.Clock), _pipeline.Clock, QueryAsync);
+        _notifications = new NotificationReader(_setup.MerchantId, _setup.Scheme, _setup.Signatures, _setup.PlatformKeys, _setup.MerchantKey, _setup.ApiV3Key,
+            _setup.NotificationClaims, _setup.Clock, QueryAsync);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -44,14 +46,14 @@ public sealed class WeChatPayClient : IDisposable
     public WeChatPayNode Chain(string path) => _root.Chain(path);
 
     /// <summary>The merchant id (mchid) this client signs for: for the <c>mchid</c> fields of requests, and to tell merchants apart.</summary>
-    public string MerchantId => _pipeline.MerchantId;
+    public string MerchantId => _setup.MerchantId;
 
     /// <summary>The documented operations whose path or title contains <paramref name="text"/> (case-insensitive), e.g. <c>预签约</c> or <c>pre-entrust</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
     public IReadOnlyList<WeChatPayOperation> Search(string text) => WeChatPayOperation.Wrap(Catalog.OperationCatalog.Default.Search(text));
 
     /// <summary>The API base URL, ending with '/'.</summary>
-    public string BaseUrl => _pipeline.BaseUrl;
+    public string BaseUrl => _setup.BaseUrl;
 
     /// <summary>
     /// The id (<c>PUB_KEY_ID_…</c> or certificate serial) of the platform key that <see cref="Encrypt"/> uses; send it as
@@ -68,12 +70,12 @@ public sealed class WeChatPayClient : IDisposable
     public string Encrypt(string plaintext) => EncryptionKey().Key.Encrypt(plaintext);
 
     /// <summary>The platform key ids the client holds now (configured, and in certificate mode downloaded), sorted.</summary>
-    public IReadOnlyList<string> PlatformKeyIds => _pipeline.PlatformKeys.Current.Ids;
+    public IReadOnlyList<string> PlatformKeyIds => _setup.PlatformKeys.Current.Ids;
 
     private (string Id, Crypto.VerifyingKey Key) EncryptionKey()
     {
-        var keys = _pipeline.PlatformKeys.Current;
-        if (keys.IsEmpty) keys = SyncOverAsync.Run(() => _pipeline.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None)); // first use: download
+        var keys = _setup.PlatformKeys.Current;
+        if (keys.IsEmpty) keys = SyncOverAsync.Run(() => _setup.PlatformKeys.ReadyAsync(System.Threading.CancellationToken.None)); // first use: download
         var id = keys.EncryptionKeyId ?? throw new InvalidOperationException("The client holds no platform key.");
         return keys.TryGet(id, out var key)
             ? (id, key)
@@ -82,7 +84,7 @@ public sealed class WeChatPayClient : IDisposable
 
     /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
-    public string Decrypt(string ciphertext) => _pipeline.MerchantKey.Decrypt(ciphertext);
+    public string Decrypt(string ciphertext) => _setup.MerchantKey.Decrypt(ciphertext);
 
     /// <summary>
     /// Takes one delivery of a callback from start to end, and says what to answer WeChat Pay: verifies it exactly as WeChat
@@ -210,7 +212,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPaySignatureException">The answer failed verification: do not use these certificates.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or is not the one its serial_no names.</exception>
     public System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadCertificatesAsync(System.Threading.CancellationToken cancellationToken = default) =>
-        _pipeline.DownloadCertificatesAsync(cancellationToken);
+        _setup.PlatformKeys.DownloadAsync(cancellationToken);
 
     /// <summary>
     /// Certificate mode: downloads the platform certificates now (as the schedule would) and holds them; calls already under
@@ -221,7 +223,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">The download failed; the keys held are kept.</exception>
     public async System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> RefreshCertificatesAsync(System.Threading.CancellationToken cancellationToken = default)
     {
-        var keys = await _pipeline.PlatformKeys.RefreshAsync(CertificateRefreshReason.Requested, cancellationToken).ConfigureAwait(false);
+        var keys = await _setup.PlatformKeys.RefreshAsync(CertificateRefreshReason.Requested, cancellationToken).ConfigureAwait(false);
         var held = new WeChatPayPlatformCertificate[keys.Downloaded.Count];
         for (var i = 0; i < held.Length; i++) held[i] = keys.Downloaded[i].Certificate;
         return held;
@@ -235,7 +237,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
-    public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _pipeline.PayParameters.Jsapi(appId, prepayId);
+    public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _setup.PayParameters.Jsapi(appId, prepayId);
 
     /// <summary>
     /// The parameters an app's OpenSDK <c>PayReq</c> starts the payment of an order with: <c>appid</c>, <c>partnerid</c>,
@@ -247,7 +249,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
-        _pipeline.PayParameters.App(appId, prepayId, partnerId);
+        _setup.PayParameters.App(appId, prepayId, partnerId);
 
     /// <summary>
     /// Downloads the file an apply call answered with (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>,
@@ -262,7 +264,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or the digest does not match.</exception>
     public System.Threading.Tasks.Task<WeChatPayDownload> DownloadBillAsync(WeChatPayResponse applied, System.IO.Stream destination, bool decompress = false,
         System.Threading.CancellationToken cancellationToken = default) =>
-        new Files.AppliedDownload(_pipeline).DownloadAsync(applied ?? throw new ArgumentNullException(nameof(applied)),
+        new Files.AppliedDownload(_pipeline, _setup.MerchantKey, _setup.BaseUrl, _setup.BasePath).DownloadAsync(applied ?? throw new ArgumentNullException(nameof(applied)),
             destination ?? throw new ArgumentNullException(nameof(destination)), decompress, cancellationToken);
 
     /// <summary>
@@ -275,8 +277,8 @@ public sealed class WeChatPayClient : IDisposable
         System.Threading.CancellationToken cancellationToken = default) =>
         Files.FileTarget.WriteAsync(path, file => DownloadBillAsync(applied, file, decompress, cancellationToken));
 
-    internal CallPipeline Pipeline => _pipeline;
+    internal ClientSetup Setup => _setup;
 
     /// <summary>Releases the HTTP connections.</summary>
-    public void Dispose() => _pipeline.Dispose();
+    public void Dispose() => _setup.Dispose();
 }

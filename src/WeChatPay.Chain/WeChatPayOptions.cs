@@ -22,6 +22,13 @@ public sealed class WeChatPayOptions
     public string? MerchantPrivateKeyPassphrase { get; set; }
 
     /// <summary>
+    /// The signature scheme: <see cref="WeChatPayScheme.Rsa"/> (<c>WECHATPAY2-SHA256-RSA2048</c>) or <see cref="WeChatPayScheme.Sm2"/>
+    /// (国密 <c>WECHATPAY2-SM2-WITH-SM3</c>). Null (the default) follows <see cref="MerchantPrivateKey"/>: an SM2 key makes an SM
+    /// merchant. When set, a merchant key of the other scheme is a configuration error.
+    /// </summary>
+    public WeChatPayScheme? Scheme { get; set; }
+
+    /// <summary>
     /// The WeChat Pay platform keys, by id: a platform certificate serial number, or a WeChat Pay public key id
     /// (<c>PUB_KEY_ID_…</c>), mapped to PEM text or a PEM file path (a public key or an X.509 certificate).
     /// </summary>

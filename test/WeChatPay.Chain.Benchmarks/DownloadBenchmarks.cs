@@ -57,7 +57,7 @@ public class DownloadBenchmarks
     public async Task<long> Client_Download_Checked()
     {
         using var sink = new CountingSink();
-        var download = await _client.Pipeline.DownloadAsync(Paths.PathTemplate.Root.AppendPath("v3/billdownload/file"), new { token = "bench" }, null,
+        var download = await Files.FileDownload.DownloadAsync(_client.Setup.Pipeline, Paths.PathTemplate.Root.AppendPath("v3/billdownload/file"), new { token = "bench" }, null,
             sink, decompress: false, "SHA1", _sha1, CancellationToken.None).ConfigureAwait(false);
         return download.Length;
     }

@@ -50,9 +50,9 @@ public class PieceBenchmarks
 
         _client = new WeChatPayClient(BenchKeys.Options());
         _wxpay = _client;
-        _signer = _client.Pipeline.Signer;
-        _verifier = _client.Pipeline.Verifier;
-        _keys = _client.Pipeline.PlatformKeys.Current;
+        _signer = _client.Setup.Signer;
+        _verifier = _client.Setup.Verifier;
+        _keys = _client.Setup.PlatformKeys.Current;
 
         if (!Rsa_Verify() || !Library_Verify())
             throw new InvalidOperationException("The pre-signed answer does not verify.");

@@ -25,13 +25,14 @@ internal static class CertificateAnswer
     /// <param name="target">The request target, for messages.</param>
     /// <param name="download">The answer.</param>
     /// <param name="apiV3Key">Decrypts the certificates.</param>
+    /// <param name="scheme">The merchant's scheme: its AEAD, and the algorithm of the certificates it expects.</param>
     /// <param name="known">The keys held, or null.</param>
     /// <param name="clock">Tells which certificates have expired.</param>
     /// <param name="justDownloaded">Whether the signature's timestamp must be within ±300 s of now; for an answer read back from a store, of its download time.</param>
     /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
     /// <exception cref="WeChatPayException">The answer is not a certificate list, a certificate does not decrypt or is not the one <c>serial_no</c> names, or every one has expired.</exception>
     public static IReadOnlyList<DownloadedCertificate> Read(string target, WeChatPayCertificateDownload download,
-        string apiV3Key, PlatformKeyStore? known, TimeProvider clock, bool justDownloaded = true)
+        string apiV3Key, Scheme scheme, PlatformKeyStore? known, TimeProvider clock, bool justDownloaded = true)
     {
         var text = download.Body;
         var body = System.Text.Encoding.UTF8.GetBytes(text);
@@ -52,12 +53,12 @@ internal static class CertificateAnswer
             var effective = Time(entry, "effective_time", at, Fail);
             var expire = Time(entry, "expire_time", at, Fail);
             var algorithm = Text(sealedCertificate, "algorithm", at + ".encrypt_certificate", Fail);
-            if (algorithm != "AEAD_AES_256_GCM")
-                throw Fail($"{at}.encrypt_certificate uses {algorithm}; only AEAD_AES_256_GCM is documented.");
+            if (algorithm != scheme.AeadAlgorithm)
+                throw Fail($"{at}.encrypt_certificate uses {algorithm}; a {scheme.Name} merchant's certificates come with {scheme.AeadAlgorithm}.");
             string pem;
             try
             {
-                pem = AesGcm256.Decrypt(apiV3Key, Text(sealedCertificate, "nonce", at + ".encrypt_certificate", Fail),
+                pem = scheme.Open(apiV3Key, Text(sealedCertificate, "nonce", at + ".encrypt_certificate", Fail),
                     OptionalText(sealedCertificate, "associated_data", at + ".encrypt_certificate", Fail),
                     Text(sealedCertificate, "ciphertext", at + ".encrypt_certificate", Fail));
             }
@@ -72,8 +73,10 @@ internal static class CertificateAnswer
             }
             catch (ArgumentException e)
             {
-                throw Fail($"the certificate {serial} ({at}) decrypted but is not an RSA certificate: {e.Message}", e);
+                throw Fail($"the certificate {serial} ({at}) decrypted but is not a platform certificate: {e.Message}", e);
             }
+            if (key.Scheme != scheme)
+                throw Fail($"the certificate {serial} ({at}) is a {key.Scheme.Name} certificate, but this merchant signs with {scheme.Name}: do not use it.");
             read.Add((new WeChatPayPlatformCertificate(serial, effective, expire, pem), key, serial));
         }
 

@@ -23,7 +23,8 @@ internal sealed class PlatformKeyRing : IDisposable
     /// <summary>After a failed scheduled refresh, when the next try comes (unless the interval is shorter).</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(5);
 
-    private readonly Func<CancellationToken, Task<WeChatPayCertificateDownload>> _download;
+    private readonly ICertificateSource _source;
+    private readonly Crypto.Scheme _scheme;
     private readonly IWeChatPayCertificateStore _store;
     private readonly string _merchantId;
     private readonly string? _apiV3Key;
@@ -38,9 +39,9 @@ internal sealed class PlatformKeyRing : IDisposable
     private DateTimeOffset _lastUnknownSerialRefresh = DateTimeOffset.MinValue;
     private Task<PlatformKeyStore>? _running;
 
-    public PlatformKeyRing(PlatformKeyStore configured, bool refreshes, string? apiV3Key, string merchantId, TimeSpan interval,
+    public PlatformKeyRing(PlatformKeyStore configured, bool refreshes, string? apiV3Key, string merchantId, Crypto.Scheme scheme, TimeSpan interval,
         IWeChatPayCertificateStore? store, Action<WeChatPayCertificateRefresh>? observer, string? preferredEncryptionId,
-        TimeProvider clock, Func<CancellationToken, Task<WeChatPayCertificateDownload>> download)
+        TimeProvider clock, ICertificateSource source)
     {
         _current = configured;
         Refreshes = refreshes && apiV3Key is not null;
@@ -51,7 +52,8 @@ internal sealed class PlatformKeyRing : IDisposable
         _observer = observer;
         _preferredEncryptionId = preferredEncryptionId;
         _clock = clock;
-        _download = download;
+        _scheme = scheme;
+        _source = source;
         // The first refresh comes at a random point of the interval's last fifth, so that servers started together
         // (after a deploy) do not all refresh at once: the first saves, the others read what it saved.
         if (Refreshes) _timer = clock.CreateTimer(_ => OnSchedule(), null, FirstDue(interval), interval);
@@ -97,6 +99,23 @@ internal sealed class PlatformKeyRing : IDisposable
         {
             return _current; // reported to the observer; the call fails on its unknown serial as it would have
         }
+    }
+
+    /// <summary>
+    /// Downloads and reads the platform certificates (<c>GET v3/certificates</c>) without holding them: verified with a key
+    /// held or, on first contact, with the listed certificate <c>Wechatpay-Serial</c> names.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or check out.</exception>
+    public async Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadAsync(CancellationToken cancellationToken)
+    {
+        if (_apiV3Key is null)
+            throw new InvalidOperationException("Downloading platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key.");
+        var download = await _source.DownloadAsync(cancellationToken).ConfigureAwait(false);
+        var known = _current;
+        var read = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key, _scheme, known.IsEmpty ? null : known, _clock);
+        return read.Select(c => c.Certificate).ToArray();
     }
 
     /// <summary>Refreshes now (or joins the refresh under way) and returns the keys held afterwards.</summary>
@@ -165,8 +184,8 @@ internal sealed class PlatformKeyRing : IDisposable
             }
 
             // 2. A download of our own, then saved for the others.
-            var download = await _download(CancellationToken.None).ConfigureAwait(false);
-            var certificates = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key!, before.IsEmpty ? null : before, _clock);
+            var download = await _source.DownloadAsync(CancellationToken.None).ConfigureAwait(false);
+            var certificates = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key!, _scheme, before.IsEmpty ? null : before, _clock);
             storeProblem = await Http.Bounded.TryAsync(token => _store.ReplaceAsync(_merchantId, download, token), StoreTimeout).ConfigureAwait(false) ?? storeProblem;
             return Publish(reason, before, certificates, download.DownloadedAt, fromStore: false, storeProblem);
         }
@@ -207,7 +226,7 @@ internal sealed class PlatformKeyRing : IDisposable
         try
         {
             problem = null;
-            return CertificateAnswer.Read(CertificateAnswer.Target, saved, _apiV3Key!, known.IsEmpty ? null : known, _clock, justDownloaded: false);
+            return CertificateAnswer.Read(CertificateAnswer.Target, saved, _apiV3Key!, _scheme, known.IsEmpty ? null : known, _clock, justDownloaded: false);
         }
         catch (WeChatPayException e)
         {

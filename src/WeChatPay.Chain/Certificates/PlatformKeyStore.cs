@@ -121,6 +121,10 @@ internal sealed class PlatformKeyStore
                 throw new ArgumentException($"{name} has no key: give PEM text or the path of a PEM file (public key or certificate).", option);
 
             var key = Keys.LoadVerifyingKey(pair.Value, name);
+            if (key.Scheme != merchantPublicKey.Scheme)
+                throw new ArgumentException(
+                    $"{name} is a {key.Scheme.Name} key, but MerchantPrivateKey is a {merchantPublicKey.Scheme.Name} key: a merchant signs and is answered " +
+                    "with one scheme. Configure the platform keys of the merchant's scheme (国密 merchants: SM2 certificates or public keys), or the merchant key that goes with them.", option);
             if (key.SameKeyAs(merchantPublicKey))
                 throw new ArgumentException(
                     $"{name} holds the merchant's own public key. Platform keys are WeChat Pay's keys, which sign its answers: " +

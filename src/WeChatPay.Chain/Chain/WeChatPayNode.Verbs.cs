@@ -67,7 +67,7 @@ public partial class WeChatPayNode
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public Task<WeChatPayDownload> DownloadAsync(System.IO.Stream destination, object? query = null, WeChatPayRequestOptions? options = null,
         bool decompress = false, CancellationToken cancellationToken = default) =>
-        _pipeline.DownloadAsync(_path, query, options, destination ?? throw new System.ArgumentNullException(nameof(destination)),
+        Files.FileDownload.DownloadAsync(_pipeline, _path, query, options, destination ?? throw new System.ArgumentNullException(nameof(destination)),
             decompress, null, null, cancellationToken);
 
     /// <summary>

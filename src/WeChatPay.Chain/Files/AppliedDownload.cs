@@ -18,8 +18,17 @@ internal sealed class AppliedDownload
     private const string Option = "applied";
 
     private readonly CallPipeline _pipeline;
+    private readonly Crypto.SigningKey _merchantKey;
+    private readonly string _baseUrl;
+    private readonly string _basePath;
 
-    public AppliedDownload(CallPipeline pipeline) => _pipeline = pipeline;
+    public AppliedDownload(CallPipeline pipeline, Crypto.SigningKey merchantKey, string baseUrl, string basePath)
+    {
+        _pipeline = pipeline;
+        _merchantKey = merchantKey;
+        _baseUrl = baseUrl;
+        _basePath = basePath;
+    }
 
     /// <summary>
     /// Downloads the file an "apply" answer points at (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>, receipts…): its
@@ -41,7 +50,7 @@ internal sealed class AppliedDownload
         if ((hashType is null) != (hashValue is null))
             throw new ArgumentException("The answer gives only one of hash_type and hash_value, so the file cannot be checked.", Option);
         var (path, query) = Target((string)urlToken!);
-        return _pipeline.DownloadAsync(path, query, null, destination, decompress, hashType, hashValue, cancellationToken);
+        return FileDownload.DownloadAsync(_pipeline, path, query, null, destination, decompress, hashType, hashValue, cancellationToken);
     }
 
     
@@ -60,7 +69,7 @@ internal sealed class AppliedDownload
         for (var i = 0; i < parts.Count; i++)
         {
             var (path, query) = Target(parts[i].DownloadUrl);
-            targets[i] = (path, query, CallPipeline.DigestAlgorithm(parts[i].HashType, Option));
+            targets[i] = (path, query, FileDownload.DigestAlgorithm(parts[i].HashType, Option));
         }
         var keys = new byte[parts.Count][];
         try
@@ -94,7 +103,7 @@ internal sealed class AppliedDownload
                     var expected = part.HashValue.Trim();
                     var candidates = new[] { FileCopy.Hex(downloadedHash!.GetHashAndReset()), FileCopy.Hex(decryptedHash!.GetHashAndReset()), copied.Digest };
                     var match = Array.Find(candidates, d => string.Equals(d, expected, StringComparison.OrdinalIgnoreCase));
-                    if (match is null) throw CallPipeline.DigestMismatch(call, answer, label, part.HashType!, candidates[0], part.HashValue);
+                    if (match is null) throw FileDownload.DigestMismatch(call, answer, label, part.HashType!, candidates[0], part.HashValue);
                     digests.Add(match);
                     hashType = part.HashType!.ToUpperInvariant();
                 }
@@ -118,7 +127,7 @@ internal sealed class AppliedDownload
         string text;
         try
         {
-            text = _pipeline.MerchantKey.Decrypt(part.EncryptKey);
+            text = _merchantKey.Decrypt(part.EncryptKey);
         }
         catch (System.Security.Cryptography.CryptographicException e)
         {
@@ -139,7 +148,7 @@ internal sealed class AppliedDownload
     // The path and query of a download_url: under the API's base URL, and sent as written (Files.DownloadUrl).
     private (PathTemplate Path, Dictionary<string, string> Query) Target(string url)
     {
-        var (relative, query) = DownloadUrl.Read(url, _pipeline.BaseUrl, _pipeline.BasePath);
+        var (relative, query) = DownloadUrl.Read(url, _baseUrl, _basePath);
         return (PathTemplate.Root.AppendPath(relative), query);
     }
 }

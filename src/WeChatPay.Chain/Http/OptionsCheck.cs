@@ -56,6 +56,24 @@ internal static class OptionsCheck
         return uri.GetLeftPart(UriPartial.Authority);
     }
 
+    /// <summary>The scheme the merchant key belongs to; when the option names one, the key must belong to it.</summary>
+    /// <exception cref="ArgumentException">The option names a scheme the key does not belong to, or no scheme at all.</exception>
+    public static Crypto.Scheme Scheme(WeChatPayScheme? option, Crypto.SigningKey merchantKey)
+    {
+        const string SchemeOption = "Scheme";
+        if (option is null) return merchantKey.Scheme;
+        var named = option switch
+        {
+            WeChatPayScheme.Rsa => "WECHATPAY2-SHA256-RSA2048",
+            WeChatPayScheme.Sm2 => "WECHATPAY2-SM2-WITH-SM3",
+            _ => throw new ArgumentException($"Scheme {(int)option} is not a scheme: use WeChatPayScheme.Rsa or WeChatPayScheme.Sm2, or leave it null to follow MerchantPrivateKey.", SchemeOption),
+        };
+        if (named != merchantKey.Scheme.Name)
+            throw new ArgumentException($"Scheme is {option} ({named}), but MerchantPrivateKey is a {merchantKey.Scheme.Name} key: give the merchant key of that scheme, " +
+                "or leave Scheme null to follow the key.", SchemeOption);
+        return merchantKey.Scheme;
+    }
+
     /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
     /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
     public static string? ApiV3Key(string? value)

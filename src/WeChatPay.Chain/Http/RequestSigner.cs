@@ -5,12 +5,9 @@ using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Http;
 
-/// <summary>Builds the APIv3 <c>Authorization</c> header: SHA256withRSA over <c>METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n</c>.</summary>
+/// <summary>Builds the APIv3 <c>Authorization</c> header: the merchant key's signature (SHA256withRSA, or SM2 with SM3) over <c>METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n</c>, under the key's scheme name.</summary>
 internal sealed class RequestSigner
 {
-    /// <summary>The authorization scheme.</summary>
-    public const string Scheme = "WECHATPAY2-SHA256-RSA2048";
-
     private readonly string _merchantId;
     private readonly string _serial;
     private readonly SigningKey _key;
@@ -39,7 +36,7 @@ internal sealed class RequestSigner
         var timestamp = _clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = NonceSource();
         var signature = _key.Sign(Encoding.UTF8.GetBytes(Message(method, pathAndQuery, timestamp, nonce, body)));
-        return Scheme + " mchid=\"" + _merchantId + "\",serial_no=\"" + _serial + "\",timestamp=\"" + timestamp +
+        return _key.Scheme.Name + " mchid=\"" + _merchantId + "\",serial_no=\"" + _serial + "\",timestamp=\"" + timestamp +
                "\",nonce_str=\"" + nonce + "\",signature=\"" + signature + "\"";
     }
 

@@ -23,12 +23,16 @@ internal sealed class ResponseVerifier
         headers.TryGetValue("Wechatpay-Nonce", out var nonce);
         headers.TryGetValue("Wechatpay-Signature", out var signature);
         headers.TryGetValue("Wechatpay-Serial", out var serial);
-        return TryVerify(keys, timestamp, nonce, signature, serial, body, out failedCheck, out reason);
+        headers.TryGetValue("Wechatpay-Signature-Type", out var signatureType);
+        return TryVerify(keys, timestamp, nonce, signature, serial, body, out failedCheck, out reason, signatureType);
     }
 
-    /// <summary>Runs every check in order; on failure says which one failed and why (never throws for bad input).</summary>
+    /// <summary>
+    /// Runs every check in order; on failure says which one failed and why (never throws for bad input). A
+    /// <c>Wechatpay-Signature-Type</c>, when given, must name the scheme of the key the serial names.
+    /// </summary>
     public bool TryVerify(PlatformKeyStore keys, string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
-        out SignatureCheck failedCheck, out string reason)
+        out SignatureCheck failedCheck, out string reason, string? signatureType = null)
     {
         failedCheck = SignatureCheck.MissingHeader;
         var missing = string.IsNullOrEmpty(timestamp) ? "Wechatpay-Timestamp"
@@ -69,6 +73,12 @@ internal sealed class ResponseVerifier
         }
 
         failedCheck = SignatureCheck.Signature;
+        if (signatureType is not null && signatureType != key.Scheme.Name)
+        {
+            reason = $"Wechatpay-Signature-Type is {signatureType}, but the key {serial} is a {key.Scheme.Name} key: this client's merchant uses " +
+                $"{key.Scheme.Name}; an answer signed with another scheme is not accepted";
+            return false;
+        }
         if (signature!.StartsWith(Crypto.VerifyingKey.SignTestPrefix, StringComparison.Ordinal))
         {
             reason = "the signature is a WECHATPAY/SIGNTEST/ probe: WeChat Pay checks that clients reject bad signatures";

@@ -24,6 +24,7 @@ internal sealed partial class NotificationReader
     private const string Url = "(callback)";
 
     private readonly string _merchantId;
+    private readonly Scheme _scheme;
     private readonly SignedAnswers _signatures;
     private readonly Certificates.PlatformKeyRing _platformKeys;
     private readonly SigningKey _merchantKey;
@@ -33,10 +34,11 @@ internal sealed partial class NotificationReader
     private readonly Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> _query;
 
     // What it uses, not the pipeline: the signature check (with its refresh), the keys, the claims, and a query for settling.
-    public NotificationReader(string merchantId, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, SigningKey merchantKey, string? apiV3Key,
+    public NotificationReader(string merchantId, Scheme scheme, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, SigningKey merchantKey, string? apiV3Key,
         NotificationClaims? claims, TimeProvider clock, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
     {
         _merchantId = merchantId;
+        _scheme = scheme;
         _signatures = signatures;
         _platformKeys = platformKeys;
         _merchantKey = merchantKey;
@@ -55,7 +57,7 @@ internal sealed partial class NotificationReader
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "the merchant's server is not configured to read notifications",
                 error: new InvalidOperationException("Reading callbacks needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in new[] { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial", "Request-ID" })
+        foreach (var name in new[] { "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial", "Wechatpay-Signature-Type", "Request-ID" })
         {
             var value = header(name);
             if (value is not null) headers[name] = value;
@@ -77,15 +79,20 @@ internal sealed partial class NotificationReader
         var ciphertext = StringField(resource, "ciphertext", required: true);
         var resourceNonce = StringField(resource, "nonce", required: true);
         var associatedData = StringField(resource, "associated_data", required: false);
+        var algorithm = StringField(resource, "algorithm", required: false);
         var eventType = StringField(json, "event_type", required: false);
         var id = StringField(json, "id", required: false);
-        if ((ciphertext.Problem ?? resourceNonce.Problem ?? associatedData.Problem ?? eventType.Problem ?? id.Problem) is { } malformed)
+        if ((ciphertext.Problem ?? resourceNonce.Problem ?? associatedData.Problem ?? algorithm.Problem ?? eventType.Problem ?? id.Problem) is { } malformed)
             return NotANotification(malformed);
+        if (algorithm.Value is not null && algorithm.Value != _scheme.AeadAlgorithm)
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoesNotDecrypt, "the notification could not be decrypted", error: new WeChatPayException(
+                $"The callback verified but its resource uses {algorithm.Value}, while this client's merchant uses {_scheme.Name}, whose callbacks come with " +
+                $"{_scheme.AeadAlgorithm}: configure the client with the merchant key of the scheme WeChat Pay enabled for this merchant.", Method, Url, null, text, headers));
 
         string plaintext;
         try
         {
-            plaintext = AesGcm256.Decrypt(_apiV3Key, resourceNonce.Value!, associatedData.Value ?? string.Empty, ciphertext.Value!);
+            plaintext = _scheme.Open(_apiV3Key, resourceNonce.Value!, associatedData.Value ?? string.Empty, ciphertext.Value!);
         }
         catch (CryptographicException e)
         {

@@ -35,7 +35,7 @@ public class CertificateAnswerTests
         (string)vector["body"]!);
 
     private static IReadOnlyList<WeChatPayPlatformCertificate> Read(JToken vector, bool withKnownKey) =>
-        CertificateAnswer.Read("/v3/certificates", Download(vector), (string)vector["apiv3_key"]!, withKnownKey ? KnownStore() : null,
+        CertificateAnswer.Read("/v3/certificates", Download(vector), (string)vector["apiv3_key"]!, Scheme.Rsa, withKnownKey ? KnownStore() : null,
             new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds((long)vector["now"]!))).Select(c => c.Certificate).ToList();
 
     [TestCaseSource(nameof(Cases), new object[] { true })]
@@ -77,7 +77,7 @@ public class CertificateAnswerTests
         var vector = Vectors["cases"]!.First(c => (bool)c["valid"]!);
         // Past every expire_time, the answer's own timestamp is stale too: the clock check comes first and says so.
         var error = Assert.Throws<WeChatPaySignatureException>(() => CertificateAnswer.Read("/v3/certificates", Download(vector),
-            (string)vector["apiv3_key"]!, KnownStore(), new FakeTimeProvider(new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero))));
+            (string)vector["apiv3_key"]!, Scheme.Rsa, KnownStore(), new FakeTimeProvider(new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero))));
         Assert.That(error!.FailedCheck, Is.EqualTo(SignatureCheck.Timestamp));
     }
 

@@ -117,7 +117,7 @@ public class SigningTests
         using var http = new HttpTest();
         http.RespondWith("{}", 200, TestClient.SignedHeaders("{}", at));
         using var client = TestClient.Create(new FakeTimeProvider(at));
-        client.Pipeline.Signer.NonceSource = () => (string)vector["nonce"]!;
+        client.Setup.Signer.NonceSource = () => (string)vector["nonce"]!;
 
         var url = (string)vector["url"]!;
         var question = url.IndexOf('?');

@@ -28,7 +28,7 @@ public class PayParameterTests
     private static WeChatPayClient Client(string timestamp, string nonce)
     {
         var client = TestClient.Create(new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(long.Parse(timestamp, System.Globalization.CultureInfo.InvariantCulture))));
-        client.Pipeline.PayParameters.NonceSource = () => nonce;
+        client.Setup.PayParameters.NonceSource = () => nonce;
         return client;
     }
 

@@ -17,7 +17,7 @@ internal static class InputFile
     /// <exception cref="System.ArgumentException">The path names nothing or something other than a regular file, or the file is larger than <see cref="MaxSize"/>.</exception>
     public static string Read(string path, string what)
     {
-        var text = Encoding.UTF8.GetString(LocalFile.ReadAll(path, MaxSize, what, parameter: null));
+        var text = Encoding.UTF8.GetString(WeChatPay.Chain.Shared.LocalFile.ReadAll(path, MaxSize, what, parameter: null));
         return text.StartsWith('\uFEFF') ? text.Substring(1) : text; // a byte order mark, as File.ReadAllText drops it
     }
 }

@@ -45,7 +45,7 @@ internal sealed class ClientSetup : IDisposable
         var transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
         BasePath = transport.BasePath;
         var retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, transport.BasePath),
-            new Telemetry.CallObserver(MerchantId, options.CallCompleted));
+            new CallObserver(MerchantId, options.CallCompleted));
         var exchange = new Exchange(transport, retry, options.MaxResponseBodySize, serial);
 
         // The platform keys, renewed through their own narrow way to the network.

@@ -4,10 +4,12 @@ using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Newtonsoft.Json;
+using WeChatPay.Chain.Shared;
 using WeChatPay.Chain.Benchmarks.Support;
 using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Http;
+using WeChatPay.Chain.Certificates;
 
 namespace WeChatPay.Chain.Benchmarks;
 

@@ -34,7 +34,7 @@ internal static class StartupPhases
         Twice("operation catalog (decompress and index)", () => _ = Catalog.OperationCatalog.Load(typeof(WeChatPayClient).Assembly.GetManifestResourceStream(Catalog.OperationCatalog.ResourceName)!).Operations.Count);
         Twice("Newtonsoft.Json, first serialization", () => Newtonsoft.Json.JsonConvert.SerializeObject(new { a = 1 }));
         Twice("telemetry: the client's ActivitySource and Meter (System.Diagnostics)", () =>
-            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Telemetry.CallObserver).TypeHandle));
+            System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(WeChatPay.Chain.Http.CallObserver).TypeHandle));
         Twice("Flurl client", () => new Flurl.Http.FlurlClient("https://api.mch.weixin.qq.com/").Dispose());
         Twice("WeChatPayClient constructed", () => new WeChatPayClient(options).Dispose());
         return 0;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using WeChatPay.Chain.Shared;
 using WeChatPay.Chain.Certificates;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Http;

@@ -173,9 +173,9 @@ public class ResilienceTests : SandboxFixture
         var options = sandbox.ClientOptions();
         options.BaseUrl = WeChatPayOptions.DefaultBaseUrl;
 
-        Assert.That(Http.OptionsCheck.BackupOrigin(options, WeChatPayOptions.DefaultBaseUrl, "/"), Is.EqualTo("https://api2.mch.weixin.qq.com"));
+        Assert.That(OptionsCheck.BackupOrigin(options, WeChatPayOptions.DefaultBaseUrl, "/"), Is.EqualTo("https://api2.mch.weixin.qq.com"));
         options.Failover = false;
-        Assert.That(Http.OptionsCheck.BackupOrigin(options, WeChatPayOptions.DefaultBaseUrl, "/"), Is.Null);
+        Assert.That(OptionsCheck.BackupOrigin(options, WeChatPayOptions.DefaultBaseUrl, "/"), Is.Null);
     }
 
     // A port on 127.0.0.1 with nothing listening: the connection is refused.

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using WeChatPay.Chain.Shared;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Http;
 using WeChatPay.Chain.IntegrationTests.Support;

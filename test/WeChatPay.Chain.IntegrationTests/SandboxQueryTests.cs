@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using WeChatPay.Chain.Shared;
 using WeChatPay.Chain.Http;
 using WeChatPay.Chain.IntegrationTests.Support;
 

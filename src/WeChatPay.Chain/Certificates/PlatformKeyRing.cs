@@ -172,7 +172,7 @@ internal sealed class PlatformKeyRing : IDisposable
         try
         {
             // 1. What another server (or this one) saved, when it is newer than what is held and recent enough to use.
-            var (_, saved, problemReading) = await Http.Bounded.TryAsync(token => _store.GetAsync(_merchantId, token), StoreTimeout).ConfigureAwait(false);
+            var (_, saved, problemReading) = await Shared.Bounded.TryAsync(token => _store.GetAsync(_merchantId, token), StoreTimeout).ConfigureAwait(false);
             storeProblem = problemReading;
             if (saved is not null && reason != CertificateRefreshReason.Requested && saved.DownloadedAt > _heldDownloadedAt
                 && _clock.GetUtcNow() - saved.DownloadedAt < _interval)
@@ -186,7 +186,7 @@ internal sealed class PlatformKeyRing : IDisposable
             // 2. A download of our own, then saved for the others.
             var download = await _source.DownloadAsync(CancellationToken.None).ConfigureAwait(false);
             var certificates = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key!, _scheme, before.IsEmpty ? null : before, _clock);
-            storeProblem = await Http.Bounded.TryAsync(token => _store.ReplaceAsync(_merchantId, download, token), StoreTimeout).ConfigureAwait(false) ?? storeProblem;
+            storeProblem = await Shared.Bounded.TryAsync(token => _store.ReplaceAsync(_merchantId, download, token), StoreTimeout).ConfigureAwait(false) ?? storeProblem;
             return Publish(reason, before, certificates, download.DownloadedAt, fromStore: false, storeProblem);
         }
         catch (Exception e)

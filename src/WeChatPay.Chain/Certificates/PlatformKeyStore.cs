@@ -110,7 +110,7 @@ internal sealed class PlatformKeyStore
             {
                 if (id[i] <= ' ' || id[i] > '~')
                     throw new ArgumentException(
-                        $"PlatformKeys has an id with {Http.WireText.Describe(id[i])} at index {i}. A key id is sent as the Wechatpay-Serial header, " +
+                        $"PlatformKeys has an id with {Shared.WireText.Describe(id[i])} at index {i}. A key id is sent as the Wechatpay-Serial header, " +
                         "so it is printable ASCII without spaces: the platform certificate serial number or the PUB_KEY_ID_… of the WeChat Pay public key.", option);
             }
             if (string.Equals(id, merchantSerial, StringComparison.OrdinalIgnoreCase))

@@ -59,7 +59,7 @@ public sealed class WeChatPayCertificateDownload
     /// <summary>Reads what <see cref="ToJson"/> wrote; null when the text is not such an entry (a store then downloads anew).</summary>
     public static WeChatPayCertificateDownload? FromJson(string? json)
     {
-        if (json is null || !(Http.WeChatPayJson.TryParse(json) is JObject entry)) return null;
+        if (json is null || !(Shared.WeChatPayJson.TryParse(json) is JObject entry)) return null;
         if (entry["downloaded_at"] is not { Type: JTokenType.Integer } at || !(entry["headers"] is JObject headers)
             || entry["body"] is not { Type: JTokenType.String } body)
             return null;

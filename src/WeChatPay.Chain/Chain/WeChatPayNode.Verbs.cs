@@ -1,3 +1,4 @@
+using WeChatPay.Chain.Shared;
 using System;
 using System.Net.Http;
 using System.Threading;
@@ -93,7 +94,7 @@ public partial class WeChatPayNode
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public Task<WeChatPayResponse> UploadAsync(WeChatPayFile file, object? meta = null, WeChatPayRequestOptions? options = null,
         CancellationToken cancellationToken = default) =>
-        _pipeline.UploadAsync(_path, file ?? throw new ArgumentNullException(nameof(file)), meta, options, cancellationToken);
+        Files.FileUpload.UploadAsync(_pipeline, _path, file ?? throw new ArgumentNullException(nameof(file)), meta, options, cancellationToken);
 
     /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>

@@ -56,6 +56,6 @@ internal static class KeyFile
     private static byte[] ReadBounded(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
-        return Files.LocalFile.ReadAtMost(stream, MaxBytes + 1);
+        return Shared.LocalFile.ReadAtMost(stream, MaxBytes + 1);
     }
 }

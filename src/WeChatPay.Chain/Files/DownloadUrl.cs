@@ -24,7 +24,7 @@ internal static class DownloadUrl
         for (var i = 0; i < url.Length; i++)
         {
             if (url[i] <= ' ' || url[i] >= '\x7F')
-                throw Refused($"holds {Http.WireText.Describe(url[i])} at index {i}, which no URL holds unescaped");
+                throw Refused($"holds {Shared.WireText.Describe(url[i])} at index {i}, which no URL holds unescaped");
             if (url[i] == '\\')
                 throw Refused($"holds a backslash at index {i}, which URL parsers read as '/'");
         }
@@ -66,7 +66,7 @@ internal static class DownloadUrl
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] < ' ' || text[i] == '\x7F')
-                throw Refused($"holds {Http.WireText.Describe(text[i])} in {where}, escaped, which no download URL holds");
+                throw Refused($"holds {Shared.WireText.Describe(text[i])} in {where}, escaped, which no download URL holds");
         }
     }
 

@@ -31,7 +31,7 @@ internal static class FileCopy
     /// <param name="maxInflated">The most bytes a gzip file may inflate to (<see cref="WeChatPayOptions.MaxDecompressedBillSize"/>).</param>
     /// <param name="cancellationToken">Cancels the copy.</param>
     /// <returns>The bytes written, whether the file was decompressed, and the digest (lower-case hex) when one was asked for.</returns>
-    /// <exception cref="DecompressionLimitException">A gzip file inflated past <paramref name="maxInflated"/>: nothing past the limit was written or digested.</exception>
+    /// <exception cref="Http.DecompressionLimitException">A gzip file inflated past <paramref name="maxInflated"/>: nothing past the limit was written or digested.</exception>
     public static async Task<(long Written, bool Decompressed, string? Digest)> CopyAsync(Stream source, Stream destination, HashAlgorithmName? digest,
         bool decompress, long maxInflated, CancellationToken cancellationToken)
     {
@@ -73,7 +73,7 @@ internal static class FileCopy
         int read;
         while ((read = await input.ReadAsync(buffer, 0, limit - total >= ChunkSize ? ChunkSize : (int)(limit - total) + 1, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            if (read > limit - total) throw new DecompressionLimitException(limit);
+            if (read > limit - total) throw new Http.DecompressionLimitException(limit);
             hash?.AppendData(buffer, 0, read);
             if (destination is not null) await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
             total += read;

@@ -1,3 +1,4 @@
+using WeChatPay.Chain.Shared;
 using System;
 using System.IO;
 using System.Threading;

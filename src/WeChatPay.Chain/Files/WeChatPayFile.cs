@@ -43,7 +43,7 @@ public sealed class WeChatPayFile
     {
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("Give the path of the file to upload.", nameof(path));
         if (!File.Exists(path)) throw new ArgumentException($"{path} names no file.", nameof(path));
-        Files.LocalFile.RequireRegular(path, "The file to upload", nameof(path));
+        Shared.LocalFile.RequireRegular(path, "The file to upload", nameof(path));
         var name = Name(fileName ?? System.IO.Path.GetFileName(path), nameof(fileName));
         return new WeChatPayFile(name, Type(contentType, name), path, null, null);
     }
@@ -72,15 +72,15 @@ public sealed class WeChatPayFile
     private static string Name(string? fileName, string option)
     {
         if (string.IsNullOrWhiteSpace(fileName)) throw new ArgumentException("Give the file name WeChat Pay should record, e.g. logo.png.", option);
-        var lone = Http.WireText.LoneSurrogateAt(fileName!);
+        var lone = Shared.WireText.LoneSurrogateAt(fileName!);
         if (lone >= 0)
-            throw new ArgumentException($"The file name has {Http.WireText.Describe(fileName![lone])} at index {lone}, a lone surrogate, which is no text.", option);
+            throw new ArgumentException($"The file name has {Shared.WireText.Describe(fileName![lone])} at index {lone}, a lone surrogate, which is no text.", option);
         for (var i = 0; i < fileName!.Length; i++)
         {
             var c = fileName[i];
             if (c == '"' || c == '\\' || Unprintable(c))
                 throw new ArgumentException(
-                    $"The file name has {Http.WireText.Describe(c)} at index {i}, which cannot go into the upload's headers or be recorded as a name " +
+                    $"The file name has {Shared.WireText.Describe(c)} at index {i}, which cannot go into the upload's headers or be recorded as a name " +
                     "(quotes, backslashes, control characters, line or paragraph separators and invisible formatting characters cannot).", option);
         }
         var extension = System.IO.Path.GetExtension(fileName);
@@ -97,7 +97,7 @@ public sealed class WeChatPayFile
     private static string Type(string? contentType, string fileName)
     {
         if (contentType is null) return Guess(fileName);
-        if (!Http.WireText.IsMediaType(contentType))
+        if (!Shared.WireText.IsMediaType(contentType))
             throw new ArgumentException(
                 "The content type given is not a media type such as image/png (type \"/\" subtype, letters, digits and !#$%&'*+-.^_`|~ only, no parameters), " +
                 "so it cannot go into the file part's Content-Type header.", nameof(contentType));

@@ -1,6 +1,8 @@
+using WeChatPay.Chain.Shared;
+
 namespace WeChatPay.Chain.Http;
 
-/// <summary>Step 6 of a call, first half: an error answer becomes a <see cref="WeChatPayException"/> (the signature of a 2xx answer is checked next, in <see cref="CallPipeline.SendAsync"/>).</summary>
+/// <summary>Step 6 of a call, first half: an error answer becomes a <see cref="WeChatPayException"/> (the signature of a 2xx answer is checked next, in the pipeline).</summary>
 internal static class AnswerCheck
 {
     private const int MaxQuotedMessage = 1024;

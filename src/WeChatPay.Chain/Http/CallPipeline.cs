@@ -12,7 +12,8 @@ namespace WeChatPay.Chain.Http;
 
 /// <summary>
 /// One call, top to bottom: build → encrypt → seal → sign and send → verify → decrypt → answer. Each step is its own
-/// piece; this class only runs them in order, for a JSON call, an upload and a download alike (<see cref="RunAsync"/>).
+/// piece; this class only runs them in order, for a JSON call, an upload and a download alike (<see cref="RunAsync"/>);
+/// uploads and downloads are features in <c>Files/</c> on top of it.
 /// It is composed by <see cref="ClientSetup"/> and reads no option itself.
 /// </summary>
 internal sealed class CallPipeline : IDisposable
@@ -47,34 +48,16 @@ internal sealed class CallPipeline : IDisposable
     public Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? first, WeChatPayRequestOptions? options, CancellationToken cancellationToken) =>
         RunAsync(RequestBuilder.Build(method, path, first, options, _autoEncryption, _validate), options, cancellationToken);
 
-    /// <summary>
-    /// An upload (<c>multipart/form-data</c>): the caller's meta fields plus the file name and digest the operation documents
-    /// (the digest read from the file before sending), sensitive meta fields encrypted, the meta JSON signed and sent as the
-    /// <c>meta</c> part and the file streamed as the documented file part; the answer verified like any other.
-    /// </summary>
-    /// <exception cref="ArgumentException">Not a documented upload, a meta that is not an object, a file that breaks a documented limit, or a content type that is not the documented one or not the file's own.</exception>
+    /// <summary>Steps 1–2 of a call (<see cref="RequestBuilder"/>) with the client's defaults, for a feature that completes the call before sending it (an upload).</summary>
+    /// <exception cref="ArgumentException">The call cannot be built.</exception>
+    public PreparedCall Build(HttpMethod method, PathTemplate path, object? first, WeChatPayRequestOptions? options, bool validate) =>
+        RequestBuilder.Build(method, path, first, options, _autoEncryption, validate && _validate);
+
+    /// <summary>Steps 3–7 of a call a feature built (<see cref="Build"/>) and completed.</summary>
+    /// <exception cref="WeChatPaySignatureException">The answer failed verification.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed.</exception>
-    public async Task<WeChatPayResponse> UploadAsync(PathTemplate path, WeChatPayFile file, object? meta, WeChatPayRequestOptions? options,
-        CancellationToken cancellationToken)
-    {
-        var call = RequestBuilder.Build(HttpMethod.Post, path, null, options, _autoEncryption, validate: false);
-        var plan = Files.UploadPlan.For(call.Operation, "POST /" + call.RelativePath);
-        var metaTree = meta is null ? new JObject() : RequestBuilder.BodyTree(meta) as JObject
-            ?? throw new ArgumentException("The meta must be a JSON object (an object, a dictionary or JSON text).", nameof(meta));
-        var shown = "POST /" + call.RelativePath;
-        plan.CheckName(shown, file);
-        var (content, _, digest) = await plan.OpenAsync(shown, file, cancellationToken).ConfigureAwait(false);
-        using (content)
-        {
-            var (head, headLength) = await Files.UploadPlan.HeadAsync(content, cancellationToken).ConfigureAwait(false);
-            Files.UploadPlan.CheckContent(file, head, headLength);
-            plan.Fill(metaTree, file, digest);
-            call.BodySource = call.BodyTree = new JObject { ["meta"] = metaTree };
-            call.BodyChanged = true;
-            call.Upload = (plan.FilePart, file, content);
-            return await RunAsync(call, options, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task<WeChatPayResponse> SendAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken) =>
+        RunAsync(call, options, cancellationToken);
 
     /// <summary>
     /// A GET whose 2xx body is a file: built, encrypted, sealed, signed and sent like any call, the body handed to
@@ -100,7 +83,7 @@ internal sealed class CallPipeline : IDisposable
                 throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
                     "GET", call.ShownTarget, 200, null, null, e);
             }
-            catch (Files.DecompressionLimitException e)
+            catch (DecompressionLimitException e)
             {
                 throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}.", "GET", call.ShownTarget, 200, null, null, e);
             }

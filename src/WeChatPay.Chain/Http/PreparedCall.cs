@@ -1,3 +1,4 @@
+using WeChatPay.Chain.Shared;
 using System.Collections.Generic;
 using System.Net.Http;
 using Newtonsoft.Json.Linq;
@@ -57,7 +58,7 @@ internal sealed class PreparedCall
     public List<string> EncryptedFields { get; } = new List<string>();
 
     /// <summary>An upload's file part: its name, the file, and its content at the start; null for other calls.</summary>
-    public (string Part, WeChatPayFile File, System.IO.Stream Content)? Upload { get; set; }
+    public UploadPart? Upload { get; set; }
 
     /// <summary>After <see cref="Seal"/>: the exact body text to send and sign (an upload's <c>meta</c> JSON), or null for none.</summary>
     public string? Body { get; private set; }

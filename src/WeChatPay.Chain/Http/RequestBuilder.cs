@@ -1,3 +1,4 @@
+using WeChatPay.Chain.Shared;
 using System;
 using System.Collections;
 using System.Collections.Generic;

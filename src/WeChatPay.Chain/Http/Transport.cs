@@ -78,8 +78,8 @@ internal sealed class Transport : IDisposable
             var meta = new StringContent(call.Body!, Encoding.UTF8, "application/json");
             form.Add(meta, "\"meta\"");
             var file = new StreamContent(upload.Content, 81920);
-            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(upload.File.ContentType);
-            form.Add(file, "\"" + upload.Part + "\"", "\"" + upload.File.FileName + "\"");
+            file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(upload.ContentType);
+            form.Add(file, "\"" + upload.Name + "\"", "\"" + upload.FileName + "\"");
             content = form;
             request.WithHeader("Authorization", _signer.Authorize(call.Method.Method, call.Target, call.Body!));
         }

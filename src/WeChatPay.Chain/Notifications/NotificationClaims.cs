@@ -1,3 +1,4 @@
+using WeChatPay.Chain.Shared;
 using System;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,5 @@
+using WeChatPay.Chain.Shared;
+using WeChatPay.Chain.Certificates;
 using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;

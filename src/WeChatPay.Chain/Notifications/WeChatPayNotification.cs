@@ -65,5 +65,5 @@ public sealed class WeChatPayNotification
     /// <summary>Reads the decrypted resource into <typeparamref name="T"/>.</summary>
     /// <exception cref="System.InvalidOperationException">The resource is not JSON.</exception>
     public T ResourceAs<T>() =>
-        (ResourceJson ?? throw new System.InvalidOperationException("The resource is not JSON.")).ToObject<T>(Http.WeChatPayJson.Serializer)!;
+        (ResourceJson ?? throw new System.InvalidOperationException("The resource is not JSON.")).ToObject<T>(Shared.WeChatPayJson.Serializer)!;
 }

@@ -46,7 +46,7 @@ internal sealed class PathTemplate
     public PathTemplate AppendPath(string path)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
-        Http.WireText.RequireUtf16(path, nameof(path));
+        Shared.WireText.RequireUtf16(path, nameof(path));
         if (path.IndexOf('?') >= 0 || path.IndexOf('#') >= 0)
             throw new ArgumentException($"The path '{path}' holds a query or fragment: pass query parameters in the query argument instead.", nameof(path));
         var trimmed = path.TrimStart('/');
@@ -114,10 +114,10 @@ internal sealed class PathTemplate
     /// <param name="path">The path the value goes into (for the error message).</param>
     public static string EscapeValue(string value, string? templateName, string path)
     {
-        if (Http.WireText.LoneSurrogateAt(value) >= 0 || IsDotSegment(value))
+        if (Shared.WireText.LoneSurrogateAt(value) >= 0 || IsDotSegment(value))
         {
             var what = templateName is null ? $"The path value after '{path}'" : $"The value for {{{templateName}}} in '{path}'";
-            Http.WireText.RequireUtf16(value, what);
+            Shared.WireText.RequireUtf16(value, what);
             throw DotSegment(what, value);
         }
         return Uri.EscapeDataString(value);

@@ -76,7 +76,7 @@ internal sealed class PayParameterSigner
         {
             if (value[i] <= ' ' || value[i] > '~')
                 throw new ArgumentException(
-                    $"{name} has {Http.WireText.Describe(value[i])} at index {i}: it is one line of the signed message, so it must be " +
+                    $"{name} has {Shared.WireText.Describe(value[i])} at index {i}: it is one line of the signed message, so it must be " +
                     $"printable ASCII without spaces ({what}).", name);
         }
     }

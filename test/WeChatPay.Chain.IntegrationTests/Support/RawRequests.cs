@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Shared;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Http;
 

@@ -2,7 +2,7 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Shared;
 
 /// <summary>
 /// A call to something the client can do without (a shared certificate store, a shared callback memory): given a deadline,

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Shared;
 
 /// <summary>
 /// Checks of every piece of text that reaches the wire, before anything is sent. A failed check is an

@@ -1,9 +1,10 @@
+using WeChatPay.Chain.Paths;
 using System;
 using System.Collections.Generic;
 using System.Reflection;
 using System.Text;
 
-namespace WeChatPay.Chain.Paths;
+namespace WeChatPay.Chain;
 
 /// <summary>
 /// The inverse of <see cref="SegmentName"/>: the C# member name a person writes in the chain to reach a documented segment

@@ -52,7 +52,7 @@ public sealed class WeChatPayResponse
         {
             if (!_parsed)
             {
-                _json = Http.WeChatPayJson.TryParse(Body);
+                _json = Shared.WeChatPayJson.TryParse(Body);
                 _parsed = true;
             }
             return _json;
@@ -79,7 +79,7 @@ public sealed class WeChatPayResponse
     public T As<T>()
     {
         var json = Json ?? throw new InvalidOperationException($"The response body is {(_bytes.Length == 0 ? "empty" : "not JSON")}, so it cannot be read as {typeof(T).Name}.");
-        return json.ToObject<T>(Http.WeChatPayJson.Serializer)!;
+        return json.ToObject<T>(Shared.WeChatPayJson.Serializer)!;
     }
 
     /// <summary>
@@ -98,7 +98,7 @@ public sealed class WeChatPayResponse
         if (RequestId is { } id) text.Append(" (Request-ID ").Append(id).Append(')');
         if (_bytes.Length > 0)
         {
-            var wire = indented ? Http.WeChatPayJson.TryParse(Body) : null;
+            var wire = indented ? Shared.WeChatPayJson.TryParse(Body) : null;
             text.Append(indented ? '\n' : ' ').Append(wire is null ? Body : wire.ToString(Newtonsoft.Json.Formatting.Indented));
         }
         if (DecryptedFields.Count > 0) text.Append(indented ? "\n" : "; ").Append("decrypted into Data: ").Append(string.Join(", ", DecryptedFields));

@@ -3,7 +3,7 @@ using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Shared;
 
 /// <summary>The library's one set of Newtonsoft settings: no type names, nulls omitted, non-ASCII written as-is, dates kept as text.</summary>
 internal static class WeChatPayJson

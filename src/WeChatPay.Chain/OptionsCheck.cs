@@ -1,6 +1,6 @@
 using System;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain;
 
 /// <summary>Start-up checks of <see cref="WeChatPayOptions"/> values, each naming the option to fix.</summary>
 internal static class OptionsCheck
@@ -37,7 +37,7 @@ internal static class OptionsCheck
         if (options.BackupBaseUrl is null)
         {
             if (!string.Equals(baseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase)) return null;
-            backup = RetryPolicy.DocumentedBackup;
+            backup = Http.RetryPolicy.DocumentedBackup;
         }
         else
         {
@@ -47,7 +47,7 @@ internal static class OptionsCheck
             }
             catch (ArgumentException)
             {
-                throw new ArgumentException($"BackupBaseUrl must be an absolute http(s) URL without query, e.g. {RetryPolicy.DocumentedBackup}", nameof(WeChatPayOptions.BackupBaseUrl));
+                throw new ArgumentException($"BackupBaseUrl must be an absolute http(s) URL without query, e.g. {Http.RetryPolicy.DocumentedBackup}", nameof(WeChatPayOptions.BackupBaseUrl));
             }
         }
         var uri = new Uri(backup);

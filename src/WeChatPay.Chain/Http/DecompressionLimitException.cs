@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace WeChatPay.Chain.Files;
+namespace WeChatPay.Chain.Http;
 
 /// <summary>A gzip download inflated past <see cref="WeChatPayOptions.MaxDecompressedBillSize"/> and was stopped there; the pipeline reports it as a <see cref="WeChatPayException"/> of the call.</summary>
 internal sealed class DecompressionLimitException : Exception

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace WeChatPay.Chain.Files;
+namespace WeChatPay.Chain.Shared;
 
 /// <summary>
 /// A file named by a path, read within bounds: only a file that reports content is opened (a FIFO blocks its opener until a

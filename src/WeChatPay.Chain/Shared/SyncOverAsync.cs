@@ -1,7 +1,7 @@
 using System;
 using System.Threading.Tasks;
 
-namespace WeChatPay.Chain;
+namespace WeChatPay.Chain.Shared;
 
 /// <summary>
 /// The one place the library blocks on a task (the sync verbs, for scripts). The call runs on the thread pool, off any

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.Crypto;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Catalog;
 
 /// <summary>Visits the string fields a <see cref="FieldPath"/> names in a JSON tree (every element of a <c>[]</c> step) and replaces them.</summary>
 internal static class JsonFields

@@ -70,7 +70,7 @@ public class WeChatPayException : Exception
     internal bool TimedOut { get; set; }
 
     /// <summary>The answer body as WeChat Pay's error object (<c>{"code","message","detail"}</c>), or null when it is not a JSON object.</summary>
-    internal static JObject? ErrorJson(string? responseBody) => responseBody is null ? null : Http.WeChatPayJson.TryParse(responseBody) as JObject;
+    internal static JObject? ErrorJson(string? responseBody) => responseBody is null ? null : Shared.WeChatPayJson.TryParse(responseBody) as JObject;
 
     /// <summary>WeChat Pay's error <c>code</c> in an error object, as text.</summary>
     internal static string? Text(JToken? token) => token is JValue { Value: not null } value && token.Type != JTokenType.Null ? System.Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using WeChatPay.Chain.Certificates;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Certificates;
 
 /// <summary>Checks a signed answer or callback: the four <c>Wechatpay-*</c> headers, freshness within ±300 s, the key by serial, and the signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.</summary>
 internal sealed class ResponseVerifier

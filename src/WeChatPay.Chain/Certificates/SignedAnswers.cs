@@ -4,7 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WeChatPay.Chain.Certificates;
 
-namespace WeChatPay.Chain.Http;
+namespace WeChatPay.Chain.Certificates;
 
 /// <summary>
 /// Verification of what WeChat Pay signs — an answer or a callback — with the platform keys held, and once more after the

@@ -6,7 +6,7 @@ using System.Diagnostics.Metrics;
 #endif
 using WeChatPay.Chain.Http;
 
-namespace WeChatPay.Chain.Telemetry;
+namespace WeChatPay.Chain.Http;
 
 /// <summary>
 /// Times every exchange with WeChat Pay and tells of it: <see cref="WeChatPayOptions.CallCompleted"/>, and on net8.0+ a

@@ -75,6 +75,24 @@ internal static partial class PemKeyReader
     private static ArgumentException NotRsa(string optionName, string what) =>
         Fail(optionName, $"{optionName} is {what}, not an RSA key: WeChat Pay APIv3 needs RSA keys of at least {MinimumKeyBits} bits.");
 
+    private static ArgumentException NotRsaOrSm2(string optionName, string what) =>
+        Fail(optionName, $"{optionName} is {what}, not an RSA or SM2 key: {WeChatPayKeys}");
+
+    private static ArgumentException NotSm2Curve(string optionName, string curve) =>
+        Fail(optionName, $"{optionName} is an EC key on the curve {curve}, not an SM2 key: {WeChatPayKeys}");
+
+    private static ArgumentException NoCurve(string optionName) =>
+        Fail(optionName,
+            $"{optionName} is an EC key that does not name its curve: {WeChatPayKeys} "
+            + "Give the key as PKCS#8 (-----BEGIN PRIVATE KEY-----) or SEC1 with its curve named.");
+
+    /// <summary>The load error for a key of the wrong scheme where an SM2 key is needed (e.g. <c>an RSA key</c>).</summary>
+    internal static ArgumentException NotSm2(string optionName, string what) =>
+        Fail(optionName, $"{optionName} is {what}, not an SM2 key: this option needs an SM2 (国密) key on the curve SM2 (OID 1.2.156.10197.1.301).");
+
+    private const string WeChatPayKeys =
+        "WeChat Pay keys are RSA (2048 bits or more) or SM2 (国密, EC on the curve SM2, OID 1.2.156.10197.1.301).";
+
     private static ArgumentException NeedsPassphrase(string optionName) =>
         Fail(optionName, $"{optionName} is encrypted: set {optionName}Passphrase.");
 

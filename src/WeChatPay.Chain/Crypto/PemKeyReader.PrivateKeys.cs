@@ -160,8 +160,8 @@ internal static partial class PemKeyReader
         return false;
     }
 
-    /// <summary>OpenSSL's traditional encrypted PKCS#1 ("Proc-Type: 4,ENCRYPTED" + "DEK-Info").</summary>
-    private static RsaPrivateCrtKeyParameters DecryptLegacyPkcs1(PemBlock block, string? passphrase, string optionName)
+    /// <summary>OpenSSL's traditional encrypted PKCS#1, or with <paramref name="acceptSm2"/> SEC1 ("Proc-Type: 4,ENCRYPTED" + "DEK-Info").</summary>
+    private static AsymmetricKeyParameter DecryptLegacy(PemBlock block, string? passphrase, string optionName, bool acceptSm2)
     {
         if (string.IsNullOrEmpty(passphrase))
         {
@@ -183,6 +183,10 @@ internal static partial class PemKeyReader
                 if (decoded is AsymmetricCipherKeyPair pair && pair.Private is RsaPrivateCrtKeyParameters key)
                 {
                     return Checked(key, optionName);
+                }
+                if (acceptSm2 && decoded is AsymmetricCipherKeyPair ecPair && ecPair.Private is ECPrivateKeyParameters ec)
+                {
+                    return FromEcParameters(ec, ecPair.Public as ECPublicKeyParameters, optionName);
                 }
             }
             catch (Exception ex) when (IsParseFailure(ex) && !(ex is ArgumentException a && a.ParamName == optionName))

@@ -4,7 +4,9 @@ using System.IO;
 using System.Security;
 using Org.BouncyCastle.Asn1;
 using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Asn1.X509;
+using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
 using Org.BouncyCastle.X509;
@@ -13,7 +15,7 @@ using PemBlockReader = Org.BouncyCastle.Utilities.IO.Pem.PemReader;
 
 namespace WeChatPay.Chain.Crypto;
 
-/// <summary>Reads RSA keys and certificates from PEM text or PEM files, failing with configuration-grade messages.</summary>
+/// <summary>Reads RSA and SM2 keys and certificates from PEM text or PEM files, failing with configuration-grade messages.</summary>
 /// <remarks>
 /// Every failure is an <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the
 /// option name and whose message says what is wrong and what to do. No message ever holds key material or file
@@ -41,7 +43,14 @@ internal static partial class PemKeyReader
         ReadPemText(textOrPath, optionName, "a PEM certificate or public key", PublicExpected);
 
     /// <summary>Reads an RSA private key (PKCS#1, PKCS#8, encrypted PKCS#8 or legacy encrypted PKCS#1) from PEM text.</summary>
-    internal static RsaPrivateCrtKeyParameters ReadPrivateKey(string pem, string? passphrase, string optionName)
+    internal static RsaPrivateCrtKeyParameters ReadPrivateKey(string pem, string? passphrase, string optionName) =>
+        (RsaPrivateCrtKeyParameters)ReadAnyPrivateKey(pem, passphrase, optionName, acceptSm2: false);
+
+    /// <summary>
+    /// Reads an RSA private key, or with <paramref name="acceptSm2"/> also an SM2 one (PKCS#8, encrypted PKCS#8, SEC1 and its
+    /// legacy encrypted form): an <see cref="RsaPrivateCrtKeyParameters"/> or an <see cref="ECPrivateKeyParameters"/> on the SM2 curve.
+    /// </summary>
+    internal static AsymmetricKeyParameter ReadAnyPrivateKey(string pem, string? passphrase, string optionName, bool acceptSm2)
     {
         string? publicLabel = null;
         string? otherLabel = null;
@@ -50,17 +59,21 @@ internal static partial class PemKeyReader
             switch (block.Type)
             {
                 case "PRIVATE KEY":
-                    return FromPrivateKeyInfo(ParseOrDamaged(block.Content, PrivateKeyInfo.GetInstance, optionName), optionName);
+                    return FromAnyPrivateKeyInfo(ParseOrDamaged(block.Content, PrivateKeyInfo.GetInstance, optionName), optionName, acceptSm2);
                 case "ENCRYPTED PRIVATE KEY":
-                    return FromPrivateKeyInfo(DecryptPkcs8(block, passphrase, optionName), optionName);
+                    return FromAnyPrivateKeyInfo(DecryptPkcs8(block, passphrase, optionName), optionName, acceptSm2);
                 case "RSA PRIVATE KEY":
                     return IsLegacyEncrypted(block)
-                        ? DecryptLegacyPkcs1(block, passphrase, optionName)
+                        ? DecryptLegacy(block, passphrase, optionName, acceptSm2)
                         : FromRsaStructure(ParseOrDamaged(block.Content, RsaPrivateKeyStructure.GetInstance, optionName), optionName);
+                case "EC PRIVATE KEY" when acceptSm2:
+                    return IsLegacyEncrypted(block)
+                        ? DecryptLegacy(block, passphrase, optionName, acceptSm2)
+                        : FromSec1(ParseOrDamaged(block.Content, ECPrivateKeyStructure.GetInstance, optionName), curveKnown: false, optionName);
                 case "EC PRIVATE KEY":
                     throw NotRsa(optionName, "an EC key");
                 case "DSA PRIVATE KEY":
-                    throw NotRsa(optionName, "a DSA key");
+                    throw acceptSm2 ? NotRsaOrSm2(optionName, "a DSA key") : NotRsa(optionName, "a DSA key");
                 case "OPENSSH PRIVATE KEY":
                     throw Fail(optionName,
                         $"{optionName} is an OpenSSH-format key; convert it to PKCS#8 PEM "
@@ -88,6 +101,18 @@ internal static partial class PemKeyReader
     /// <summary>Reads an RSA public key's modulus and exponent from SPKI, PKCS#1 or an X.509 certificate in PEM text; returns the certificate if any.</summary>
     internal static (BigInteger Modulus, BigInteger Exponent) ReadPublicKey(string pem, string optionName, out X509Certificate? certificate)
     {
+        ReadAnyPublicKey(pem, optionName, acceptSm2: false, out certificate, out var rsa);
+        return rsa;
+    }
+
+    /// <summary>
+    /// Reads an RSA public key, or with <paramref name="acceptSm2"/> also an SM2 one, from SPKI, PKCS#1 or an X.509 certificate
+    /// in PEM text: returns the SM2 key, or null with the RSA numbers in <paramref name="rsa"/>; the certificate if any.
+    /// </summary>
+    internal static ECPublicKeyParameters? ReadAnyPublicKey(string pem, string optionName, bool acceptSm2, out X509Certificate? certificate,
+        out (BigInteger Modulus, BigInteger Exponent) rsa)
+    {
+        rsa = default;
         string? privateLabel = null;
         string? otherLabel = null;
         foreach (PemBlock block in ReadBlocks(pem, optionName))
@@ -96,17 +121,18 @@ internal static partial class PemKeyReader
             {
                 case "CERTIFICATE":
                     X509Certificate cert = ParseOrDamaged(block.Content, ParseCertificate, optionName);
-                    var certKey = FromSubjectPublicKeyInfo(cert.CertificateStructure.SubjectPublicKeyInfo, optionName);
+                    var certKey = FromAnySubjectPublicKeyInfo(cert.CertificateStructure.SubjectPublicKeyInfo, optionName, acceptSm2, out rsa);
                     certificate = cert;
                     return certKey;
                 case "PUBLIC KEY":
                     certificate = null;
-                    return FromSubjectPublicKeyInfo(
-                        ParseOrDamaged(block.Content, SubjectPublicKeyInfo.GetInstance, optionName), optionName);
+                    return FromAnySubjectPublicKeyInfo(
+                        ParseOrDamaged(block.Content, SubjectPublicKeyInfo.GetInstance, optionName), optionName, acceptSm2, out rsa);
                 case "RSA PUBLIC KEY":
                     certificate = null;
-                    return FromRsaPublicStructure(
+                    rsa = FromRsaPublicStructure(
                         ParseOrDamaged(block.Content, RsaPublicKeyStructure.GetInstance, optionName), optionName);
+                    return null;
                 case "PRIVATE KEY":
                 case "ENCRYPTED PRIVATE KEY":
                 case "RSA PRIVATE KEY":

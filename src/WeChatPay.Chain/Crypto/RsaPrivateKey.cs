@@ -94,14 +94,23 @@ internal sealed class RsaPrivateKey : SigningKey
     {
         if (optionName is null) throw new ArgumentNullException(nameof(optionName));
         string pem = PemKeyReader.ReadPrivateKeyText(textOrPath, optionName);
+        return TryPlatform(pem) ?? new RsaPrivateKey(PemKeyReader.ReadPrivateKey(pem, passphrase, optionName));
+    }
+
+    /// <summary>The key of PEM text that System.Security.Cryptography reads alone (net8.0+, platform backend), or null.</summary>
+    internal static RsaPrivateKey? TryPlatform(string pem)
+    {
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform && PlatformKeyImport.TryPrivateKey(pem) is { } platform)
         {
             return new RsaPrivateKey(platform);
         }
 #endif
-        return new RsaPrivateKey(PemKeyReader.ReadPrivateKey(pem, passphrase, optionName));
+        return null;
     }
+
+    /// <summary>Wraps RSA numbers that <see cref="PemKeyReader"/> read and checked.</summary>
+    internal static RsaPrivateKey FromChecked(RsaPrivateCrtKeyParameters key) => new RsaPrivateKey(key);
 
     /// <summary>Signs <paramref name="message"/> with SHA256withRSA (PKCS#1 v1.5); returns base64.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="message"/> is null.</exception>

@@ -106,6 +106,17 @@ internal sealed class RsaPublicKey : VerifyingKey
     {
         if (optionName is null) throw new ArgumentNullException(nameof(optionName));
         string pem = PemKeyReader.ReadPublicKeyText(textOrPath, optionName);
+        if (TryPlatform(pem) is { } platform)
+        {
+            return platform;
+        }
+        var (modulus, exponent) = PemKeyReader.ReadPublicKey(pem, optionName, out X509Certificate? certificate);
+        return FromChecked(modulus, exponent, certificate, optionName);
+    }
+
+    /// <summary>The key of PEM text that System.Security.Cryptography reads alone (net8.0+, platform backend), or null.</summary>
+    internal static RsaPublicKey? TryPlatform(string pem)
+    {
 #if !NETSTANDARD2_0
         if (CryptoBackend.UsePlatform && PlatformKeyImport.TryPublicKey(pem) is { } platform)
         {
@@ -113,7 +124,14 @@ internal sealed class RsaPublicKey : VerifyingKey
             return new RsaPublicKey(numbers.Modulus!, numbers.Exponent!, null, platform);
         }
 #endif
-        var (modulus, exponent) = PemKeyReader.ReadPublicKey(pem, optionName, out X509Certificate? certificate);
+        return null;
+    }
+
+    /// <summary>Wraps RSA numbers (and their certificate) that <see cref="PemKeyReader"/> read and checked.</summary>
+    /// <exception cref="ArgumentException">BouncyCastle refuses the modulus (ParamName <paramref name="optionName"/>).</exception>
+    internal static RsaPublicKey FromChecked(Org.BouncyCastle.Math.BigInteger modulus, Org.BouncyCastle.Math.BigInteger exponent,
+        X509Certificate? certificate, string optionName)
+    {
         var key = new RsaPublicKey(modulus.ToByteArrayUnsigned(), exponent.ToByteArrayUnsigned(), certificate, null);
         if (!key.UsesPlatformCrypto)
         {

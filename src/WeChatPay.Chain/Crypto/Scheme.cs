@@ -11,6 +11,9 @@ internal abstract class Scheme
     /// <summary>RSA: SHA256withRSA signatures, RSA-OAEP fields, AEAD_AES_256_GCM.</summary>
     public static readonly Scheme Rsa = new RsaScheme();
 
+    /// <summary>国密: SM2-with-SM3 signatures, SM2 fields, AEAD_SM4_GCM.</summary>
+    public static readonly Scheme Sm = new SmScheme();
+
     /// <summary>The name in <c>Authorization</c> and <c>Wechatpay-Signature-Type</c>.</summary>
     public abstract string Name { get; }
 

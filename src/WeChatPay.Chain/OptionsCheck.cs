@@ -64,8 +64,8 @@ internal static class OptionsCheck
         if (option is null) return merchantKey.Scheme;
         var named = option switch
         {
-            WeChatPayScheme.Rsa => "WECHATPAY2-SHA256-RSA2048",
-            WeChatPayScheme.Sm2 => "WECHATPAY2-SM2-WITH-SM3",
+            WeChatPayScheme.Rsa => Crypto.Scheme.Rsa.Name,
+            WeChatPayScheme.Sm2 => Crypto.Scheme.Sm.Name,
             _ => throw new ArgumentException($"Scheme {(int)option} is not a scheme: use WeChatPayScheme.Rsa or WeChatPayScheme.Sm2, or leave it null to follow MerchantPrivateKey.", SchemeOption),
         };
         if (named != merchantKey.Scheme.Name)

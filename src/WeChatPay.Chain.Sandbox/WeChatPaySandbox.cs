@@ -141,6 +141,9 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 
+    /// <summary>Which signature scheme the sandbox's merchant uses: RSA, or 国密 (SM2/SM3/SM4).</summary>
+    public SandboxScheme Scheme => _keys.Scheme;
+
     /// <summary>
     /// Starts a sandbox on 127.0.0.1, generating throw-away RSA-2048 merchant and platform keys (and a self-signed
     /// platform certificate in certificate mode) and a random APIv3 key unless the options give them.
@@ -205,7 +208,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/";
         var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
-        log.Info($"listening on {baseUrl} ({keys.Mode} mode, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
+        log.Info($"listening on {baseUrl} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
         return sandbox;
     }
 

@@ -27,10 +27,12 @@ internal static class Demo
     /// <param name="mode">The sandbox's platform key mode.</param>
     /// <param name="cancellationToken">Stops the demo.</param>
     /// <param name="logs">Receives what the client logs (one line per call, WeChatPay.Chain.Hosting); none by default.</param>
-    public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken, ILoggerProvider? logs = null)
+    /// <param name="scheme">The sandbox merchant's signature scheme: RSA (the default) or 国密.</param>
+    public static async Task<int> RunAsync(IAnsiConsole console, KeyMode mode, CancellationToken cancellationToken, ILoggerProvider? logs = null,
+        SandboxScheme scheme = SandboxScheme.Rsa)
     {
-        console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, throw-away keys)");
-        await using var sandbox = await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = mode }, cancellationToken).ConfigureAwait(false);
+        console.MarkupLine($"[bold]WeChatPay.Chain demo[/] against the local sandbox ({mode} mode, {scheme} scheme, throw-away keys)");
+        await using var sandbox = await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = mode, Scheme = scheme }, cancellationToken).ConfigureAwait(false);
         // The client as a service gets it: registered with AddWeChatPay, logging one line per call.
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -59,7 +61,7 @@ internal static class Demo
             console.Write(table);
             console.MarkupLine(encrypted.Length == 0
                 ? "  [grey]the docs mark no sensitive field here: the body leaves as given[/]"
-                : $"  encrypted by the client (RSA-OAEP, platform key) and decrypted by the sandbox: [blue]{Markup.Escape(encrypted)}[/]");
+                : $"  encrypted by the client ({(scheme == SandboxScheme.Sm ? "SM2" : "RSA-OAEP")}, platform key) and decrypted by the sandbox: [blue]{Markup.Escape(encrypted)}[/]");
             console.WriteLine();
         }
 
@@ -77,7 +79,7 @@ internal static class Demo
         console.MarkupLine(bill.Line);
         console.WriteLine();
 
-        var rotation = await RotationAsync(mode == KeyMode.Certificate ? sandbox : null, cancellationToken).ConfigureAwait(false);
+        var rotation = await RotationAsync(mode == KeyMode.Certificate ? sandbox : null, scheme, cancellationToken).ConfigureAwait(false);
         if (!rotation.Held) failures++;
         console.MarkupLine(rotation.Line);
         console.WriteLine();
@@ -240,10 +242,10 @@ internal static class Demo
 
     // A client in certificate mode built with no platform key: the first call downloads the certificates; after the
     // sandbox rotates its certificate, the answer names a serial the client does not hold, and one refresh brings it.
-    private static async Task<CallbackOutcome> RotationAsync(Sandbox.WeChatPaySandbox? certificateSandbox, CancellationToken cancellationToken)
+    private static async Task<CallbackOutcome> RotationAsync(Sandbox.WeChatPaySandbox? certificateSandbox, SandboxScheme scheme, CancellationToken cancellationToken)
     {
         await using var owned = certificateSandbox is null
-            ? await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate }, cancellationToken).ConfigureAwait(false)
+            ? await Sandbox.WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate, Scheme = scheme }, cancellationToken).ConfigureAwait(false)
             : null;
         var sandbox = certificateSandbox ?? owned!;
         var options = sandbox.ClientOptions();

@@ -157,18 +157,32 @@ internal static class Program
         return mode;
     }
 
-    // wxpay sandbox [--json] [--mode] [--port]
+    private static readonly Option<string> Scheme = CreateScheme();
+
+    private static Option<string> CreateScheme()
+    {
+        var scheme = new Option<string>("--scheme")
+        {
+            Description = "Signature scheme of the sandbox merchant: rsa (WECHATPAY2-SHA256-RSA2048) or sm (国密 WECHATPAY2-SM2-WITH-SM3: SM2 keys, AEAD_SM4_GCM).",
+            DefaultValueFactory = _ => "rsa",
+        };
+        scheme.AcceptOnlyFromAmong("rsa", "sm");
+        return scheme;
+    }
+
+    // wxpay sandbox [--json] [--mode] [--scheme] [--port]
     private static Command SandboxCommand()
     {
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print the client configuration alone on standard output (the log goes to standard error)." };
         var sandbox = new Command("sandbox", "Run the local WeChat Pay sandbox on 127.0.0.1 until Ctrl+C, printing a ready client configuration.");
         sandbox.Options.Add(Mode);
+        sandbox.Options.Add(Scheme);
         sandbox.Options.Add(port);
         sandbox.Options.Add(json);
         sandbox.SetAction(async (result, token) =>
         {
-            var options = new SandboxOptions { Mode = ModeOf(result.GetValue(Mode)), Port = result.GetValue(port) };
+            var options = new SandboxOptions { Mode = ModeOf(result.GetValue(Mode)), Scheme = SchemeOf(result.GetValue(Scheme)), Port = result.GetValue(port) };
             if (!result.GetValue(json))
             {
                 await SandboxHost.RunAsync(options, token).ConfigureAwait(false);
@@ -176,7 +190,7 @@ internal static class Program
             }
             options.Log = line => Console.Error.WriteLine(line);
             await using var running = await WeChatPaySandbox.StartAsync(options, token).ConfigureAwait(false);
-            Console.Error.WriteLine($"WeChat Pay sandbox listening on {running.BaseUrl} ({running.Mode} mode, throw-away keys). Ctrl+C stops it.");
+            Console.Error.WriteLine($"WeChat Pay sandbox listening on {running.BaseUrl} ({running.Mode} mode, {running.Scheme} scheme, throw-away keys). Ctrl+C stops it.");
             Console.Out.WriteLine(SandboxHost.ClientJson(running.ClientOptions()).ToString(Newtonsoft.Json.Formatting.Indented));
             Console.Out.Flush();
             try
@@ -192,15 +206,16 @@ internal static class Program
         return sandbox;
     }
 
-    // wxpay repl [--sandbox]
+    // wxpay repl [--sandbox [--scheme]]
     private static Command ReplCommand()
     {
         var withSandbox = new Option<bool>("--sandbox") { Description = "Point `wxpay` at a fresh in-process sandbox (also `sandbox`) instead of the configuration." };
         var repl = new Command("repl", "An interactive C# prompt with `wxpay` ready: Tab completes the typed chain, Up/Down recall, a result prints readably.");
         repl.Options.Add(withSandbox);
+        repl.Options.Add(Scheme);
         repl.SetAction((result, token) => RunAsync(result, async () =>
         {
-            WeChatPaySandbox? sandbox = result.GetValue(withSandbox) ? await WeChatPaySandbox.StartAsync(new SandboxOptions { Log = _ => { } }, token).ConfigureAwait(false) : null;
+            WeChatPaySandbox? sandbox = result.GetValue(withSandbox) ? await WeChatPaySandbox.StartAsync(new SandboxOptions { Scheme = SchemeOf(result.GetValue(Scheme)), Log = _ => { } }, token).ConfigureAwait(false) : null;
             try
             {
                 using var client = new WeChatPayClient(sandbox is null ? Options(result) : sandbox.ClientOptions());
@@ -218,7 +233,8 @@ internal static class Program
     {
         var demo = new Command("demo", "Start the local sandbox and run the four seed operations in all six call styles, then receive a callback.");
         demo.Options.Add(Mode);
-        demo.SetAction((result, token) => Demo.RunAsync(AnsiConsole.Console, ModeOf(result.GetValue(Mode)), token));
+        demo.Options.Add(Scheme);
+        demo.SetAction((result, token) => Demo.RunAsync(AnsiConsole.Console, ModeOf(result.GetValue(Mode)), token, scheme: SchemeOf(result.GetValue(Scheme))));
         return demo;
     }
 
@@ -277,4 +293,6 @@ internal static class Program
     }
 
     private static KeyMode ModeOf(string? value) => value == "certificate" ? KeyMode.Certificate : KeyMode.PublicKey;
+
+    private static SandboxScheme SchemeOf(string? value) => value == "sm" ? SandboxScheme.Sm : SandboxScheme.Rsa;
 }

@@ -11,8 +11,8 @@ namespace WeChatPay.Chain.Sandbox;
 /// Builds a deterministic success body from the catalog's response fields: a request value of the same path or name
 /// is echoed (never a sensitive one), enums answer their first value, numbers 1, booleans false, objects and arrays
 /// one level of their documented children (arrays one element), and strings a plausible value derived from the
-/// field name and the request (ids, tokens, URLs, times). <c>rsa-merchant</c> fields are RSA-OAEP encrypted with the
-/// merchant public key.
+/// field name and the request (ids, tokens, URLs, times). <c>rsa-merchant</c> fields are encrypted with the
+/// merchant public key by its scheme (RSA-OAEP, or SM2 for a 国密 merchant).
 /// </summary>
 internal sealed class AnswerBuilder
 {

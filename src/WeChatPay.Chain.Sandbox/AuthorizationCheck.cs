@@ -7,7 +7,7 @@ using Newtonsoft.Json.Linq;
 namespace WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Checks a request's <c>Authorization</c> as WeChat Pay does: scheme and fields, merchant id, merchant serial,
+/// Checks a request's <c>Authorization</c> as WeChat Pay does: the merchant's scheme (RSA or 国密) and fields, merchant id, merchant serial,
 /// ±300 s, the signature over <c>METHOD\nTARGET\nTIMESTAMP\nNONCE\nBODY\n</c> (the sandbox's own
 /// <see cref="SignedMessage.Request"/>, not the client's), and no nonce replayed within the window. Failures are 401 SIGN_ERROR with
 /// <c>detail.sign_information</c>.
@@ -38,7 +38,7 @@ internal sealed class AuthorizationCheck
     /// <param name="passed">Receives the checks that passed.</param>
     public Rejection? Check(string method, string target, string signedBody, string? header, List<SandboxCheck> passed)
     {
-        if (!AuthorizationHeader.TryParse(header, out var auth, out var fields, out var field, out var issue))
+        if (!AuthorizationHeader.TryParse(header, _keys.Rules.Name, out var auth, out var fields, out var field, out var issue))
         {
             fields.TryGetValue("timestamp", out var ts);
             fields.TryGetValue("nonce_str", out var nonce);

@@ -4,13 +4,12 @@ using System.Collections.Generic;
 namespace WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Parses <c>WECHATPAY2-SHA256-RSA2048 mchid="…",serial_no="…",timestamp="…",nonce_str="…",signature="…"</c> strictly:
-/// the scheme, then <c>key="value"</c> pairs separated by commas, each of the five keys exactly once.
+/// Parses <c>WECHATPAY2-SHA256-RSA2048 mchid="…",serial_no="…",timestamp="…",nonce_str="…",signature="…"</c> (or the 国密
+/// <c>WECHATPAY2-SM2-WITH-SM3</c> one) strictly: the merchant's scheme, then <c>key="value"</c> pairs separated by commas,
+/// each of the five keys exactly once, in any order.
 /// </summary>
 internal sealed class AuthorizationHeader
 {
-    public const string Scheme = SignedMessage.Scheme;
-
     private static readonly string[] Required = { "mchid", "serial_no", "timestamp", "nonce_str", "signature" };
 
     private AuthorizationHeader(Dictionary<string, string> fields)
@@ -33,7 +32,13 @@ internal sealed class AuthorizationHeader
     public string Signature { get; }
 
     /// <summary>Parses the header; on failure <paramref name="field"/> names what is wrong and <paramref name="issue"/> says how.</summary>
-    public static bool TryParse(string? header, out AuthorizationHeader? parsed, out Dictionary<string, string> fields, out string field, out string issue)
+    /// <param name="header">The <c>Authorization</c> header.</param>
+    /// <param name="scheme">The scheme the merchant uses; the other scheme is refused as WeChat Pay refuses it.</param>
+    /// <param name="parsed">The parsed header, or null.</param>
+    /// <param name="fields">The fields read so far, also on failure.</param>
+    /// <param name="field">What is wrong.</param>
+    /// <param name="issue">How it is wrong.</param>
+    public static bool TryParse(string? header, string scheme, out AuthorizationHeader? parsed, out Dictionary<string, string> fields, out string field, out string issue)
     {
         parsed = null;
         fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -44,15 +49,18 @@ internal sealed class AuthorizationHeader
             return false;
         }
 
-        if (!header.StartsWith(Scheme + " ", StringComparison.Ordinal))
+        if (!header.StartsWith(scheme + " ", StringComparison.Ordinal))
         {
             field = "scheme";
             var space = header.IndexOf(' ');
-            issue = $"the scheme must be {Scheme}, not '{Clip(space < 0 ? header : header.Substring(0, space))}'";
+            var sent = space < 0 ? header : header.Substring(0, space);
+            issue = sent is SignedMessage.Scheme or SignedMessage.SmScheme
+                ? $"this merchant uses {scheme}; the request is signed with {sent}"
+                : $"the scheme must be {scheme}, not '{Clip(sent)}'";
             return false;
         }
 
-        var i = Scheme.Length + 1;
+        var i = scheme.Length + 1;
         while (i < header.Length)
         {
             while (i < header.Length && (header[i] == ' ' || header[i] == ',')) i++;

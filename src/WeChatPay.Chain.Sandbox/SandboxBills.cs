@@ -19,7 +19,7 @@ namespace WeChatPay.Chain.Sandbox;
 /// An encrypted bill's apply answer (<c>download_bill_list</c>: <c>v3/bill/sub-merchant-fundflowbill</c>,
 /// <c>v3/ecommerce/bill/fundflowbill</c>, <c>v3/payscore/merchant-bill</c>) lists <see cref="WeChatPaySandbox.BillParts"/>
 /// parts: each a byte range of that CSV, gzip on request, then GCM-encrypted (AES-256, or SM4 when the apply asked
-/// <c>SM4_GCM</c>) under a key of its own, sealed with the merchant public key (RSA-OAEP) in <c>encrypt_key</c>, with
+/// <c>SM4_GCM</c>) under a key of its own, sealed with the merchant public key (RSA-OAEP, or SM2 for a 国密 merchant) in <c>encrypt_key</c>, with
 /// its <c>nonce</c> and the SHA1 of the part as downloaded. Keys and nonces derive from the APIv3 key and the part's token,
 /// so nothing is stored.
 /// </summary>

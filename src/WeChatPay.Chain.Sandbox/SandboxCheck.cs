@@ -6,7 +6,7 @@ public enum SandboxCheck
     /// <summary>The method and path name a documented v3 operation.</summary>
     Operation = 0,
 
-    /// <summary>The <c>Authorization</c> header is present, uses <c>WECHATPAY2-SHA256-RSA2048</c> and holds the five fields once each.</summary>
+    /// <summary>The <c>Authorization</c> header is present, uses the merchant's scheme (<c>WECHATPAY2-SHA256-RSA2048</c>, or <c>WECHATPAY2-SM2-WITH-SM3</c> in <see cref="SandboxScheme.Sm"/>) and holds the five fields once each.</summary>
     Authorization,
 
     /// <summary><c>mchid</c> is the sandbox merchant.</summary>

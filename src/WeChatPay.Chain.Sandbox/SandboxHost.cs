@@ -29,7 +29,7 @@ public static class SandboxHost
         if (effective.Log is null && effective.Logger is null) effective.Log = line => output.WriteLine(line);
 
         await using var sandbox = await WeChatPaySandbox.StartAsync(effective, cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"WeChat Pay sandbox listening on {sandbox.BaseUrl} ({sandbox.Mode} mode, 127.0.0.1 only).").ConfigureAwait(false);
+        await output.WriteLineAsync($"WeChat Pay sandbox listening on {sandbox.BaseUrl} ({sandbox.Mode} mode, {(sandbox.Scheme == SandboxScheme.Sm ? "国密 WECHATPAY2-SM2-WITH-SM3" : "WECHATPAY2-SHA256-RSA2048")}, 127.0.0.1 only).").ConfigureAwait(false);
         await output.WriteLineAsync("THROW-AWAY KEYS generated for this run only: they are printed because they protect nothing; never use them with the real WeChat Pay API.").ConfigureAwait(false);
         await output.WriteLineAsync("Client configuration (WeChatPayOptions):").ConfigureAwait(false);
         await output.WriteLineAsync(ClientJson(sandbox.ClientOptions()).ToString(Formatting.Indented)).ConfigureAwait(false);

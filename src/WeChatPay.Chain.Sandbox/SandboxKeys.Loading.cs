@@ -40,6 +40,9 @@ internal sealed partial class SandboxKeys
         }
         if (options.PlatformKeyId != null) Token(options.PlatformKeyId, nameof(SandboxOptions.PlatformKeyId));
         if (options.MerchantSerialNumber != null) Token(options.MerchantSerialNumber, nameof(SandboxOptions.MerchantSerialNumber));
+        if (options.Scheme == SandboxScheme.Sm) return CreateSm(options, merchantId, apiV3Key, clock);
+        if (options.Scheme != SandboxScheme.Rsa)
+            throw new ArgumentException("Scheme must be SandboxScheme.Rsa or SandboxScheme.Sm.", nameof(SandboxOptions.Scheme));
 
         var merchantTask = Task.Run(() => PrivateKey(options.MerchantPrivateKey, nameof(SandboxOptions.MerchantPrivateKey)), cancellationToken);
         var platformTask = Task.Run(() => PrivateKey(options.PlatformPrivateKey, nameof(SandboxOptions.PlatformPrivateKey)), cancellationToken);
@@ -50,7 +53,7 @@ internal sealed partial class SandboxKeys
         {
             var merchantKey = SandboxRsa.FromPrivatePem(merchantPem, nameof(SandboxOptions.MerchantPrivateKey));
             var platformKey = SandboxRsa.FromPrivatePem(platformPem, nameof(SandboxOptions.PlatformPrivateKey));
-            if (platformKey.SameKeyAs(merchantKey.SubjectPublicKeyInfo))
+            if (platformKey.SameKeyAs(merchantKey))
                 throw new ArgumentException("PlatformPrivateKey is the merchant key: the platform key must be a different key.", nameof(SandboxOptions.PlatformPrivateKey));
             var merchantSerial = options.MerchantSerialNumber is null
                 ? RandomHex()
@@ -59,7 +62,7 @@ internal sealed partial class SandboxKeys
             if (options.Mode == KeyMode.PublicKey)
             {
                 var id = options.PlatformKeyId?.Trim() ?? "PUB_KEY_ID_" + RandomDigits(28);
-                return new SandboxKeys(KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey,
+                return new SandboxKeys(SchemeRules.Rsa, KeyMode.PublicKey, merchantId, merchantSerial, merchantPem, merchantKey,
                     new PlatformIdentity(id, platformRsa.ExportSubjectPublicKeyInfoPem(), platformKey, null, null, null), apiV3Key,
                     "PUB_KEY_ID_" + RandomDigits(28));
             }
@@ -78,7 +81,7 @@ internal sealed partial class SandboxKeys
             var platform = CertificateIdentity(certificatePem, platformKey);
             if (options.PlatformKeyId != null && !string.Equals(options.PlatformKeyId.TrimStart('0'), platform.Id, StringComparison.OrdinalIgnoreCase))
                 throw new ArgumentException($"PlatformKeyId must be the certificate serial ({platform.Id}) in certificate mode.", nameof(SandboxOptions.PlatformKeyId));
-            return new SandboxKeys(KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, platform, apiV3Key, RandomHex());
+            return new SandboxKeys(SchemeRules.Rsa, KeyMode.Certificate, merchantId, merchantSerial, merchantPem, merchantKey, platform, apiV3Key, RandomHex());
         }
     }
 
@@ -149,6 +152,19 @@ internal sealed partial class SandboxKeys
     // A self-signed certificate over the platform key, valid for five years from a day ago (or from now, for a rotation), with the given hex serial.
     private static string SelfSigned(RSA rsa, string serialHex, DateTimeOffset now, bool fromNow = false)
     {
+        var serial = SerialBytes(serialHex);
+        var subject = new X500DistinguishedName("CN=WeChat Pay Sandbox Platform, OU=WeChatPay.Chain Sandbox (throw-away), O=WeChatPay.Chain, C=CN");
+        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        var start = ValidFrom(now, fromNow);
+        using var certificate = request.Create(subject, X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), start, start.AddYears(5), serial);
+        return certificate.ExportCertificatePem();
+    }
+
+    // A certificate serial from its hex digits: 1 to 20 bytes, positive (a leading zero byte added when the top bit is set).
+    private static byte[] SerialBytes(string serialHex)
+    {
         byte[] serial;
         try
         {
@@ -166,15 +182,12 @@ internal sealed partial class SandboxKeys
             Buffer.BlockCopy(serial, 0, positive, 1, serial.Length);
             serial = positive;
         }
-
-        var subject = new X500DistinguishedName("CN=WeChat Pay Sandbox Platform, OU=WeChatPay.Chain Sandbox (throw-away), O=WeChatPay.Chain, C=CN");
-        var request = new CertificateRequest(subject, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
-        var start = fromNow ? now.AddSeconds(-now.Second) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
-        using var certificate = request.Create(subject, X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1), start, start.AddYears(5), serial);
-        return certificate.ExportCertificatePem();
+        return serial;
     }
+
+    // A certificate's start: a day ago (at midnight UTC), or this minute for a rotation.
+    private static DateTimeOffset ValidFrom(DateTimeOffset now, bool fromNow) =>
+        fromNow ? now.AddSeconds(-now.Second) : new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-1);
 
     // 40 upper-case hex digits, the first non-zero and below 8 so that the serial is positive and keeps all 40 digits.
     private static string RandomHex()

@@ -17,9 +17,10 @@ internal sealed partial class SandboxKeys
     private readonly object _rotating = new();
     private volatile PlatformIdentity[] _platforms;
 
-    private SandboxKeys(KeyMode mode, string merchantId, string merchantSerial, string merchantPem, SandboxRsa merchantKey,
+    private SandboxKeys(SchemeRules rules, KeyMode mode, string merchantId, string merchantSerial, string merchantPem, SandboxKey merchantKey,
         PlatformIdentity platform, string apiV3Key, string otherPlatformId)
     {
+        Rules = rules;
         Mode = mode;
         MerchantId = merchantId;
         MerchantSerial = merchantSerial;
@@ -30,6 +31,11 @@ internal sealed partial class SandboxKeys
         OtherPlatformKeyId = otherPlatformId;
     }
 
+    /// <summary>The merchant's scheme: its name, AEAD and certificate algorithm type.</summary>
+    public SchemeRules Rules { get; }
+
+    public SandboxScheme Scheme => Rules.Scheme;
+
     public KeyMode Mode { get; }
 
     public string MerchantId { get; }
@@ -39,8 +45,8 @@ internal sealed partial class SandboxKeys
     /// <summary>The merchant private key PEM, handed to the client only (never logged).</summary>
     public string MerchantPrivateKeyPem { get; }
 
-    /// <summary>Verifies request signatures (its public half) and encrypts merchant-key answer fields.</summary>
-    public SandboxRsa MerchantKey { get; }
+    /// <summary>Verifies request signatures (its public half) and encrypts merchant-key answer fields, by the scheme.</summary>
+    public SandboxKey MerchantKey { get; }
 
     /// <summary>The platform identity that signs answers and callbacks now: the newest one.</summary>
     public PlatformIdentity Platform => _platforms[0];
@@ -54,7 +60,7 @@ internal sealed partial class SandboxKeys
     public string PlatformPublicPem => Platform.PublicPem;
 
     /// <summary>Signs answers and callbacks, decrypts sensitive request fields.</summary>
-    public SandboxRsa PlatformKey => Platform.Key;
+    public SandboxKey PlatformKey => Platform.Key;
 
     public string ApiV3Key { get; }
 
@@ -70,7 +76,7 @@ internal sealed partial class SandboxKeys
     }
 
     /// <summary>
-    /// Certificate mode: a new platform key and certificate (valid from now) become the signing identity; the old one stays
+    /// Certificate mode: a new platform key and certificate of the scheme (valid from now) become the signing identity; the old one stays
     /// listed, as WeChat Pay lists both during a rotation. Returns the new serial.
     /// </summary>
     /// <exception cref="InvalidOperationException">The sandbox runs in public-key mode.</exception>
@@ -80,6 +86,11 @@ internal sealed partial class SandboxKeys
             throw new InvalidOperationException("Only certificate mode rotates platform certificates; public-key mode has one WeChat Pay public key.");
         if (Platform.CertificatePem is null)
             throw new InvalidOperationException("The sandbox signs with its WeChat Pay public key now; certificates are no longer rotated.");
+        if (Scheme == SandboxScheme.Sm)
+        {
+            var sm2 = SandboxSm2.Generate();
+            return Add(SandboxSm2Certificate.Identity(SandboxSm2Certificate.SelfSigned(sm2, SerialBytes(RandomHex()), ValidFrom(now, fromNow: true)), sm2));
+        }
         using var rsa = RSA.Create(KeyBits);
         var pem = rsa.ExportPkcs8PrivateKeyPem();
         var serial = RandomHex();
@@ -99,6 +110,11 @@ internal sealed partial class SandboxKeys
             throw new InvalidOperationException("Only a certificate-mode sandbox migrates to a WeChat Pay public key; public-key mode has one already.");
         if (Platform.CertificatePem is null)
             throw new InvalidOperationException("The sandbox has switched to its WeChat Pay public key already.");
+        if (Scheme == SandboxScheme.Sm)
+        {
+            var sm2 = SandboxSm2.Generate();
+            return Add(new PlatformIdentity("PUB_KEY_ID_" + RandomDigits(28), sm2.PublicPem, sm2, null, null, null));
+        }
         using var rsa = RSA.Create(KeyBits);
         var key = SandboxRsa.FromPrivatePem(rsa.ExportPkcs8PrivateKeyPem(), "WeChat Pay public key");
         return Add(new PlatformIdentity("PUB_KEY_ID_" + RandomDigits(28), rsa.ExportSubjectPublicKeyInfoPem(), key, null, null, null));

@@ -12,16 +12,26 @@ public sealed class SandboxOptions
     /// <summary>Public-key mode (<c>PUB_KEY_ID_…</c>, the default) or platform-certificate mode.</summary>
     public KeyMode Mode { get; set; } = KeyMode.PublicKey;
 
+    /// <summary>
+    /// The merchant's signature scheme: <see cref="SandboxScheme.Rsa"/> (<c>WECHATPAY2-SHA256-RSA2048</c>, the default) or
+    /// 国密 <see cref="SandboxScheme.Sm"/> (<c>WECHATPAY2-SM2-WITH-SM3</c>: SM2 keys and certificates, AEAD_SM4_GCM). The
+    /// given keys and certificate must be of the scheme.
+    /// </summary>
+    public SandboxScheme Scheme { get; set; } = SandboxScheme.Rsa;
+
     /// <summary>The merchant id (<c>mchid</c>) requests must be signed for; <c>1900000001</c> unless set.</summary>
     public string MerchantId { get; set; } = DefaultMerchantId;
 
-    /// <summary>The merchant private key (unencrypted PKCS#1 or PKCS#8 PEM text, or a PEM file path); generated (RSA-2048) when null.</summary>
+    /// <summary>
+    /// The merchant private key (unencrypted PEM text or a PEM file path: RSA PKCS#1 or PKCS#8; SM2 PKCS#8 or SEC1 in
+    /// <see cref="SandboxScheme.Sm"/>); generated (RSA-2048, or SM2) when null.
+    /// </summary>
     public string? MerchantPrivateKey { get; set; }
 
     /// <summary>The merchant certificate serial (<c>serial_no</c>); 40 random hex digits when null.</summary>
     public string? MerchantSerialNumber { get; set; }
 
-    /// <summary>The platform private key (unencrypted PKCS#1 or PKCS#8 PEM text, or a PEM file path); generated (RSA-2048) when null.</summary>
+    /// <summary>The platform private key (unencrypted PEM text or a PEM file path, of the <see cref="Scheme"/> as the merchant key); generated when null.</summary>
     public string? PlatformPrivateKey { get; set; }
 
     /// <summary>
@@ -30,7 +40,7 @@ public sealed class SandboxOptions
     /// </summary>
     public string? PlatformKeyId { get; set; }
 
-    /// <summary>The platform certificate (PEM text or path) for certificate mode; self-signed over the platform key when null.</summary>
+    /// <summary>The platform certificate (PEM text or path) for certificate mode, SM2 in <see cref="SandboxScheme.Sm"/>; self-signed over the platform key when null.</summary>
     public string? PlatformCertificate { get; set; }
 
     /// <summary>The APIv3 key (32 characters) for certificates and callbacks; 32 random characters when null.</summary>

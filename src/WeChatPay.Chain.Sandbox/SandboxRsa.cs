@@ -10,7 +10,7 @@ namespace WeChatPay.Chain.Sandbox;
 /// RSA-OAEP (SHA-1) encryption, base64 on the outside. One <see cref="RSA"/> per thread, since an instance is not promised
 /// to be safe for concurrent use.
 /// </summary>
-internal sealed class SandboxRsa
+internal sealed class SandboxRsa : SandboxKey
 {
     private readonly ThreadLocal<RSA> _rsa;
 
@@ -24,13 +24,17 @@ internal sealed class SandboxRsa
             return rsa;
         });
         SubjectPublicKeyInfo = _rsa.Value!.ExportSubjectPublicKeyInfo();
+        PublicKeyBytes = SubjectPublicKeyInfo;
     }
 
-    /// <summary>Whether this holds a private key (sign, decrypt) or only a public one (verify, encrypt).</summary>
-    public bool HasPrivateKey { get; }
+    /// <inheritdoc/>
+    public override bool HasPrivateKey { get; }
 
     /// <summary>The DER of the public key, to compare keys.</summary>
     public byte[] SubjectPublicKeyInfo { get; }
+
+    /// <inheritdoc/>
+    public override byte[] PublicKeyBytes { get; }
 
     /// <summary>Reads a PEM private key (PKCS#1 or PKCS#8).</summary>
     /// <exception cref="ArgumentException">The text is not an RSA private key.</exception>
@@ -44,17 +48,17 @@ internal sealed class SandboxRsa
         }
         catch (Exception e) when (e is ArgumentException || e is CryptographicException)
         {
-            throw new ArgumentException($"{option} is not an RSA private key in PEM (PKCS#1 or PKCS#8).", option, e);
+            throw new ArgumentException($"{option} is not an RSA private key in PEM (PKCS#1 or PKCS#8); an SM2 key needs Scheme = SandboxScheme.Sm.", option, e);
         }
         return new SandboxRsa(pem, hasPrivate: true);
     }
 
     /// <summary>SHA256withRSA over <paramref name="message"/>, base64.</summary>
-    public string Sign(byte[] message) =>
+    public override string Sign(byte[] message) =>
         Convert.ToBase64String(_rsa.Value!.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
     /// <summary>Whether <paramref name="signature"/> (base64) is SHA256withRSA over <paramref name="message"/> for this key; false for bad base64.</summary>
-    public bool Verify(byte[] message, string? signature)
+    public override bool Verify(byte[] message, string? signature)
     {
         if (string.IsNullOrEmpty(signature)) return false;
         var bytes = new byte[signature.Length];
@@ -63,11 +67,11 @@ internal sealed class SandboxRsa
     }
 
     /// <summary>RSA-OAEP (SHA-1) of the UTF-8 text, base64.</summary>
-    public string Encrypt(string plaintext) =>
+    public override string Encrypt(string plaintext) =>
         Convert.ToBase64String(_rsa.Value!.Encrypt(Encoding.UTF8.GetBytes(plaintext), RSAEncryptionPadding.OaepSHA1));
 
     /// <summary>Decrypts base64 RSA-OAEP (SHA-1) ciphertext to UTF-8 text; null when it does not decrypt with this key.</summary>
-    public string? TryDecrypt(string ciphertext)
+    public override string? TryDecrypt(string ciphertext)
     {
         var bytes = new byte[ciphertext.Length];
         if (!Convert.TryFromBase64String(ciphertext, bytes, out var length)) return null;

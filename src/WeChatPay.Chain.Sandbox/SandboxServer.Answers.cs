@@ -46,7 +46,7 @@ internal sealed partial class SandboxServer
         headers["Wechatpay-Signature"] = signature;
         headers["Wechatpay-Timestamp"] = timestamp;
         headers["Wechatpay-Serial"] = fault == SandboxFault.UnknownSerial ? _keys.OtherPlatformKeyId : platform.Id;
-        headers["Wechatpay-Signature-Type"] = SignedMessage.Scheme;
+        headers["Wechatpay-Signature-Type"] = _keys.Rules.Name;
     }
 
     private static async Task WriteHtml502Async(HttpContext context)

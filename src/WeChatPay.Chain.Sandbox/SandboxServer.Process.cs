@@ -129,9 +129,18 @@ internal sealed partial class SandboxServer
                 "无可用的平台证书，请在商户平台-API安全申请使用微信支付公钥。可查看指引https://pay.weixin.qq.com/doc/v3/merchant/4012153196", null));
         }
 
-        var data = new JArray();
+        var rules = _keys.Rules;
         var algorithm = inputs.Query.TryGetValue("algorithm_type", out var type) ? type.ToString() : "RSA";
-        if (algorithm != "SM2")
+        if (rules.Scheme == SandboxScheme.Sm && algorithm is not ("SM2" or "ALL"))
+        {
+            // A 国密 merchant's platform certificates are SM2 ones: the sandbox has no RSA certificate to list, and says so.
+            return Reject(record, new Rejection(400, "PARAM_ERROR",
+                $"参数错误 (parameter error): this merchant uses {rules.Name}; its platform certificates are SM2 ones, listed by GET v3/certificates?algorithm_type=SM2.",
+                null, "algorithm_type", new JObject { ["field"] = "algorithm_type", ["location"] = "query", ["issue"] = type.Count == 0 ? "required" : "enum" }));
+        }
+
+        var data = new JArray();
+        if (algorithm == "ALL" || algorithm == rules.CertificateAlgorithmType)
         {
             foreach (var platform in _keys.Platforms)
             {
@@ -144,10 +153,10 @@ internal sealed partial class SandboxServer
                     ["expire_time"] = WeChatTime.Rfc3339(platform.NotAfter!.Value),
                     ["encrypt_certificate"] = new JObject
                     {
-                        ["algorithm"] = "AEAD_AES_256_GCM",
+                        ["algorithm"] = rules.Aead,
                         ["nonce"] = nonce,
                         ["associated_data"] = "certificate",
-                        ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, nonce, "certificate", platform.CertificatePem!),
+                        ["ciphertext"] = rules.Seal(_keys.ApiV3Key, nonce, "certificate", platform.CertificatePem!),
                     },
                 });
             }

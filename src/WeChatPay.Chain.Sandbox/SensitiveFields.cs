@@ -8,7 +8,7 @@ namespace WeChatPay.Chain.Sandbox;
 /// <summary>
 /// Checks the fields the documentation marks <c>rsa-platform</c> (read by <see cref="SensitivePaths"/>: <c>json.…</c>,
 /// <c>query.…</c>, <c>body.meta.…</c>, through nested objects and <c>[]</c> arrays): every one present must be base64
-/// RSA-OAEP ciphertext that decrypts with the platform private key, and the request must then carry a
+/// ciphertext of the merchant's scheme (RSA-OAEP, or SM2 in 国密) that decrypts with the platform private key, and the request must then carry a
 /// <c>Wechatpay-Serial</c> naming that key. The plaintext is dropped at once; only field paths are kept.
 /// </summary>
 internal static class SensitiveFields
@@ -34,7 +34,7 @@ internal static class SensitiveFields
                 {
                     return Rejection.ParamError(SandboxCheck.Encryption, path, location, "not encrypted",
                         $"参数错误 (parameter error): the sensitive field '{path}' is not encrypted with the platform key {platform.Id} "
-                        + "(RSA-OAEP with SHA-1, base64).");
+                        + $"({keys.Rules.FieldCipher}).");
                 }
                 // Recorded as the client names them: body paths as they are, query parameters as query.name.
                 decrypted.Add(location == "query" ? "query." + path : path);

@@ -11,8 +11,11 @@ namespace WeChatPay.Chain.Sandbox;
 /// </summary>
 internal static class SignedMessage
 {
-    /// <summary>The Authorization scheme of APIv3.</summary>
+    /// <summary>The Authorization scheme of APIv3 with RSA.</summary>
     public const string Scheme = "WECHATPAY2-SHA256-RSA2048";
+
+    /// <summary>The Authorization scheme of APIv3 with 国密 (SM2 with SM3).</summary>
+    public const string SmScheme = "WECHATPAY2-SM2-WITH-SM3";
 
     /// <summary>How far a timestamp may be from the clock, in seconds.</summary>
     public const int WindowSeconds = 300;

@@ -21,8 +21,8 @@ public sealed partial class WeChatPaySandbox
     /// <summary>
     /// POSTs a callback notification to <paramref name="url"/> as WeChat Pay does:
     /// <c>{id, create_time, resource_type:"encrypt-resource", event_type, summary, resource:{original_type, algorithm:"AEAD_AES_256_GCM", ciphertext, associated_data, nonce}}</c>,
-    /// the resource AEAD_AES_256_GCM-encrypted with the APIv3 key, the body signed with the platform key in the
-    /// <c>Wechatpay-*</c> headers. Faults do not apply to callbacks.
+    /// the resource AEAD_AES_256_GCM-encrypted with the APIv3 key (AEAD_SM4_GCM in <see cref="SandboxScheme.Sm"/>), the body
+    /// signed with the platform key in the <c>Wechatpay-*</c> headers. Faults do not apply to callbacks.
     /// </summary>
     /// <param name="url">The receiver, an absolute http(s) URL (the merchant's <c>notify_url</c>).</param>
     /// <param name="eventType">The event type, e.g. <c>TRANSACTION.SUCCESS</c> or <c>PAPAY.SIGN</c>; the catalog gives its <c>original_type</c> and summary when it documents it.</param>
@@ -93,8 +93,8 @@ public sealed partial class WeChatPaySandbox
             ["resource"] = new JObject
             {
                 ["original_type"] = originalType,
-                ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = SignedMessage.AesGcmEncrypt(_keys.ApiV3Key, resourceNonce, originalType, plaintext),
+                ["algorithm"] = _keys.Rules.Aead,
+                ["ciphertext"] = _keys.Rules.Seal(_keys.ApiV3Key, resourceNonce, originalType, plaintext),
                 ["associated_data"] = originalType,
                 ["nonce"] = resourceNonce,
             },
@@ -135,7 +135,7 @@ public sealed partial class WeChatPaySandbox
             new KeyValuePair<string, string>("Wechatpay-Signature", platform.Key.Sign(SignedMessage.Answer(timestamp, nonce, body))),
             new KeyValuePair<string, string>("Wechatpay-Timestamp", timestamp),
             new KeyValuePair<string, string>("Wechatpay-Serial", platform.Id),
-            new KeyValuePair<string, string>("Wechatpay-Signature-Type", SignedMessage.Scheme),
+            new KeyValuePair<string, string>("Wechatpay-Signature-Type", _keys.Rules.Name),
         };
     }
 

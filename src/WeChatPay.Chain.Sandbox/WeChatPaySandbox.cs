@@ -73,7 +73,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     public IReadOnlyList<string> PlatformKeyIds => _keys.Platforms.Select(p => p.Id).ToArray();
 
     /// <summary>
-    /// Certificate mode: issues a new platform certificate (a new RSA-2048 key, valid from now) and signs every later answer
+    /// Certificate mode: issues a new platform certificate (a new key of the scheme, RSA-2048 or SM2, valid from now) and signs every later answer
     /// and callback with it, while <c>GET v3/certificates</c> lists both, as WeChat Pay does during a rotation. Requests may
     /// encrypt with either (naming it in <c>Wechatpay-Serial</c>).
     /// </summary>
@@ -141,8 +141,11 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 
+    /// <summary>Which signature scheme the sandbox's merchant uses: RSA, or 国密 (SM2/SM3/SM4).</summary>
+    public SandboxScheme Scheme => _keys.Scheme;
+
     /// <summary>
-    /// Starts a sandbox on 127.0.0.1, generating throw-away RSA-2048 merchant and platform keys (and a self-signed
+    /// Starts a sandbox on 127.0.0.1, generating throw-away merchant and platform keys of <see cref="SandboxOptions.Scheme"/> (RSA-2048, or SM2) (and a self-signed
     /// platform certificate in certificate mode) and a random APIv3 key unless the options give them.
     /// </summary>
     /// <param name="options">How to start; null for the defaults (public-key mode, merchant 1900000001, a free port).</param>
@@ -205,14 +208,16 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var port = new Uri(address).Port;
         var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/";
         var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
-        log.Info($"listening on {baseUrl} ({keys.Mode} mode, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
+        log.Info($"listening on {baseUrl} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
         return sandbox;
     }
 
     /// <summary>
     /// A ready client configuration: the merchant id, serial and private key PEM, every platform key (public key PEM, or
     /// certificate PEM in certificate mode; after a rotation or <see cref="SwitchToPublicKey"/>, each) under its id,
-    /// <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock when one was given. A new object on every call.
+    /// <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock when one was given. A new object on every call. In
+    /// <see cref="SandboxScheme.Sm"/> the keys are SM2 ones (the merchant's PKCS#8 PEM, the platform's SPKI or certificate
+    /// PEM), under the same option names: the key says the scheme.
     /// </summary>
     public WeChatPayOptions ClientOptions()
     {

@@ -3,12 +3,17 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.Cli;
 using WeChatPay.Chain.IntegrationTests.Support;
+using WeChatPay.Chain.Sandbox;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
-/// <summary>The four seed operations in all six styles against the sandbox, each checked on its own.</summary>
-public class SeedStyleTests : SandboxFixture
+/// <summary>The four seed operations in all six styles against the sandbox, each checked on its own, for an RSA and a 国密 merchant.</summary>
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class SeedStyleTests(SandboxScheme scheme) : SandboxFixture
 {
+    protected override SandboxOptions? Options => new() { Scheme = scheme };
+
     private static System.Collections.Generic.IEnumerable<TestCaseData> Cases() =>
         from operation in SeedOperation.All
         from style in DemoStyle.All

@@ -7,7 +7,8 @@ namespace WeChatPay.Chain.Sandbox;
 /// Judges pay parameters as WeChat does before it starts a payment, with the sandbox's own code: the fields of the form
 /// (JSAPI / mini-program: appId, timeStamp, nonceStr, package=prepay_id=…, signType=RSA, paySign; APP: appid, partnerid,
 /// prepayid, package=Sign=WXPay, noncestr, timestamp, sign) and the SHA256withRSA signature over the signed fields, each
-/// followed by a line feed, with the merchant public key.
+/// followed by a line feed, with the merchant public key. A 国密 merchant's parameters are refused: WeChat Pay documents
+/// no pay signature other than SHA256withRSA.
 /// </summary>
 internal static class PayParameterCheck
 {
@@ -57,6 +58,8 @@ internal static class PayParameterCheck
 
     private static string? Signature(SandboxKeys keys, string signature, params string[] lines)
     {
+        if (keys.Scheme != SandboxScheme.Rsa)
+            return "the merchant is a 国密 (SM2) one: WeChat Pay documents the pay signature as SHA256withRSA only, with an RSA merchant key";
         var message = new StringBuilder();
         foreach (var line in lines) message.Append(line).Append('\n');
         return keys.MerchantKey.Verify(Encoding.UTF8.GetBytes(message.ToString()), signature)

@@ -238,6 +238,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
+    /// <exception cref="NotSupportedException">The merchant key is SM2 (国密): WeChat Pay documents the pay signature as SHA256withRSA only.</exception>
     public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _setup.PayParameters.Jsapi(appId, prepayId);
 
     /// <summary>
@@ -249,6 +250,7 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
+    /// <exception cref="NotSupportedException">The merchant key is SM2 (国密): WeChat Pay documents the pay signature as SHA256withRSA only.</exception>
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
         _setup.PayParameters.App(appId, prepayId, partnerId);
 

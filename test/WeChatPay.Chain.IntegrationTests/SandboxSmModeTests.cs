@@ -53,6 +53,25 @@ public class SandboxSmModeTests
     }
 
     [Test]
+    public void Pay_parameters_of_a_guomi_merchant_are_refused_as_WeChat_Pay_documents_an_RSA_pay_signature_only()
+    {
+        // Signed with the merchant's SM2 key over the documented lines: well formed, but not a signature WeChat Pay documents.
+        var merchantKey = Sm2TestCrypto.PrivateKey(sandbox.ClientOptions().MerchantPrivateKey);
+        const string package = "prepay_id=wx201410272009395522657a690389285100";
+        var json = new Newtonsoft.Json.Linq.JObject
+        {
+            ["appId"] = "wxd678efh567hg6787", ["timeStamp"] = "1414561699", ["nonceStr"] = "5K8264ILTKCH16CQ2502SI8ZNMTM67VS",
+            ["package"] = package, ["signType"] = "RSA",
+            ["paySign"] = Sm2TestCrypto.Sign(merchantKey, "wxd678efh567hg6787\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\n" + package + "\n"),
+        }.ToString();
+
+        var check = sandbox.CheckPayParameters(json);
+
+        Assert.That(check.Accepted, Is.False);
+        Assert.That(check.Problem, Does.Contain("SHA256withRSA only"));
+    }
+
+    [Test]
     public async Task An_SM2_signed_GET_is_accepted_and_its_answer_verifies_with_the_platform_SM2_key()
     {
         var (status, body, response, bytes) = await sm.SendSignedAsync("GET", Target);

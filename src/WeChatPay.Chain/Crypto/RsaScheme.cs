@@ -13,6 +13,9 @@ internal sealed class RsaScheme : Scheme
     public override string? CertificateAlgorithmType => null;
 
     /// <inheritdoc />
+    public override string? PaySignType => "RSA";
+
+    /// <inheritdoc />
     public override string Open(string apiV3Key, string nonce, string associatedData, string ciphertextBase64) =>
         AesGcm256.Decrypt(apiV3Key, nonce, associatedData, ciphertextBase64);
 }

@@ -23,6 +23,12 @@ internal abstract class Scheme
     /// <summary>The <c>algorithm_type</c> query of <c>GET v3/certificates</c>, or null for the default (RSA) certificates.</summary>
     public abstract string? CertificateAlgorithmType { get; }
 
+    /// <summary>
+    /// The <c>signType</c> of JSAPI and APP pay parameters signed with a key of this scheme, or null when WeChat Pay documents
+    /// none (it documents <c>RSA</c> only).
+    /// </summary>
+    public abstract string? PaySignType { get; }
+
     /// <summary>Decrypts and authenticates a callback resource or an encrypted certificate (key: the APIv3 key, as the scheme documents).</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">It does not decrypt: wrong key, nonce, associated data, or altered data.</exception>
     public abstract string Open(string apiV3Key, string nonce, string associatedData, string ciphertextBase64);

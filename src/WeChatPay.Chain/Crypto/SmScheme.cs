@@ -16,6 +16,9 @@ internal sealed class SmScheme : Scheme
     public override string? CertificateAlgorithmType => "SM2";
 
     /// <inheritdoc />
+    public override string? PaySignType => null;
+
+    /// <inheritdoc />
     public override string Open(string apiV3Key, string nonce, string associatedData, string ciphertextBase64) =>
         Sm4Gcm.Decrypt(apiV3Key, nonce, associatedData, ciphertextBase64);
 }

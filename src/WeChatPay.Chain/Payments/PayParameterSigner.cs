@@ -7,7 +7,8 @@ namespace WeChatPay.Chain.Payments;
 
 /// <summary>
 /// Signs the parameters a front end starts a payment with, from a <c>prepay_id</c>: the message is the signed fields, each
-/// followed by <c>\n</c>, signed SHA256withRSA with the merchant key. Every field is checked first: one with a line break
+/// followed by <c>\n</c>, signed SHA256withRSA with the merchant key (WeChat Pay documents no other pay signature, so a 国密
+/// merchant key is refused). Every field is checked first: one with a line break
 /// would shift the fields of the signed message, so it is refused, as is anything outside printable ASCII or longer than
 /// WeChat Pay documents (<c>appid</c> and <c>mchid</c> at most 32 characters, <c>prepay_id</c> at most 64).
 /// </summary>
@@ -31,8 +32,10 @@ internal sealed class PayParameterSigner
     internal Func<string> NonceSource { get; set; } = Nonce.Create;
 
     /// <exception cref="ArgumentException"><paramref name="appId"/> or <paramref name="prepayId"/> is empty, not printable ASCII, or longer than documented.</exception>
+    /// <exception cref="NotSupportedException">The merchant key's scheme has no documented pay signature (国密).</exception>
     public WeChatPayJsapiParameters Jsapi(string appId, string prepayId)
     {
+        RequireDocumentedSignature("JsapiPayParameters");
         Check(appId, nameof(appId), MaxAppId, "appid", "the AppID the order was placed for, e.g. wxd678efh567hg6787");
         Check(prepayId, nameof(prepayId), MaxPrepayId, "prepay_id", "the prepay_id the order answered, e.g. wx201410272009395522657a690389285100");
         var timestamp = Timestamp();
@@ -42,8 +45,10 @@ internal sealed class PayParameterSigner
     }
 
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII, or longer than documented.</exception>
+    /// <exception cref="NotSupportedException">The merchant key's scheme has no documented pay signature (国密).</exception>
     public WeChatPayAppParameters App(string appId, string prepayId, string? partnerId)
     {
+        RequireDocumentedSignature("AppPayParameters");
         Check(appId, nameof(appId), MaxAppId, "appid", "the mobile app's AppID the order was placed for");
         Check(prepayId, nameof(prepayId), MaxPrepayId, "prepay_id", "the prepay_id the order answered");
         var partner = partnerId ?? _merchantId;
@@ -59,6 +64,15 @@ internal sealed class PayParameterSigner
         var message = new StringBuilder();
         foreach (var line in lines) message.Append(line).Append('\n');
         return message.ToString();
+    }
+
+    private void RequireDocumentedSignature(string method)
+    {
+        if (_key.Scheme.PaySignType is null)
+            throw new NotSupportedException(
+                $"{method}: WeChat Pay documents the JSAPI and APP pay signature as SHA256withRSA only (signType RSA), and this client's " +
+                $"merchant key is a {_key.Scheme.Name} key. Make them with a client whose MerchantPrivateKey is the merchant's RSA key " +
+                "(the key of its RSA API certificate, with that certificate's serial).");
     }
 
     private string SignLines(params string[] lines) => _key.Sign(Encoding.UTF8.GetBytes(Message(lines)));

@@ -13,6 +13,9 @@ internal sealed class RsaScheme : Scheme
     public override string? CertificateAlgorithmType => null;
 
     /// <inheritdoc />
+    public override string FieldCipher => "RSA-OAEP";
+
+    /// <inheritdoc />
     public override string? PaySignType => "RSA";
 
     /// <inheritdoc />

@@ -23,6 +23,9 @@ internal abstract class Scheme
     /// <summary>The <c>algorithm_type</c> query of <c>GET v3/certificates</c>, or null for the default (RSA) certificates.</summary>
     public abstract string? CertificateAlgorithmType { get; }
 
+    /// <summary>The cipher of sensitive fields, as messages name it (<c>RSA-OAEP</c>, <c>SM2</c>).</summary>
+    public abstract string FieldCipher { get; }
+
     /// <summary>
     /// The <c>signType</c> of JSAPI and APP pay parameters signed with a key of this scheme, or null when WeChat Pay documents
     /// none (it documents <c>RSA</c> only).

@@ -16,6 +16,9 @@ internal sealed class SmScheme : Scheme
     public override string? CertificateAlgorithmType => "SM2";
 
     /// <inheritdoc />
+    public override string FieldCipher => "SM2";
+
+    /// <inheritdoc />
     public override string? PaySignType => null;
 
     /// <inheritdoc />

@@ -1,6 +1,5 @@
 using System;
 using NUnit.Framework;
-using WeChatPay.Chain.Tests.Crypto;
 using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Payments;
@@ -12,13 +11,7 @@ namespace WeChatPay.Chain.Tests.Payments;
 /// </summary>
 public class SmPayParameterTests
 {
-    private static WeChatPayClient SmClient() => new(new WeChatPayOptions
-    {
-        MerchantId = "1900000001",
-        MerchantSerialNumber = SmTestData.MerchantSerial,
-        MerchantPrivateKey = TestData.Key("sm2_merchant_key.pem"),
-        PlatformKeys = { [SmTestData.PlatformSerial] = TestData.Key("sm2_platform_cert.pem") },
-    });
+    private static WeChatPayClient SmClient() => SmTestClient.Create();
 
     [Test]
     public void JSAPI_parameters_are_refused_naming_the_documented_signature_and_what_to_do()

@@ -27,6 +27,7 @@ using WeChatPay.Chain.Sandbox;
 /// The client in an ASP.NET Core host (TestHost): two merchants side by side from configuration, each against a sandbox of
 /// its own; options checked at start; the host's own HTTP handlers applied; one log line per call and nothing secret in any.
 /// </summary>
+[NonParallelizable] // sets environment variables for the host configuration
 public class HostingTests
 {
     private WeChatPaySandbox _a = null!;

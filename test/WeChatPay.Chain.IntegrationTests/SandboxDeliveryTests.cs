@@ -19,6 +19,7 @@ using WeChatPay.Chain.Sandbox;
 /// <c>NotifyAsync</c> delivers like WeChat Pay: copies at the same moment, a timeout per copy, retries on a schedule until the
 /// first 2xx, round robin across a fleet, withheld on demand; every delivery the same notification, signed anew.
 /// </summary>
+[NonParallelizable] // measures the time between deliveries
 public class SandboxDeliveryTests
 {
     private static readonly object Paid = new { mchid = "1900000001", out_trade_no = "DLV-0001", transaction_id = "4200000000000000000000000001", trade_state = "SUCCESS" };

@@ -15,6 +15,7 @@ namespace WeChatPay.Chain.IntegrationTests;
 /// The C# <c>cs</c> samples of the docs pages (sandbox, certificates, …: every page that has them) compile, and those not
 /// marked compile-only run, each starting the real sandbox it needs.
 /// </summary>
+[NonParallelizable] // sets REDIS in the environment for the samples that use Redis
 public class SandboxDocsTests
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default

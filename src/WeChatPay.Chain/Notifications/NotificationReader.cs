@@ -69,7 +69,8 @@ internal sealed partial class NotificationReader
         if (await _signatures.VerifyAsync(keys, headers, body, cancellationToken).ConfigureAwait(false) is { } failure)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({failure.Check})",
                 error: new WeChatPaySignatureException(failure.Check,
-                    failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers));
+                    failure.Check == SignatureCheck.Signature && OfThisScheme(headers) ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason,
+                    Method, Url, null, text, headers));
 
         WeChatPayNotificationReceipt NotANotification(string what) =>
             new(WeChatPayNotificationOutcome.NotANotification, "not a WeChat Pay notification",
@@ -134,6 +135,10 @@ internal sealed partial class NotificationReader
             _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),
         };
     }
+
+    // Whether the callback names no scheme or the merchant's: another scheme is the reason it failed, not an altered body.
+    private bool OfThisScheme(Dictionary<string, string> headers) =>
+        !headers.TryGetValue("Wechatpay-Signature-Type", out var type) || type == _scheme.Name;
 
     // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting
     // (WeChat Pay sends compact JSON); otherwise the body or the headers were altered after signing.

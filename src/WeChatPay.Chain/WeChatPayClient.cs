@@ -64,7 +64,10 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
     public string EncryptionSerial => EncryptionKey().Id;
 
-    /// <summary>Encrypts one sensitive value (RSA-OAEP, base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
+    /// <summary>
+    /// Encrypts one sensitive value (RSA-OAEP, or SM2 for a 国密 merchant; base64) with the platform key named by
+    /// <see cref="EncryptionSerial"/>, for fields the catalog does not mark.
+    /// </summary>
     /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
     /// <exception cref="InvalidOperationException"><see cref="WeChatPayOptions.EncryptionKeyId"/> names a key the client does not hold.</exception>
     /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
@@ -83,7 +86,7 @@ public sealed class WeChatPayClient : IDisposable
             : throw new InvalidOperationException($"WeChatPayOptions.EncryptionKeyId names {id}, which is not a platform key the client holds (holding: {string.Join(", ", keys.Ids)}).");
     }
 
-    /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, base64).</summary>
+    /// <summary>Decrypts one value that WeChat Pay encrypted with the merchant's public key (RSA-OAEP, or SM2 for a 国密 merchant; base64).</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The value was not encrypted for the merchant key, or was altered.</exception>
     public string Decrypt(string ciphertext) => _setup.MerchantKey.Decrypt(ciphertext);
 

@@ -11,7 +11,7 @@ namespace WeChatPay.Chain.Certificates;
 
 /// <summary>
 /// Turns a <c>GET v3/certificates</c> answer into platform certificates: each <c>encrypt_certificate</c> decrypted with the
-/// APIv3 key (AEAD_AES_256_GCM, its nonce and associated data), parsed as X.509, its serial checked against <c>serial_no</c>;
+/// APIv3 key (the scheme's AEAD: AEAD_AES_256_GCM or AEAD_SM4_GCM; its nonce and associated data), parsed as X.509, its serial checked against <c>serial_no</c>;
 /// the answer verified with the key <c>Wechatpay-Serial</c> names among the known keys, or on first contact (the documented
 /// bootstrap) with the certificate of that serial from the same answer. Expired certificates are left out.
 /// </summary>

@@ -7,6 +7,9 @@ internal sealed class RsaScheme : Scheme
     public override string Name => "WECHATPAY2-SHA256-RSA2048";
 
     /// <inheritdoc />
+    public override string FieldCipher => "RSA-OAEP";
+
+    /// <inheritdoc />
     public override string AeadAlgorithm => "AEAD_AES_256_GCM";
 
     /// <inheritdoc />

@@ -17,6 +17,9 @@ internal abstract class Scheme
     /// <summary>The name in <c>Authorization</c> and <c>Wechatpay-Signature-Type</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The cipher of sensitive fields, for messages: <c>RSA-OAEP</c> or <c>SM2</c>.</summary>
+    public abstract string FieldCipher { get; }
+
     /// <summary>The <c>algorithm</c> of callback resources and encrypted certificates.</summary>
     public abstract string AeadAlgorithm { get; }
 

@@ -55,7 +55,7 @@ internal sealed class AppliedDownload
 
     
     /// <summary>
-    /// An encrypted bill: each part's <c>encrypt_key</c> is opened with the merchant private key (RSA-OAEP) first, so that a
+    /// An encrypted bill: each part's <c>encrypt_key</c> is opened with the merchant private key (RSA-OAEP, or SM2) first, so that a
     /// key that does not open fails before anything is written; then the parts are downloaded in <c>bill_sequence</c> order,
     /// each decrypted as it streams (AES-256-GCM for a 32-byte key, SM4-GCM for a 16-byte one; the nonce's UTF-8 bytes, no
     /// associated data; the tag checked at its end), decompressed when asked, and appended to <paramref name="destination"/>.

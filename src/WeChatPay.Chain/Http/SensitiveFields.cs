@@ -24,7 +24,7 @@ internal sealed class SensitiveFields
     /// <summary>
     /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
     /// <see cref="WeChatPayRequestOptions.EncryptFields"/>, and decides the <c>Wechatpay-Serial</c> header. A value that is
-    /// already RSA-OAEP ciphertext for the key is left as the caller encrypted it when the caller named the key, and refused otherwise.
+    /// already ciphertext for the key (RSA-OAEP or SM2, by its scheme) is left as the caller encrypted it when the caller named the key, and refused otherwise.
     /// </summary>
     /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
     public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options, PlatformKeyStore platformKeys)
@@ -100,7 +100,7 @@ internal sealed class SensitiveFields
         {
             if (callerNamedKey) return null; // the caller encrypted it for the key they named: leave it
             throw new ArgumentException(
-                $"The field {field} is already RSA-OAEP ciphertext ({value.Length} base64 characters). If you encrypted it yourself, " +
+                $"The field {field} is already {key.Scheme.FieldCipher} ciphertext ({value.Length} base64 characters). If you encrypted it yourself, " +
                 $"name the key you used in the {SerialHeader} header (e.g. {serial}); otherwise pass the plaintext and the client encrypts it.", field);
         }
         try

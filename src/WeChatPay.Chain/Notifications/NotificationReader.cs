@@ -15,7 +15,7 @@ namespace WeChatPay.Chain.Notifications;
 
 /// <summary>
 /// Reads one delivery of a callback: verifies it like an answer (headers, ±300 s, key by serial, signature over the raw
-/// body), AES-GCM-decrypts its resource with the APIv3 key, and claims it (<see cref="NotificationClaims"/>). Every way
+/// body), decrypts its resource with the APIv3 key by the scheme's AEAD, and claims it (<see cref="NotificationClaims"/>). Every way
 /// this can end is a <see cref="WeChatPayNotificationReceipt"/>, not an exception; <see cref="ReceiveAsync"/> then runs
 /// the handler under the claim and completes or releases it (NotificationReader.Handling.cs), and
 /// <see cref="SettleByQueryAsync"/> does the same for a query's answer (NotificationReader.Query.cs).

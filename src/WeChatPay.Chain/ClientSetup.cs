@@ -52,7 +52,7 @@ internal sealed class ClientSetup : IDisposable
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, MerchantId, Scheme,
             options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, Clock,
             new CertificateSource(exchange, Scheme, Clock));
-        Verifier = new ResponseVerifier(Clock);
+        Verifier = new ResponseVerifier(Clock, Scheme);
         Signatures = new SignedAnswers(Verifier, PlatformKeys);
         Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated);
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);

@@ -12,7 +12,10 @@ public enum SignatureCheck
     /// <summary><c>Wechatpay-Serial</c> names no configured platform key.</summary>
     UnknownSerial,
 
-    /// <summary>The signature does not match the message (includes <c>WECHATPAY/SIGNTEST/</c> probes and malformed base64).</summary>
+    /// <summary>
+    /// The signature does not match the message (includes <c>WECHATPAY/SIGNTEST/</c> probes and malformed base64), or
+    /// <c>Wechatpay-Signature-Type</c> names another scheme than the merchant's (checked before the key is looked up).
+    /// </summary>
     Signature,
 
     /// <summary>

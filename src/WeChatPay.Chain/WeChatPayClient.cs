@@ -64,7 +64,10 @@ public sealed class WeChatPayClient : IDisposable
     /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
     public string EncryptionSerial => EncryptionKey().Id;
 
-    /// <summary>Encrypts one sensitive value (RSA-OAEP, or SM2 for a 国密 merchant; base64) with the platform key named by <see cref="EncryptionSerial"/>, for fields the catalog does not mark.</summary>
+    /// <summary>
+    /// Encrypts one sensitive value (RSA-OAEP, or SM2 for a 国密 merchant; base64) with the platform key named by
+    /// <see cref="EncryptionSerial"/>, for fields the catalog does not mark.
+    /// </summary>
     /// <exception cref="ArgumentException">The value is longer than the key can encrypt (214 UTF-8 bytes for RSA-2048).</exception>
     /// <exception cref="InvalidOperationException"><see cref="WeChatPayOptions.EncryptionKeyId"/> names a key the client does not hold.</exception>
     /// <exception cref="WeChatPayException">The client holds no platform key and could not download one.</exception>
@@ -238,7 +241,6 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
-    /// <exception cref="NotSupportedException">The merchant key is SM2 (国密): WeChat Pay documents the pay signature as SHA256withRSA only.</exception>
     public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _setup.PayParameters.Jsapi(appId, prepayId);
 
     /// <summary>
@@ -250,7 +252,6 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
     /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
     /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
-    /// <exception cref="NotSupportedException">The merchant key is SM2 (国密): WeChat Pay documents the pay signature as SHA256withRSA only.</exception>
     public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
         _setup.PayParameters.App(appId, prepayId, partnerId);
 

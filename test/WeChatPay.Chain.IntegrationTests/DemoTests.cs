@@ -11,12 +11,13 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
-/// <summary>The README's first command: the demo runs end to end and says every step held.</summary>
+/// <summary>The README's first command: the demo runs end to end and says every step held (also <c>wxpay demo --scheme sm</c>, for a 国密 merchant).</summary>
 public class DemoTests
 {
-    [TestCase(KeyMode.PublicKey)]
-    [TestCase(KeyMode.Certificate)]
-    public async Task The_demo_holds_every_step_and_exits_zero(KeyMode mode)
+    [TestCase(KeyMode.PublicKey, SandboxScheme.Rsa)]
+    [TestCase(KeyMode.Certificate, SandboxScheme.Rsa)]
+    [TestCase(KeyMode.Certificate, SandboxScheme.Sm)]
+    public async Task The_demo_holds_every_step_and_exits_zero(KeyMode mode, SandboxScheme scheme)
     {
         var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -28,7 +29,7 @@ public class DemoTests
         console.Profile.Width = 1000; // no wrapping inside the lines asserted on
 
         var logs = new LogCapture();
-        var exit = await Demo.RunAsync(console, mode, CancellationToken.None, logs);
+        var exit = await Demo.RunAsync(console, mode, CancellationToken.None, logs, scheme);
 
         var text = output.ToString();
         Assert.That(exit, Is.EqualTo(0), text);
@@ -45,7 +46,7 @@ public class DemoTests
 
         // Everything the client logged during the demo: a line per call, none of the seeds' sensitive values, no key.
         var logged = string.Join("\n", logs.Lines.Select(l => l.Text));
-        var sensitive = new[] { "张三", "11010519491231002X", "6214830000000000", "13800138000", "PRIVATE KEY", "WECHATPAY2-SHA256-RSA2048", "signature=\"" };
+        var sensitive = new[] { "张三", "11010519491231002X", "6214830000000000", "13800138000", "PRIVATE KEY", "WECHATPAY2-SHA256-RSA2048", "WECHATPAY2-SM2-WITH-SM3", "signature=\"" };
         Assert.That(logs.Lines.Count(l => l.Category == "WeChatPay.Chain" && l.Text.StartsWith("WeChat Pay POST ", System.StringComparison.Ordinal)), Is.GreaterThanOrEqualTo(24));
         Assert.That(sensitive.Where(s => logged.Contains(s, System.StringComparison.Ordinal)), Is.Empty);
     }

@@ -2,11 +2,11 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.IntegrationTests.Support;
 
 namespace WeChatPay.Chain.IntegrationTests;
@@ -14,11 +14,16 @@ namespace WeChatPay.Chain.IntegrationTests;
 using WeChatPay.Chain.Sandbox;
 
 /// <summary>
-/// Encrypted bills (download_bill_list): each part's key opened with the merchant key, the parts downloaded, decrypted
-/// (AES-256-GCM or SM4-GCM) and merged in bill_sequence order; what comes out is the same CSV the plain bills serve.
+/// Encrypted bills (download_bill_list): each part's key opened with the merchant key (RSA-OAEP, or SM2 for a 国密 merchant),
+/// the parts downloaded, decrypted (AES-256-GCM or SM4-GCM) and merged in bill_sequence order; what comes out is the same CSV
+/// the plain bills serve.
 /// </summary>
-public class EncryptedBillTests : SandboxFixture
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class EncryptedBillTests(SandboxScheme scheme) : SandboxFixture
 {
+    protected override SandboxOptions? Options => new() { Scheme = scheme };
+
     private const string Date = "2025-11-21";
 
     [SetUp]
@@ -179,9 +184,9 @@ public class EncryptedBillTests : SandboxFixture
     public async Task A_key_sealed_for_another_merchant_is_refused_before_anything_is_sent_and_not_shown()
     {
         var applied = (JObject)(await SubMerchant()).Json!.DeepClone();
-        using var other = RSA.Create(2048);
+        var other = Keys.LoadVerifyingKey(TestKeys.Path(scheme == SandboxScheme.Sm ? "sm2_platform_pub.pem" : "platform_pub.pem"), "another key");
         var fileKey = "0123456789abcdef0123456789abcdef";
-        applied["download_bill_list"]![0]!["encrypt_key"] = Convert.ToBase64String(other.Encrypt(Encoding.UTF8.GetBytes(fileKey), RSAEncryptionPadding.OaepSHA1));
+        applied["download_bill_list"]![0]!["encrypt_key"] = other.Encrypt(fileKey);
         var before = sandbox.Calls.Count;
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => client.DownloadBillAsync(Answer(applied), Stream.Null));
@@ -194,9 +199,8 @@ public class EncryptedBillTests : SandboxFixture
     public async Task A_key_of_the_wrong_size_is_refused()
     {
         var applied = (JObject)(await SubMerchant()).Json!.DeepClone();
-        using var merchant = RSA.Create();
-        merchant.ImportFromPem(sandbox.ClientOptions().MerchantPrivateKey);
-        applied["download_bill_list"]![0]!["encrypt_key"] = Convert.ToBase64String(merchant.Encrypt(Encoding.UTF8.GetBytes("short key"), RSAEncryptionPadding.OaepSHA1));
+        var merchant = Keys.LoadSigningKey(sandbox.ClientOptions().MerchantPrivateKey, null, "merchant").PublicKey;
+        applied["download_bill_list"]![0]!["encrypt_key"] = merchant.Encrypt("short key");
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => client.DownloadBillAsync(Answer(applied), Stream.Null));
 

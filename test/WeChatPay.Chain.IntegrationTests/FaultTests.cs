@@ -9,9 +9,13 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
-/// <summary>Each fault switch produces the client exception the docs promise, and nothing is swallowed.</summary>
-public class FaultTests : SandboxFixture
+/// <summary>Each fault switch produces the client exception the docs promise, and nothing is swallowed; for an RSA and a 国密 merchant.</summary>
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class FaultTests(SandboxScheme scheme) : SandboxFixture
 {
+    protected override SandboxOptions? Options => new() { Scheme = scheme };
+
     // Each fault's own exception: retries, which would send a GET again after some of them, are ResilienceTests' subject.
     protected override void Configure(WeChatPayOptions options) => options.MaxRetries = 0;
 

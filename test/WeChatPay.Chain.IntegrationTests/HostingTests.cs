@@ -25,7 +25,8 @@ using WeChatPay.Chain.Sandbox;
 
 /// <summary>
 /// The client in an ASP.NET Core host (TestHost): two merchants side by side from configuration, each against a sandbox of
-/// its own; options checked at start; the host's own HTTP handlers applied; one log line per call and nothing secret in any.
+/// its own (A an RSA merchant, B a 国密 one with SM2 keys); options checked at start; the host's own HTTP handlers applied;
+/// one log line per call and nothing secret in any.
 /// </summary>
 [NonParallelizable] // sets environment variables for the host configuration
 public class HostingTests
@@ -37,7 +38,7 @@ public class HostingTests
     public async Task StartSandboxes()
     {
         _a = await WeChatPaySandbox.StartAsync(new SandboxOptions { MerchantId = "1900000001" });
-        _b = await WeChatPaySandbox.StartAsync(new SandboxOptions { MerchantId = "1900000002" });
+        _b = await WeChatPaySandbox.StartAsync(new SandboxOptions { MerchantId = "1900000002", Scheme = SandboxScheme.Sm });
     }
 
     [OneTimeTearDown]
@@ -118,6 +119,27 @@ public class HostingTests
 
         Assert.That(failure!.Message, Does.StartWith("WeChat Pay merchant 'B': MerchantSerialNumber"));
         Assert.That(failure.Message, Does.Not.Contain("PRIVATE KEY"));
+    }
+
+    [TestCase("Sm2", null)]
+    [TestCase("Rsa", "WeChat Pay merchant 'B': Scheme is Rsa (WECHATPAY2-SHA256-RSA2048), but MerchantPrivateKey is a WECHATPAY2-SM2-WITH-SM3 key")]
+    public async Task The_scheme_binds_from_configuration_and_one_the_key_does_not_follow_stops_the_host(string scheme, string? refusal)
+    {
+        var settings = Settings().Replace("\"B\": {", "\"B\": { \"Scheme\": \"" + scheme + "\",");
+        async Task<string> Call()
+        {
+            await using var app = await StartAsync(settings, builder => builder.Services.AddWeChatPay("B", builder.Configuration.GetSection("WeChatPay:B")));
+            return await app.GetTestClient().GetStringAsync("/order/B/SM-1");
+        }
+
+        if (refusal is null)
+        {
+            Assert.That(await Call(), Is.EqualTo("SM-1"));
+            Assert.That(_b.Calls.Last().PassedChecks, Does.Contain(SandboxCheck.Signature), "SM2-signed, SM2-verified");
+            return;
+        }
+        var failure = Assert.ThrowsAsync<OptionsValidationException>(Call);
+        Assert.That(failure!.Message, Does.StartWith(refusal).And.Not.Contain("PRIVATE KEY"));
     }
 
     [Test]

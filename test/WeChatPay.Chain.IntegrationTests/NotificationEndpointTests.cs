@@ -24,9 +24,12 @@ using WeChatPay.Chain.Sandbox;
 
 /// <summary>
 /// <c>MapWeChatPayNotifications</c> in an ASP.NET Core app on TestHost, fed the sandbox's real callbacks (captured as sent),
-/// and once on Kestrel with the sandbox posting to it directly.
+/// and once on Kestrel with the sandbox posting to it directly; for an RSA merchant (AEAD_AES_256_GCM resources) and a 国密
+/// one (SM2-signed, AEAD_SM4_GCM resources).
 /// </summary>
-public class NotificationEndpointTests
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class NotificationEndpointTests(SandboxScheme scheme)
 {
     public sealed class Transaction
     {
@@ -42,7 +45,7 @@ public class NotificationEndpointTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _sandbox = await WeChatPaySandbox.StartAsync();
+        _sandbox = await WeChatPaySandbox.StartAsync(new SandboxOptions { Scheme = scheme });
         _receiver = await CallbackReceiver.StartAsync();
     }
 
@@ -123,6 +126,8 @@ public class NotificationEndpointTests
         Assert.That(status, Is.EqualTo(204));
         Assert.That(answer, Is.Empty);
         Assert.That(app.Handled, Is.EqualTo(new[] { "1217752501201407033233368018" }));
+        Assert.That((headers["Wechatpay-Signature-Type"], (string?)JObject.Parse(Encoding.UTF8.GetString(body))["resource"]!["algorithm"]),
+            Is.EqualTo(scheme == SandboxScheme.Sm ? ("WECHATPAY2-SM2-WITH-SM3", "AEAD_SM4_GCM") : ("WECHATPAY2-SHA256-RSA2048", "AEAD_AES_256_GCM")));
     }
 
     [Test]

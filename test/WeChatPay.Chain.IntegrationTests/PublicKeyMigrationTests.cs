@@ -7,15 +7,17 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 using WeChatPay.Chain.Sandbox;
 
-/// <summary>The migration from platform certificates to a WeChat Pay public key, played by the sandbox.</summary>
-public class PublicKeyMigrationTests
+/// <summary>The migration from platform certificates to a WeChat Pay public key, played by the sandbox; for an RSA and a 国密 merchant (SM2 certificates to an SM2 public key).</summary>
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class PublicKeyMigrationTests(SandboxScheme scheme)
 {
     private static readonly object Receiver = new { appid = "wx8888888888888888", type = "MERCHANT_ID", account = "86693852", name = "hu89ohu89ohu", relation_type = "STORE" };
 
     private WeChatPaySandbox _sandbox = null!;
 
     [SetUp]
-    public async Task Start() => _sandbox = await WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate });
+    public async Task Start() => _sandbox = await WeChatPaySandbox.StartAsync(new SandboxOptions { Mode = KeyMode.Certificate, Scheme = scheme });
 
     [TearDown]
     public async Task Stop() => await _sandbox.DisposeAsync();

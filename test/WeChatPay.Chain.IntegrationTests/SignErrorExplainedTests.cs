@@ -6,16 +6,21 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 using WeChatPay.Chain.IntegrationTests.Support;
+using WeChatPay.Chain.Sandbox;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
 /// <summary>
 /// A 401 SIGN_ERROR explained end to end: something rewrites the request after the client signed it (a handler in the
 /// client's place of a proxy), the clock is off, or the key is not the serial's; the sandbox answers as WeChat Pay does,
-/// with detail.sign_information, and the exception's message names the cause and the fix.
+/// with detail.sign_information, and the exception's message names the cause and the fix; for an RSA and a 国密 merchant.
 /// </summary>
-public class SignErrorExplainedTests : SandboxFixture
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class SignErrorExplainedTests(SandboxScheme scheme) : SandboxFixture
 {
+    protected override SandboxOptions? Options => new() { Scheme = scheme };
+
     private WeChatPayClient Client(Action<WeChatPayOptions> change)
     {
         var options = sandbox.ClientOptions();
@@ -96,7 +101,7 @@ public class SignErrorExplainedTests : SandboxFixture
     [Test]
     public async Task A_key_that_is_not_the_serials_is_named_when_everything_else_matches()
     {
-        using var client = Client(o => o.MerchantPrivateKey = TestKeys.Path("platform2_key.pem"));
+        using var client = Client(o => o.MerchantPrivateKey = TestKeys.Path(scheme == SandboxScheme.Sm ? "sm2_platform_key.pem" : "platform2_key.pem"));
 
         var e = await FailsAsync(() => client.V3.Pay.Transactions.OutTradeNo["ORDER-2"].GetAsync(new { mchid = "1230000109" }));
 

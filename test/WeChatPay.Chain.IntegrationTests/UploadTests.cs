@@ -7,12 +7,20 @@ using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using WeChatPay.Chain.Catalog;
 using WeChatPay.Chain.IntegrationTests.Support;
+using WeChatPay.Chain.Sandbox;
 
 namespace WeChatPay.Chain.IntegrationTests;
 
-/// <summary>Uploads through the client to the sandbox, which checks the meta signature, its fields, its encryption and the file's digest.</summary>
-public class UploadTests : SandboxFixture
+/// <summary>
+/// Uploads through the client to the sandbox, which checks the meta signature, its fields, its encryption and the file's
+/// digest; for an RSA and a 国密 merchant (SM2-signed meta, SM2-encrypted meta fields).
+/// </summary>
+[TestFixture(SandboxScheme.Rsa)]
+[TestFixture(SandboxScheme.Sm)]
+public class UploadTests(SandboxScheme scheme) : SandboxFixture
 {
+    protected override SandboxOptions? Options => new() { Scheme = scheme };
+
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 

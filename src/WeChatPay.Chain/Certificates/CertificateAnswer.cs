@@ -11,7 +11,7 @@ namespace WeChatPay.Chain.Certificates;
 
 /// <summary>
 /// Turns a <c>GET v3/certificates</c> answer into platform certificates: each <c>encrypt_certificate</c> decrypted with the
-/// APIv3 key (AEAD_AES_256_GCM, its nonce and associated data), parsed as X.509, its serial checked against <c>serial_no</c>;
+/// APIv3 key (the scheme's AEAD: AEAD_AES_256_GCM or AEAD_SM4_GCM; its nonce and associated data), parsed as X.509, its serial checked against <c>serial_no</c>;
 /// the answer verified with the key <c>Wechatpay-Serial</c> names among the known keys, or on first contact (the documented
 /// bootstrap) with the certificate of that serial from the same answer. Expired certificates are left out.
 /// </summary>
@@ -81,7 +81,7 @@ internal static class CertificateAnswer
             read.Add((new WeChatPayPlatformCertificate(serial, effective, expire, pem), key, serial));
         }
 
-        Verify(target, headers, body, text, known, read, justDownloaded ? clock : new FixedClock(download.DownloadedAt));
+        Verify(target, headers, body, text, known, read, scheme, justDownloaded ? clock : new FixedClock(download.DownloadedAt));
 
         foreach (var (certificate, key, listed) in read)
         {
@@ -100,7 +100,7 @@ internal static class CertificateAnswer
 
     // The known key Wechatpay-Serial names, or on first contact the listed certificate of that serial (the bootstrap).
     private static void Verify(string target, IReadOnlyDictionary<string, string> headers, byte[] body, string text, PlatformKeyStore? known,
-        List<(WeChatPayPlatformCertificate Certificate, VerifyingKey Key, string ListedSerial)> read, TimeProvider clock)
+        List<(WeChatPayPlatformCertificate Certificate, VerifyingKey Key, string ListedSerial)> read, Scheme scheme, TimeProvider clock)
     {
         headers.TryGetValue("Wechatpay-Serial", out var serial);
         PlatformKeyStore? keys = null;
@@ -120,7 +120,7 @@ internal static class CertificateAnswer
         if (keys is null)
             throw new WeChatPaySignatureException(SignatureCheck.UnknownSerial,
                 $"Wechatpay-Serial {serial ?? "(missing)"} names neither a known platform key nor a certificate of this answer", Method, target, 200, text, headers);
-        if (!new ResponseVerifier(clock).TryVerify(keys, headers, body, out var check, out var reason))
+        if (!new ResponseVerifier(clock, scheme).TryVerify(keys, headers, body, out var check, out var reason))
             throw new WeChatPaySignatureException(check, reason, Method, target, 200, text, headers);
     }
 

@@ -13,8 +13,15 @@ internal sealed class ResponseVerifier
     public const int MaxClockSkewSeconds = 300;
 
     private readonly TimeProvider _clock;
+    private readonly Crypto.Scheme? _scheme;
 
-    public ResponseVerifier(TimeProvider clock) => _clock = clock;
+    /// <param name="clock">The clock the timestamp is checked against.</param>
+    /// <param name="scheme">The merchant's scheme, which a <c>Wechatpay-Signature-Type</c> must name; null to compare it with the key's scheme only.</param>
+    public ResponseVerifier(TimeProvider clock, Crypto.Scheme? scheme = null)
+    {
+        _clock = clock;
+        _scheme = scheme;
+    }
 
     /// <summary>Checks a message whose <c>Wechatpay-*</c> headers are in <paramref name="headers"/> (names compared as the dictionary does).</summary>
     public bool TryVerify(PlatformKeyStore keys, IReadOnlyDictionary<string, string> headers, byte[] body, out SignatureCheck failedCheck, out string reason)
@@ -29,7 +36,8 @@ internal sealed class ResponseVerifier
 
     /// <summary>
     /// Runs every check in order; on failure says which one failed and why (never throws for bad input). A
-    /// <c>Wechatpay-Signature-Type</c>, when given, must name the scheme of the key the serial names.
+    /// <c>Wechatpay-Signature-Type</c>, when given, must name the merchant's scheme (before any key is looked up: an answer
+    /// of the other scheme is no reason to download certificates) and the scheme of the key the serial names.
     /// </summary>
     public bool TryVerify(PlatformKeyStore keys, string? timestamp, string? nonce, string? signature, string? serial, byte[] body,
         out SignatureCheck failedCheck, out string reason, string? signatureType = null)
@@ -57,6 +65,15 @@ internal sealed class ResponseVerifier
         if (skew > MaxClockSkewSeconds || skew < -MaxClockSkewSeconds)
         {
             reason = $"Wechatpay-Timestamp is {Math.Abs(skew)} s {(skew > 0 ? "in the past" : "in the future")} (allowed: {MaxClockSkewSeconds} s); check this machine's clock, or the answer was replayed";
+            return false;
+        }
+
+        failedCheck = SignatureCheck.Signature;
+        if (signatureType is not null && _scheme is not null && signatureType != _scheme.Name)
+        {
+            reason = $"Wechatpay-Signature-Type is {signatureType}, but this client's merchant uses {_scheme.Name} (the scheme of MerchantPrivateKey), " +
+                "and a message signed with another scheme is not accepted: if WeChat Pay signs for this merchant with another scheme, configure " +
+                "the merchant key and platform keys of that scheme; otherwise check BaseUrl";
             return false;
         }
 

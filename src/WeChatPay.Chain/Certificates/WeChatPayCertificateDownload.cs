@@ -8,7 +8,7 @@ namespace WeChatPay.Chain;
 /// <summary>
 /// One <c>GET v3/certificates</c> answer exactly as WeChat Pay signed it: its <c>Wechatpay-*</c> headers, its body (the
 /// certificates still encrypted with the APIv3 key) and when it was downloaded. A <see cref="IWeChatPayCertificateStore"/>
-/// keeps this rather than bare keys, so that every reader checks it again — the signature and the AEAD_AES_256_GCM
+/// keeps this rather than bare keys, so that every reader checks it again — the signature and the AEAD_AES_256_GCM (or AEAD_SM4_GCM)
 /// encryption under the APIv3 key — and nobody who can merely write to a shared cache can plant a key. It holds no secret.
 /// </summary>
 public sealed class WeChatPayCertificateDownload

@@ -7,13 +7,13 @@ internal sealed class RsaScheme : Scheme
     public override string Name => "WECHATPAY2-SHA256-RSA2048";
 
     /// <inheritdoc />
+    public override string FieldCipher => "RSA-OAEP";
+
+    /// <inheritdoc />
     public override string AeadAlgorithm => "AEAD_AES_256_GCM";
 
     /// <inheritdoc />
     public override string? CertificateAlgorithmType => null;
-
-    /// <inheritdoc />
-    public override string FieldCipher => "RSA-OAEP";
 
     /// <inheritdoc />
     public override string? PaySignType => "RSA";

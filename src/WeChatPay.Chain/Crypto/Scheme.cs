@@ -17,14 +17,14 @@ internal abstract class Scheme
     /// <summary>The name in <c>Authorization</c> and <c>Wechatpay-Signature-Type</c>.</summary>
     public abstract string Name { get; }
 
+    /// <summary>The cipher of sensitive fields, for messages: <c>RSA-OAEP</c> or <c>SM2</c>.</summary>
+    public abstract string FieldCipher { get; }
+
     /// <summary>The <c>algorithm</c> of callback resources and encrypted certificates.</summary>
     public abstract string AeadAlgorithm { get; }
 
     /// <summary>The <c>algorithm_type</c> query of <c>GET v3/certificates</c>, or null for the default (RSA) certificates.</summary>
     public abstract string? CertificateAlgorithmType { get; }
-
-    /// <summary>The cipher of sensitive fields, as messages name it (<c>RSA-OAEP</c>, <c>SM2</c>).</summary>
-    public abstract string FieldCipher { get; }
 
     /// <summary>
     /// The <c>signType</c> of JSAPI and APP pay parameters signed with a key of this scheme, or null when WeChat Pay documents

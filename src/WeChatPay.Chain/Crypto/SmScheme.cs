@@ -10,13 +10,13 @@ internal sealed class SmScheme : Scheme
     public override string Name => "WECHATPAY2-SM2-WITH-SM3";
 
     /// <inheritdoc />
+    public override string FieldCipher => "SM2";
+
+    /// <inheritdoc />
     public override string AeadAlgorithm => "AEAD_SM4_GCM";
 
     /// <inheritdoc />
     public override string? CertificateAlgorithmType => "SM2";
-
-    /// <inheritdoc />
-    public override string FieldCipher => "SM2";
 
     /// <inheritdoc />
     public override string? PaySignType => null;

@@ -22,7 +22,7 @@ internal sealed class BillPart
 
     public string DownloadUrl { get; }
 
-    /// <summary>base64 RSA-OAEP (SM2 for a 国密 merchant) of the file key, sealed with the merchant certificate's public key.</summary>
+    /// <summary>base64 RSA-OAEP (or SM2) of the file key, sealed with the merchant certificate's public key.</summary>
     public string EncryptKey { get; }
 
     public string Nonce { get; }

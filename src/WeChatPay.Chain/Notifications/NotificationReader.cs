@@ -15,7 +15,7 @@ namespace WeChatPay.Chain.Notifications;
 
 /// <summary>
 /// Reads one delivery of a callback: verifies it like an answer (headers, ±300 s, key by serial, signature over the raw
-/// body), AES-GCM-decrypts its resource with the APIv3 key, and claims it (<see cref="NotificationClaims"/>). Every way
+/// body), decrypts its resource with the APIv3 key by the scheme's AEAD, and claims it (<see cref="NotificationClaims"/>). Every way
 /// this can end is a <see cref="WeChatPayNotificationReceipt"/>, not an exception; <see cref="ReceiveAsync"/> then runs
 /// the handler under the claim and completes or releases it (NotificationReader.Handling.cs), and
 /// <see cref="SettleByQueryAsync"/> does the same for a query's answer (NotificationReader.Query.cs).
@@ -69,7 +69,8 @@ internal sealed partial class NotificationReader
         if (await _signatures.VerifyAsync(keys, headers, body, cancellationToken).ConfigureAwait(false) is { } failure)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({failure.Check})",
                 error: new WeChatPaySignatureException(failure.Check,
-                    failure.Check == SignatureCheck.Signature ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason, Method, Url, null, text, headers));
+                    failure.Check == SignatureCheck.Signature && OfThisScheme(headers) ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason,
+                    Method, Url, null, text, headers));
 
         WeChatPayNotificationReceipt NotANotification(string what) =>
             new(WeChatPayNotificationOutcome.NotANotification, "not a WeChat Pay notification",
@@ -134,6 +135,10 @@ internal sealed partial class NotificationReader
             _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),
         };
     }
+
+    // Whether the callback names no scheme or the merchant's: another scheme is the reason it failed, not an altered body.
+    private bool OfThisScheme(Dictionary<string, string> headers) =>
+        !headers.TryGetValue("Wechatpay-Signature-Type", out var type) || type == _scheme.Name;
 
     // The likely cause of a signature that does not match a body: a framework's re-serialisation shows in its formatting
     // (WeChat Pay sends compact JSON); otherwise the body or the headers were altered after signing.

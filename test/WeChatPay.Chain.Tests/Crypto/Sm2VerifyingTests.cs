@@ -78,5 +78,23 @@ public sealed class Sm2VerifyingTests
         }
     }
 
+    [Test]
+    public void Given_the_merchants_scheme_a_signature_type_of_the_other_scheme_fails_before_the_serial_is_looked_up()
+    {
+        JsonElement answer = SmTestData.Cases("verifying").First();
+        Dictionary<string, string> headers = answer.GetProperty("headers").EnumerateObject().ToDictionary(h => h.Name, h => h.Value.GetString()!);
+        var verifier = new ResponseVerifier(new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(answer.GetProperty("now").GetInt64())), Scheme.Sm);
+        byte[] body = Encoding.UTF8.GetBytes(answer.String("body"));
+        VerifyingKey key = Keys.LoadVerifyingKey(CryptoTestData.PathOf(SmTestData.PlatformPublicKey), "PlatformPublicKey");
+
+        Assert.That(verifier.TryVerify(PlatformKeyStore.Of(new Dictionary<string, VerifyingKey> { [SmTestData.PlatformSerial] = key }), headers, body, out _, out string verified),
+            Is.True, verified);
+        headers["Wechatpay-Signature-Type"] = Scheme.Rsa.Name;
+        bool passed = verifier.TryVerify(PlatformKeyStore.Of(new Dictionary<string, VerifyingKey>()), headers, body, out SignatureCheck failed, out string reason);
+
+        Assert.That((passed, failed), Is.EqualTo((false, SignatureCheck.Signature)), "not UnknownSerial: no refresh for an answer of the other scheme");
+        Assert.That(reason, Does.Contain(Scheme.Rsa.Name).And.Contain(Scheme.Sm.Name).And.Contain("MerchantPrivateKey"));
+    }
+
     private static string Header(JsonElement answer, string name) => answer.GetProperty("headers").String(name);
 }

@@ -26,8 +26,7 @@ public class PerCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        using (var platformKey = BenchKeys.Load("platform_key.pem"))
-            _handler = new InstantHandler(SignedAnswer.Create(Payloads.PostAnswer, platformKey), SignedAnswer.Create(Payloads.GetAnswer, platformKey));
+        _handler = InstantHandler.Rsa();
 
         var options = BenchKeys.Options();
         options.HttpMessageHandler = _handler; // internal seam: send through the in-process handler

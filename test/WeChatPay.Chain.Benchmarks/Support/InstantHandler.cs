@@ -20,6 +20,13 @@ internal sealed class InstantHandler : HttpMessageHandler
         _get = get;
     }
 
+    /// <summary>The handler of the RSA merchant: both answers signed with the platform RSA test key.</summary>
+    public static InstantHandler Rsa()
+    {
+        using var platformKey = BenchKeys.Load("platform_key.pem");
+        return new InstantHandler(SignedAnswer.Create(Payloads.PostAnswer, platformKey), SignedAnswer.Create(Payloads.GetAnswer, platformKey));
+    }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is not null)

@@ -117,7 +117,7 @@ public static class Program
             : BenchmarkSwitcher.FromTypes(new[] { typeof(BeforeAfterBenchmarks) }).Run(list.ToArray()).ToList();
         if (list.Contains("--list") || list.Contains("--help") || list.Contains("--info")) return 0;
         if (!noInterleaved) Console.WriteLine($"// Interleaved comparison of the two builds: {rounds} rounds");
-        var interleaved = noInterleaved ? ((Dictionary<string, double[]>, Dictionary<string, double[]>, Dictionary<string, string>)?)null : BeforeAfterReport.Measure(rounds);
+        var interleaved = noInterleaved ? null : BeforeAfterReport.Measure(rounds);
         var report = BeforeAfterReport.Build(summaries, rounds, interleaved, loadBefore, LoadAverage());
         var folder = summaries.Count > 0 ? summaries[0].ResultsDirectoryPath : Path.Combine(ArtifactsFolder(list), "results");
         Directory.CreateDirectory(folder);

@@ -23,7 +23,7 @@ internal static class BeforeAfterReport
     private sealed record Result(string Build, string Method, double MeanNs, double MedianNs, double ErrorNs, long? Allocated);
 
     /// <summary>Both builds and the baseline interleaved in this process: CPU and wall-clock nanoseconds per call, per subject and round.</summary>
-    public static (Dictionary<string, double[]> Wall, Dictionary<string, double[]> Cpu, Dictionary<string, string> Versions) Measure(int rounds)
+    public static Measured Measure(int rounds)
     {
         using var handler = InstantHandler.Rsa();
         using var before = SubjectBuild.Load("before", SubjectBuild.Folder("before"), handler);
@@ -40,7 +40,7 @@ internal static class BeforeAfterReport
             }
             Task Post() => baseline.PostAsync(Payloads.PostPath, Payloads.PostBody);
             Task Get() => baseline.GetAsync(Payloads.GetPath, "mchid", BenchKeys.MerchantId);
-            var (wall, cpu) = new Interleaved()
+            var (wall, cpu, allocated) = new Interleaved()
                 .Add("Rsa_Sign", () => { pieces.Rsa_Sign(); return Task.CompletedTask; })
                 .Add("Rsa_Verify", () => { pieces.Rsa_Verify(); return Task.CompletedTask; })
                 .Add("Baseline_Post", Post)
@@ -50,7 +50,7 @@ internal static class BeforeAfterReport
                 .Add("before_Get", before.Get)
                 .Add("after_Get", after.Get)
                 .Run(rounds, blockMilliseconds: 10);
-            return (wall, cpu, new Dictionary<string, string> { ["before"] = before.LibraryVersion, ["after"] = after.LibraryVersion });
+            return new Measured(wall, cpu, allocated, new Dictionary<string, string> { ["before"] = before.LibraryVersion, ["after"] = after.LibraryVersion });
         }
         finally
         {
@@ -58,9 +58,7 @@ internal static class BeforeAfterReport
         }
     }
 
-    public static string Build(IReadOnlyList<Summary> summaries, int rounds,
-        (Dictionary<string, double[]> Wall, Dictionary<string, double[]> Cpu, Dictionary<string, string> Versions)? interleaved,
-        string? loadBefore, string? loadAfter)
+    public static string Build(IReadOnlyList<Summary> summaries, int rounds, Measured? interleaved, string? loadBefore, string? loadAfter)
     {
         var results = summaries.SelectMany(s => s.Reports)
             .Where(r => r.Success && r.ResultStatistics is not null)
@@ -80,7 +78,7 @@ internal static class BeforeAfterReport
         text.AppendLine($"- {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}{(host is null ? "" : ", SDK " + host.DotNetSdkVersion.Value)}, {Environment.ProcessorCount} logical cores");
         text.AppendLine($"- Run finished {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC; load average (1 / 5 / 15 min) before: {loadBefore}; after: {loadAfter}");
         if (interleaved is not null)
-            foreach (var pair in interleaved.Value.Versions) text.AppendLine($"- {pair.Key}: WeChatPay.Chain {pair.Value}");
+            foreach (var pair in interleaved.Versions) text.AppendLine($"- {pair.Key}: WeChatPay.Chain {pair.Value}");
         text.AppendLine();
 
         if (results.Count > 0)
@@ -105,24 +103,29 @@ internal static class BeforeAfterReport
 
         if (interleaved is not null)
         {
-            var (wall, cpu, _) = interleaved.Value;
+            var (wall, cpu, allocated, _) = interleaved;
             text.AppendLine($"## Interleaved, both builds in one process ({rounds} rounds)").AppendLine();
             text.AppendLine("Medians over rounds; \"beyond the RSA work\" is call − RSA sign − RSA verify per round; after ÷ before per round, with the rounds' quartiles.").AppendLine();
-            text.AppendLine("| Call | before, CPU | after, CPU | after ÷ before, CPU (Q1–Q3) | after ÷ before, wall | beyond the RSA work, before / after (CPU) | hand-written `HttpClient`, CPU (beyond RSA) |");
-            text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+            text.AppendLine("| Call | before, CPU | after, CPU | after ÷ before, CPU (Q1–Q3) | after ÷ before, wall | beyond the RSA work, before / after (CPU) | hand-written `HttpClient`, CPU (beyond RSA) | allocated on the calling thread, before / after |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
             foreach (var call in Calls)
             {
                 var (q1, q3) = Quartiles(Ratios(cpu, "after_" + call, "before_" + call));
                 text.AppendLine(
                     Invariant($"| {call.ToUpperInvariant()} | {Time(Median(cpu["before_" + call]))} | {Time(Median(cpu["after_" + call]))} | ") +
                     Invariant($"{Median(Ratios(cpu, "after_" + call, "before_" + call)):0.000}× ({q1:0.000}–{q3:0.000}) | {Median(Ratios(wall, "after_" + call, "before_" + call)):0.000}× | ") +
-                    Invariant($"{Beyond(cpu, "before_" + call):0.0} / {Beyond(cpu, "after_" + call):0.0} µs | {Time(Median(cpu["Baseline_" + call]))} ({Beyond(cpu, "Baseline_" + call):0.0} µs) |"));
+                    Invariant($"{Beyond(cpu, "before_" + call):0.0} / {Beyond(cpu, "after_" + call):0.0} µs | {Time(Median(cpu["Baseline_" + call]))} ({Beyond(cpu, "Baseline_" + call):0.0} µs) | ") +
+                    Invariant($"{Median(allocated["before_" + call]):N0} / {Median(allocated["after_" + call]):N0} B |"));
             }
             text.AppendLine();
             text.AppendLine(Invariant($"RSA sign {Time(Median(cpu["Rsa_Sign"]))}, RSA verify {Time(Median(cpu["Rsa_Verify"]))} (CPU, same rounds)."));
         }
         return text.ToString();
     }
+
+    /// <summary>Per subject and round: CPU and wall-clock nanoseconds and bytes allocated per call; the builds' library versions.</summary>
+    internal sealed record Measured(Dictionary<string, double[]> Wall, Dictionary<string, double[]> Cpu, Dictionary<string, double[]> Allocated,
+        Dictionary<string, string> Versions);
 
     private static double[] Ratios(Dictionary<string, double[]> samples, string numerator, string denominator) =>
         samples[numerator].Zip(samples[denominator], (n, d) => n / d).ToArray();

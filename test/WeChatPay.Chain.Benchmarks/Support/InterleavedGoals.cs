@@ -106,6 +106,10 @@ internal sealed class InterleavedGoals
                 .Add("Client_ChainMethod_Get", perCall.Client_ChainMethod_Get)
                 .Add("Sm2_Sign", () => { schemes.Sm2_Sign(); return Task.CompletedTask; })
                 .Add("Sm2_Verify", () => { schemes.Sm2_Verify(); return Task.CompletedTask; })
+                .Add("RsaOaep_Encrypt", () => { schemes.RsaOaep_Encrypt(); return Task.CompletedTask; })
+                .Add("Sm2_Encrypt", () => { schemes.Sm2_Encrypt(); return Task.CompletedTask; })
+                .Add("AesGcm_Decrypt", () => { schemes.AesGcm_Decrypt(); return Task.CompletedTask; })
+                .Add("Sm4Gcm_Decrypt", () => { schemes.Sm4Gcm_Decrypt(); return Task.CompletedTask; })
                 .Add("Client_Sm2_ChainMethod_Post", perCall.Client_Sm2_ChainMethod_Post)
                 .Add("Client_Sm2_ChainMethod_Get", perCall.Client_Sm2_ChainMethod_Get)
                 .Run(rounds, blockMilliseconds: 10);

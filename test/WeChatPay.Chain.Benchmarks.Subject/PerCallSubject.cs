@@ -35,11 +35,8 @@ public sealed class PerCallSubject : IDisposable
             MerchantPrivateKey = merchantKeyPath,
             PlatformKeys = { [publicKeyId] = platformPublicKeyPath },
             TimeProvider = clock,
+            HttpMessageHandler = handler, // public since issue 14: every call goes through it, no socket
         };
-        // The internal seam every compared version has (not public API): send through the given handler, no socket.
-        var seam = typeof(WeChatPayOptions).GetProperty("HttpMessageHandler", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-            ?? throw new InvalidOperationException("This WeChatPay.Chain has no WeChatPayOptions.HttpMessageHandler seam; it cannot be compared in process.");
-        seam.SetValue(options, handler);
         _client = new WeChatPayClient(options);
         _postBody = postBody;
         _getQuery = getQuery;

@@ -166,18 +166,65 @@ Task("Catalog")
 // Not in the default chain: build Release and run every benchmark (docs/benchmarks.md), a few minutes on two cores.
 // `dotnet cake --target=Bench`; BenchmarkDotNet's reports and goals.md land in artifacts/benchmarks/results.
 // Extra BenchmarkDotNet arguments pass through: `dotnet cake --target=Bench --bench-args="--filter *Piece*"`.
+// `dotnet cake --target=Bench --before=<commit>` runs only the per-call comparison of this tree's library with the
+// library of <commit>, in one run: test/WeChatPay.Chain.Benchmarks.Subject is built here and, copied into a temporary
+// worktree of <commit>, there; the report is artifacts/benchmarks/results/before-after.md.
 Task("Bench")
     .Does(() =>
 {
     var project = "./test/WeChatPay.Chain.Benchmarks/WeChatPay.Chain.Benchmarks.csproj";
     var results = artifacts + Directory("benchmarks");
     CleanDirectory(results);
-    DotNetBuild(project, new DotNetBuildSettings { Configuration = "Release" });
     var arguments = new ProcessArgumentBuilder()
         .Append("--artifacts").AppendQuoted(MakeAbsolute(results).FullPath);
+    var before = Argument("before", "");
+    if (!string.IsNullOrWhiteSpace(before))
+    {
+        var builds = results + Directory("builds");
+        BuildSubjectAt(before, MakeAbsolute(builds + Directory("before")).FullPath);
+        DotNetBuild("./test/WeChatPay.Chain.Benchmarks.Subject/WeChatPay.Chain.Benchmarks.Subject.csproj", new DotNetBuildSettings
+        {
+            Configuration = "Release",
+            OutputDirectory = builds + Directory("after"),
+        });
+        arguments.Append("--compare")
+            .Append("--before-build").AppendQuoted(MakeAbsolute(builds + Directory("before")).FullPath)
+            .Append("--after-build").AppendQuoted(MakeAbsolute(builds + Directory("after")).FullPath);
+    }
+    DotNetBuild(project, new DotNetBuildSettings { Configuration = "Release" });
     var extra = Argument("bench-args", "");
     if (!string.IsNullOrWhiteSpace(extra)) arguments.Append(extra);
     DotNetRun(project, arguments, new DotNetRunSettings { Configuration = "Release", NoBuild = true, NoRestore = true });
 });
+
+// The per-call subject built against the library of `commit`: a temporary detached worktree of it (removed afterwards),
+// this tree's subject project copied in, built there into `output`.
+void BuildSubjectAt(string commit, string output)
+{
+    var tree = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "wechatpay-chain-bench-before-" + System.Guid.NewGuid().ToString("N").Substring(0, 8));
+    Git("worktree", "add", "--detach", tree, commit);
+    try
+    {
+        var subject = System.IO.Path.Combine(tree, "test", "WeChatPay.Chain.Benchmarks.Subject");
+        CopyDirectory("./test/WeChatPay.Chain.Benchmarks.Subject", subject);
+        DotNetBuild(System.IO.Path.Combine(subject, "WeChatPay.Chain.Benchmarks.Subject.csproj"), new DotNetBuildSettings
+        {
+            Configuration = "Release",
+            OutputDirectory = output,
+        });
+    }
+    finally
+    {
+        Git("worktree", "remove", "--force", tree);
+    }
+}
+
+void Git(params string[] arguments)
+{
+    var builder = new ProcessArgumentBuilder();
+    foreach (var argument in arguments) builder.AppendQuoted(argument);
+    var exitCode = StartProcess("git", new ProcessSettings { Arguments = builder });
+    if (exitCode != 0) throw new CakeException($"git {string.Join(" ", arguments)} failed with exit code {exitCode}.");
+}
 
 RunTarget(target);

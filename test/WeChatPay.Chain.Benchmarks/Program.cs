@@ -17,7 +17,10 @@ namespace WeChatPay.Chain.Benchmarks;
 /// <c>--solo SUBJECT SECONDS</c> (one loopback subject, e.g. <c>Client_Sequential</c>, one call at a time: 3 s of
 /// warm-up, prints <c>SOLO-START</c>, then calls for SECONDS and prints its CPU and wall clock per call; for attaching
 /// a profiler such as <c>perf record -p</c> to one subject), <c>--cold-start N</c> (start-up in fresh processes, see
-/// <see cref="ColdStart"/>), <c>--startup-phases</c> (where start-up goes, see <see cref="StartupPhases"/>).
+/// <see cref="ColdStart"/>), <c>--startup-phases</c> (where start-up goes, see <see cref="StartupPhases"/>),
+/// <c>--compare --before-build DIR --after-build DIR</c> (only the per-call comparison of two builds of
+/// <c>test/WeChatPay.Chain.Benchmarks.Subject</c>, see <see cref="BeforeAfterBenchmarks"/>; writes <c>before-after.md</c>
+/// instead of the goals; the Bench target's <c>--before=&lt;commit&gt;</c> makes the builds and passes them).
 /// Exit code 1 only when a benchmark failed to run; a missed goal is reported, not failed.
 /// </summary>
 public static class Program
@@ -28,6 +31,12 @@ public static class Program
         var interleavedOnly = Take(list, "--interleaved-only");
         var noInterleaved = Take(list, "--no-interleaved");
         var loopbackOnly = Take(list, "--loopback-only");
+        var compare = Take(list, "--compare");
+        foreach (var label in new[] { "before", "after" })
+        {
+            var build = TakeValue(list, "--" + label + "-build");
+            if (build is not null) Environment.SetEnvironmentVariable(SubjectBuild.Variable(label), Path.GetFullPath(build)); // BenchmarkDotNet's processes inherit it
+        }
         var rounds = 100;
         var at = list.IndexOf("--rounds");
         if (at >= 0 && at + 1 < list.Count)
@@ -51,6 +60,7 @@ public static class Program
             return Solo(list[solo + 1], double.Parse(list[solo + 2], System.Globalization.CultureInfo.InvariantCulture));
 
         var loadBefore = LoadAverage();
+        if (compare) return Compare(list, interleavedOnly, noInterleaved, rounds, loadBefore);
         if (loopbackOnly)
         {
             Console.WriteLine($"// Interleaved loopback measurement only: {rounds} rounds; load average before: {loadBefore}");
@@ -60,7 +70,7 @@ public static class Program
         }
         var summaries = interleavedOnly
             ? new List<Summary>()
-            : BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(list.ToArray()).ToList();
+            : BenchmarkSwitcher.FromTypes(DefaultBenchmarks()).Run(list.ToArray()).ToList();
         if (list.Contains("--list") || list.Contains("--help") || list.Contains("--info")) return 0;
 
         InterleavedGoals? interleaved = null;
@@ -99,7 +109,43 @@ public static class Program
         return text.ToString();
     }
 
+    // Two builds of the per-call subject, BenchmarkDotNet then interleaved; before-after.md in the results folder.
+    private static int Compare(List<string> list, bool interleavedOnly, bool noInterleaved, int rounds, string? loadBefore)
+    {
+        var summaries = interleavedOnly
+            ? new List<Summary>()
+            : BenchmarkSwitcher.FromTypes(new[] { typeof(BeforeAfterBenchmarks) }).Run(list.ToArray()).ToList();
+        if (list.Contains("--list") || list.Contains("--help") || list.Contains("--info")) return 0;
+        if (!noInterleaved) Console.WriteLine($"// Interleaved comparison of the two builds: {rounds} rounds");
+        var interleaved = noInterleaved ? null : BeforeAfterReport.Measure(rounds);
+        var report = BeforeAfterReport.Build(summaries, rounds, interleaved, loadBefore, LoadAverage());
+        var folder = summaries.Count > 0 ? summaries[0].ResultsDirectoryPath : Path.Combine(ArtifactsFolder(list), "results");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "before-after.md");
+        File.WriteAllText(path, report);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        Console.WriteLine($"Comparison written to {path}");
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success) || s.Reports.Length == 0);
+        return failed ? 1 : 0;
+    }
+
+    // Every benchmark class but the comparison, which needs two builds made beforehand (--compare).
+    private static Type[] DefaultBenchmarks() => typeof(Program).Assembly.GetTypes()
+        .Where(t => t.IsPublic && !t.IsAbstract && t != typeof(BeforeAfterBenchmarks)
+            && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false)))
+        .ToArray();
+
     private static bool Take(List<string> args, string flag) => args.Remove(flag);
+
+    private static string? TakeValue(List<string> args, string option)
+    {
+        var at = args.IndexOf(option);
+        if (at < 0 || at + 1 >= args.Count) return null;
+        var value = args[at + 1];
+        args.RemoveRange(at, 2);
+        return value;
+    }
 
     // One loopback subject alone, for a profiler to sample: no interleaving, so every sample belongs to it.
     private static int Solo(string subject, double seconds)

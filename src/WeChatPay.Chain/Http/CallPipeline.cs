@@ -70,7 +70,9 @@ internal sealed class CallPipeline : IDisposable
         string label, Func<Stream, CancellationToken, Task> sink, CancellationToken cancellationToken)
     {
         var call = RequestBuilder.Build(HttpMethod.Get, path, query, options, _autoEncryption, _validate);
-        await PrepareAsync(call, options, cancellationToken).ConfigureAwait(false);
+        var keys = _keys.Current;
+        if (keys.IsEmpty) keys = await _keys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
+        Prepare(call, options, keys);
         // A download is sent again only if it never reached the server: once its file has begun, it is not written twice.
         var answer = await _exchange.SendAsync(call, idempotent: false, async (stream, token) =>
         {
@@ -94,7 +96,9 @@ internal sealed class CallPipeline : IDisposable
     // Steps 3–7 of a built call: encrypt, seal, sign and send, verify the answer and read its JSON, decrypt.
     private async Task<WeChatPayResponse> RunAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
-        var keys = await PrepareAsync(call, options, cancellationToken).ConfigureAwait(false);
+        var keys = _keys.Current;
+        if (keys.IsEmpty) keys = await _keys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
+        Prepare(call, options, keys);
         JToken? json = null;
         var answer = await _exchange.SendAsync(call, idempotent: call.Method == HttpMethod.Get, sink: null, async sent =>
         {
@@ -108,14 +112,12 @@ internal sealed class CallPipeline : IDisposable
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 
-    // Steps 3–4: the platform keys (on first use, the first download's), the sensitive fields encrypted, the call sealed.
-    private async Task<PlatformKeyStore> PrepareAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
+    // Steps 3–4 under the platform keys held (on first use, the first download's): the sensitive fields encrypted, the call
+    // sealed. Not async: a Task of the keys on every call was an allocation the call did not need.
+    private void Prepare(PreparedCall call, WeChatPayRequestOptions? options, PlatformKeyStore keys)
     {
-        var keys = _keys.Current;
-        if (keys.IsEmpty) keys = await _keys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         _sensitive.Encrypt(call, options, keys);
         call.Seal(_exchange.BasePath);
-        return keys;
     }
 
     /// <summary>Releases the HTTP connections.</summary>

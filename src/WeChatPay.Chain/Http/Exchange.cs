@@ -37,13 +37,19 @@ internal sealed class Exchange : IDisposable
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call failed in transport or timed out.</exception>
     public Task<Answer> SendAsync(PreparedCall call, bool idempotent, Func<Stream, CancellationToken, Task>? sink,
         Func<Answer, Task>? check, CancellationToken cancellationToken) =>
-        _retry.RunAsync(call, idempotent, resendable: call.Upload is null, async origin =>
-        {
-            var sent = await _transport.SendAsync(call, readWhole: sink is null && call.Operation?.Download == true, cancellationToken, sink, origin).ConfigureAwait(false);
-            AnswerCheck.ThrowIfError(sent, call, _maxBody, _merchantSerial);
-            if (check is not null) await check(sent).ConfigureAwait(false);
-            return sent;
-        }, cancellationToken);
+        // The attempt's inputs travel as state to a static lambda, so that a call allocates no closure and delegate for them.
+        _retry.RunAsync(call, idempotent, resendable: call.Upload is null, (Exchange: this, Call: call, Sink: sink, Check: check, Token: cancellationToken),
+            static (state, origin) => state.Exchange.AttemptAsync(state.Call, state.Sink, state.Check, origin, state.Token), cancellationToken);
+
+    // One attempt at one origin: send, throw an error answer, run the caller's check.
+    private async Task<Answer> AttemptAsync(PreparedCall call, Func<Stream, CancellationToken, Task>? sink, Func<Answer, Task>? check, string origin,
+        CancellationToken cancellationToken)
+    {
+        var sent = await _transport.SendAsync(call, readWhole: sink is null && call.Operation?.Download == true, cancellationToken, sink, origin).ConfigureAwait(false);
+        AnswerCheck.ThrowIfError(sent, call, _maxBody, _merchantSerial);
+        if (check is not null) await check(sent).ConfigureAwait(false);
+        return sent;
+    }
 
     /// <summary>Releases the HTTP connections.</summary>
     public void Dispose() => _transport.Dispose();

@@ -37,13 +37,16 @@ internal sealed class RetryPolicy
     public string OriginOf(int attempt) => _origins[attempt % _origins.Length];
 
     /// <summary>Runs <paramref name="exchange"/> (given the origin to send to) until it succeeds, fails for good, or runs out of retries.</summary>
+    /// <typeparam name="TState">The type of <paramref name="state"/>.</typeparam>
     /// <param name="call">The sealed call, for the reports.</param>
     /// <param name="idempotent">The call may be sent twice even after reaching the server (a GET that writes nowhere yet).</param>
     /// <param name="resendable">The request can be built again at all (false for an upload, whose file stream is read once).</param>
-    /// <param name="exchange">One attempt, given the origin to send to: send, check the answer; each attempt signs afresh.</param>
+    /// <param name="state">What <paramref name="exchange"/> needs, handed to each attempt (so that it need not be a closure).</param>
+    /// <param name="exchange">One attempt, given the state and the origin to send to: send, check the answer; each attempt signs afresh.</param>
     /// <param name="cancellationToken">Cancels the attempts and the waits between them.</param>
     /// <exception cref="WeChatPayException">The last attempt failed; after more than one, its message says how many were made and how long they took.</exception>
-    public async Task<Answer> RunAsync(PreparedCall call, bool idempotent, bool resendable, Func<string, Task<Answer>> exchange, CancellationToken cancellationToken)
+    public async Task<Answer> RunAsync<TState>(PreparedCall call, bool idempotent, bool resendable, TState state, Func<TState, string, Task<Answer>> exchange,
+        CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         for (var attempt = 0; ; attempt++)
@@ -51,7 +54,7 @@ internal sealed class RetryPolicy
             var observed = _observer.Start(call);
             try
             {
-                var answer = await exchange(OriginOf(attempt)).ConfigureAwait(false);
+                var answer = await exchange(state, OriginOf(attempt)).ConfigureAwait(false);
                 _observer.End(observed, answer, null);
                 return answer;
             }

@@ -27,6 +27,20 @@ internal static class BenchKeys
         return rsa;
     }
 
+    /// <summary>The 国密 merchant's certificate serial (any serial: the in-process handler does not check it).</summary>
+    public const string Sm2MerchantSerial = "7A1B36B5E8A5E1B0A1B3F9D2C4E6A8B0C2D4E6F8";
+
+    /// <summary>Client options of a 国密 merchant on the SM2 test keys (merchant key, platform public key) and the fixed clock, in public-key mode.</summary>
+    public static WeChatPayOptions Sm2Options() => new WeChatPayOptions
+    {
+        MerchantId = MerchantId,
+        MerchantSerialNumber = Sm2MerchantSerial,
+        MerchantPrivateKey = Path("sm2_merchant_key.pem"),
+        PlatformKeys = { [PublicKeyId] = Path("sm2_platform_pub.pem") },
+        Scheme = WeChatPayScheme.Sm2,
+        TimeProvider = new FixedClock(Now),
+    };
+
     /// <summary>Client options on the test keys and the fixed clock, in public-key mode.</summary>
     public static WeChatPayOptions Options(string baseUrl = WeChatPayOptions.DefaultBaseUrl) => new WeChatPayOptions
     {

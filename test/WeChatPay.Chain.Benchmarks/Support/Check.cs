@@ -12,6 +12,12 @@ internal static class Check
             throw new InvalidOperationException($"The client got {response.StatusCode} {response.Body}, not the expected answer.");
     }
 
+    public static void Answer(string body, string expected)
+    {
+        if (body != expected)
+            throw new InvalidOperationException($"The client got {body}, not the expected answer.");
+    }
+
     public static void Answer(byte[] body, string expected)
     {
         if (Encoding.UTF8.GetString(body) != expected)

@@ -74,15 +74,21 @@ internal static class GoalReport
         if (interleaved is not null)
         {
             text.AppendLine("## Interleaved medians").AppendLine();
+            text.AppendLine("Beyond the RSA work: call − RSA sign − RSA verify per round; for the 国密 calls (`Client_Sm2_*`), call − SM2 sign − SM2 verify.").AppendLine();
             text.AppendLine("| Subject | CPU per call | Beyond the RSA work (CPU) | Wall clock per call | Beyond the RSA work (wall) |");
             text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
             foreach (var subject in interleaved.Subjects)
             {
-                var perCall = !subject.Contains("Sequential") && !subject.Contains("Concurrent") && !subject.StartsWith("Rsa_", StringComparison.Ordinal);
+                // Whole calls in process (clients and baselines), not the loopback subjects or the crypto pieces.
+                var perCall = (subject.StartsWith("Client_", StringComparison.Ordinal) || subject.StartsWith("Baseline_", StringComparison.Ordinal))
+                    && !subject.Contains("Sequential") && !subject.Contains("Concurrent");
                 string Beyond(bool cpu) => perCall ? $"{interleaved.BeyondRsaMicroseconds(subject, cpu):0.0} µs" : "";
                 text.AppendLine($"| {subject} | {Time(interleaved.MedianNs(subject, cpu: true))} | {Beyond(true)} | {Time(interleaved.MedianNs(subject))} | {Beyond(false)} |");
             }
+            text.AppendLine();
         }
+
+        AppendSm2(text, results, interleaved);
         return text.ToString();
     }
 
@@ -145,6 +151,57 @@ internal static class GoalReport
             var slowest = lookups.OrderByDescending(r => r.MedianNs).First();
             text.AppendLine($"| Catalog lookup (`OperationCatalog.Default.Find`), slowest | ≤ {CatalogGoalMicroseconds:0} µs | — | — | {Time(slowest.MedianNs)} ({slowest.Method}) | {Met(slowest.MedianNs / 1000 <= CatalogGoalMicroseconds)} |");
         }
+    }
+
+    // The same call by a 国密 merchant beside the RSA one (Client_Sm2_ChainMethod_* and Client_ChainMethod_*), and the scheme pieces.
+    private static void AppendSm2(StringBuilder text, List<Result> results, InterleavedGoals? interleaved)
+    {
+        Result? Find(string type, string method) => results.FirstOrDefault(r => r.Type == type && r.Method == method);
+        var rows = new List<string>();
+        foreach (var sm2 in InterleavedGoals.Sm2Styles)
+        {
+            var rsa = sm2.Replace("_Sm2_", "_", StringComparison.Ordinal);
+            var bdnRsa = Find(nameof(PerCallBenchmarks), rsa);
+            var bdnSm2 = Find(nameof(PerCallBenchmarks), sm2);
+            var hasInterleaved = interleaved is not null && interleaved.Wall.ContainsKey(sm2);
+            if (bdnRsa is null && bdnSm2 is null && !hasInterleaved) continue;
+            var ratio = "—";
+            var cpu = "—";
+            if (hasInterleaved)
+            {
+                var (median, q1, q3) = interleaved!.TimeRatio(sm2, rsa, cpu: true);
+                ratio = $"{median:0.00}× ({q1:0.00}–{q3:0.00})";
+                cpu = $"{Time(interleaved.MedianNs(rsa, cpu: true))} / {Time(interleaved.MedianNs(sm2, cpu: true))}";
+            }
+            rows.Add($"| {rsa} / {sm2} | {cpu} | {ratio} | {(bdnRsa is null ? "—" : Time(bdnRsa.MedianNs))} / {(bdnSm2 is null ? "—" : Time(bdnSm2.MedianNs))} | {Bytes(bdnRsa?.Allocated)} / {Bytes(bdnSm2?.Allocated)} |");
+        }
+        // The pieces: the library's RSA and 国密 work alone (interleaved: RSA sign and verify from PieceBenchmarks, the rest from SchemePieceBenchmarks).
+        foreach (var (category, rsaPiece, sm2Piece) in new[]
+        {
+            ("Sign", "Rsa_Sign", "Sm2_Sign"), ("Verify", "Rsa_Verify", "Sm2_Verify"),
+            ("Encrypt a field", "RsaOaep_Encrypt", "Sm2_Encrypt"), ("AEAD decrypt", "AesGcm_Decrypt", "Sm4Gcm_Decrypt"),
+        })
+        {
+            var bdnRsa = Find(nameof(SchemePieceBenchmarks), rsaPiece);
+            var bdnSm2 = Find(nameof(SchemePieceBenchmarks), sm2Piece);
+            var hasInterleaved = interleaved is not null && interleaved.Wall.ContainsKey(rsaPiece) && interleaved.Wall.ContainsKey(sm2Piece);
+            if (bdnRsa is null && bdnSm2 is null && !hasInterleaved) continue;
+            var cpu = "—";
+            var ratio = bdnRsa is null || bdnSm2 is null ? "—" : $"{bdnSm2.MedianNs / bdnRsa.MedianNs:0.00}× (BenchmarkDotNet medians)";
+            if (hasInterleaved)
+            {
+                var (median, q1, q3) = interleaved!.TimeRatio(sm2Piece, rsaPiece, cpu: true);
+                ratio = $"{median:0.00}× ({q1:0.00}–{q3:0.00})";
+                cpu = $"{Time(interleaved.MedianNs(rsaPiece, cpu: true))} / {Time(interleaved.MedianNs(sm2Piece, cpu: true))}";
+            }
+            rows.Add($"| {category}: {rsaPiece} / {sm2Piece} | {cpu} | {ratio} | {(bdnRsa is null ? "—" : Time(bdnRsa.MedianNs))} / {(bdnSm2 is null ? "—" : Time(bdnSm2.MedianNs))} | {Bytes(bdnRsa?.Allocated)} / {Bytes(bdnSm2?.Allocated)} |");
+        }
+        if (rows.Count == 0) return;
+        text.AppendLine("## 国密 beside RSA").AppendLine();
+        text.AppendLine("| RSA / SM | Interleaved CPU per call, RSA / SM | SM ÷ RSA, interleaved CPU (rounds' quartiles) | BenchmarkDotNet medians, RSA / SM | Allocated, RSA / SM |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var row in rows) text.AppendLine(row);
+        text.AppendLine();
     }
 
     private static string Describe(string concurrency) => concurrency == "Sequential" ? "sequential" : $"{LoopbackBenchmarks.Concurrency} concurrent";

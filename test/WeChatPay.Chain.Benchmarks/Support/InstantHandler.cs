@@ -20,6 +20,20 @@ internal sealed class InstantHandler : HttpMessageHandler
         _get = get;
     }
 
+    /// <summary>The handler of the RSA merchant: both answers signed with the platform RSA test key.</summary>
+    public static InstantHandler Rsa()
+    {
+        using var platformKey = BenchKeys.Load("platform_key.pem");
+        return new InstantHandler(SignedAnswer.Create(Payloads.PostAnswer, platformKey), SignedAnswer.Create(Payloads.GetAnswer, platformKey));
+    }
+
+    /// <summary>The handler of the 国密 merchant: both answers signed SM2-with-SM3 with the platform SM2 test key.</summary>
+    public static InstantHandler Sm2()
+    {
+        var platformKey = Crypto.Sm2PrivateKey.Load(BenchKeys.Path("sm2_platform_key.pem"), null, "sm2_platform_key.pem");
+        return new InstantHandler(SignedAnswer.Create(Payloads.PostAnswer, platformKey.Sign), SignedAnswer.Create(Payloads.GetAnswer, platformKey.Sign));
+    }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is not null)

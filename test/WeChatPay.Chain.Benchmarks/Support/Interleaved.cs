@@ -27,8 +27,10 @@ internal sealed class Interleaved
     }
 
     /// <summary>Runs <paramref name="rounds"/> measured rounds (after two unmeasured ones) of blocks of about
-    /// <paramref name="blockMilliseconds"/> each; returns wall-clock and process-CPU nanoseconds per operation, per subject and round.</summary>
-    public (Dictionary<string, double[]> Wall, Dictionary<string, double[]> Cpu) Run(int rounds, double blockMilliseconds)
+    /// <paramref name="blockMilliseconds"/> each; returns wall-clock and process-CPU nanoseconds per operation, per subject and
+    /// round, and the bytes allocated per operation on the measuring thread (all of a call that completes synchronously,
+    /// as in process; none of the JIT's or other threads' work).</summary>
+    public (Dictionary<string, double[]> Wall, Dictionary<string, double[]> Cpu, Dictionary<string, double[]> Allocated) Run(int rounds, double blockMilliseconds)
     {
         // Calibrate: how many repetitions of each block fill the block time.
         var repetitions = new int[_subjects.Count];
@@ -41,6 +43,7 @@ internal sealed class Interleaved
 
         var wall = _subjects.ToDictionary(s => s.Name, _ => new double[rounds]);
         var cpu = _subjects.ToDictionary(s => s.Name, _ => new double[rounds]);
+        var allocated = _subjects.ToDictionary(s => s.Name, _ => new double[rounds]);
         var random = new Random(20251122);
         var order = Enumerable.Range(0, _subjects.Count).ToArray();
         for (var round = -2; round < rounds; round++)
@@ -48,14 +51,15 @@ internal sealed class Interleaved
             random.Shuffle(order);
             foreach (var i in order)
             {
-                var (wallNs, cpuNs) = Time(_subjects[i].Block, repetitions[i]);
+                var (wallNs, cpuNs, bytes) = Time(_subjects[i].Block, repetitions[i]);
                 var operations = repetitions[i] * (double)_subjects[i].Operations;
                 if (round < 0) continue;
                 wall[_subjects[i].Name][round] = wallNs / operations;
                 cpu[_subjects[i].Name][round] = cpuNs / operations;
+                allocated[_subjects[i].Name][round] = bytes / operations;
             }
         }
-        return (wall, cpu);
+        return (wall, cpu, allocated);
     }
 
     public static double Median(IEnumerable<double> values)
@@ -66,13 +70,14 @@ internal sealed class Interleaved
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static (double Wall, double Cpu) Time(Func<Task> block, int repetitions)
+    private static (double Wall, double Cpu, double Allocated) Time(Func<Task> block, int repetitions)
     {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Environment.CpuUsage.TotalTime;
         var watch = Stopwatch.StartNew();
         for (var r = 0; r < repetitions; r++)
             block().GetAwaiter().GetResult();
         var wall = watch.Elapsed;
-        return (wall.TotalMilliseconds * 1e6, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds * 1e6);
+        return (wall.TotalMilliseconds * 1e6, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds * 1e6, GC.GetAllocatedBytesForCurrentThread() - bytes);
     }
 }

@@ -52,11 +52,23 @@ internal sealed class InterleavedGoals
         return (sorted[sorted.Length / 4], sorted[(3 * sorted.Length) / 4]);
     }
 
-    /// <summary>Median over rounds of (subject − RSA sign − RSA verify), in microseconds.</summary>
+    /// <summary>The 国密 calls (<c>Client_Sm2_*</c>), the same calls as their RSA twins (<c>Client_*</c>) by an SM2 merchant.</summary>
+    public static readonly string[] Sm2Styles = { "Client_Sm2_ChainMethod_Post", "Client_Sm2_ChainMethod_Get" };
+
+    /// <summary>Median over rounds of (subject − RSA sign − RSA verify), in microseconds; for a 国密 call (subject − SM2 sign − SM2 verify).</summary>
     public double BeyondRsaMicroseconds(string subject, bool cpu = false)
     {
         var samples = cpu ? Cpu : Wall;
-        return Interleaved.Median(Enumerable.Range(0, Rounds).Select(r => samples[subject][r] - samples["Rsa_Sign"][r] - samples["Rsa_Verify"][r])) / 1000;
+        var (sign, verify) = subject.Contains("_Sm2_", System.StringComparison.Ordinal) ? ("Sm2_Sign", "Sm2_Verify") : ("Rsa_Sign", "Rsa_Verify");
+        return Interleaved.Median(Enumerable.Range(0, Rounds).Select(r => samples[subject][r] - samples[sign][r] - samples[verify][r])) / 1000;
+    }
+
+    /// <summary>Median over rounds of <paramref name="numerator"/> time ÷ <paramref name="denominator"/> time, with the rounds' quartiles.</summary>
+    public (double Median, double Q1, double Q3) TimeRatio(string numerator, string denominator, bool cpu = false)
+    {
+        var samples = cpu ? Cpu : Wall;
+        var sorted = samples[numerator].Zip(samples[denominator], (n, d) => n / d).OrderBy(r => r).ToArray();
+        return (Interleaved.Median(sorted), sorted[sorted.Length / 4], sorted[(3 * sorted.Length) / 4]);
     }
 
     public static InterleavedGoals Measure(int rounds, bool loopbackOnly = false)
@@ -72,8 +84,10 @@ internal sealed class InterleavedGoals
     {
         var perCall = new PerCallBenchmarks();
         var pieces = new PieceBenchmarks();
+        var schemes = new SchemePieceBenchmarks();
         perCall.Setup();
         pieces.Setup();
+        schemes.Setup();
         try
         {
             var run = new Interleaved()
@@ -90,6 +104,14 @@ internal sealed class InterleavedGoals
                 .Add("Client_TypedChain_Get", perCall.Client_TypedChain_Get)
                 .Add("Client_Indexer_Get", perCall.Client_Indexer_Get)
                 .Add("Client_ChainMethod_Get", perCall.Client_ChainMethod_Get)
+                .Add("Sm2_Sign", () => { schemes.Sm2_Sign(); return Task.CompletedTask; })
+                .Add("Sm2_Verify", () => { schemes.Sm2_Verify(); return Task.CompletedTask; })
+                .Add("RsaOaep_Encrypt", () => { schemes.RsaOaep_Encrypt(); return Task.CompletedTask; })
+                .Add("Sm2_Encrypt", () => { schemes.Sm2_Encrypt(); return Task.CompletedTask; })
+                .Add("AesGcm_Decrypt", () => { schemes.AesGcm_Decrypt(); return Task.CompletedTask; })
+                .Add("Sm4Gcm_Decrypt", () => { schemes.Sm4Gcm_Decrypt(); return Task.CompletedTask; })
+                .Add("Client_Sm2_ChainMethod_Post", perCall.Client_Sm2_ChainMethod_Post)
+                .Add("Client_Sm2_ChainMethod_Get", perCall.Client_Sm2_ChainMethod_Get)
                 .Run(rounds, blockMilliseconds: 10);
             foreach (var pair in run.Wall) wall.Add(pair.Key, pair.Value);
             foreach (var pair in run.Cpu) cpu.Add(pair.Key, pair.Value);

@@ -25,14 +25,17 @@ internal sealed class SignedAnswer
     public string Signature { get; }
     public string Serial => BenchKeys.PublicKeyId;
 
-    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with the platform test key.</summary>
-    public static SignedAnswer Create(string json, RSA platformKey)
+    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with the platform RSA test key.</summary>
+    public static SignedAnswer Create(string json, RSA platformKey) =>
+        Create(json, message => Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
+
+    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with <paramref name="sign"/> (message bytes to base64 signature).</summary>
+    public static SignedAnswer Create(string json, Func<byte[], string> sign)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var timestamp = BenchKeys.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var message = Encoding.UTF8.GetBytes(timestamp + "\n" + Nonce + "\n" + json + "\n");
-        var signature = Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-        return new SignedAnswer(body, timestamp, signature);
+        return new SignedAnswer(body, timestamp, sign(message));
     }
 
     /// <summary>A fresh response message carrying this answer (the caller disposes it).</summary>

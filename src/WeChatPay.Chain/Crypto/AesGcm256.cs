@@ -124,18 +124,13 @@ internal static partial class AesGcm256
         }
     }
 
-    private static CryptographicException TagMismatch(Exception? inner) =>
-        new CryptographicException(
-            "AEAD_AES_256_GCM decryption failed: the authentication tag does not match "
-            + "(wrong APIv3 key, nonce or associated data, or the ciphertext was altered).",
-            inner);
+    private const string Aead = "AEAD_AES_256_GCM";
 
-    private static CryptographicException NotBase64() =>
-        new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is not base64.");
+    private static CryptographicException TagMismatch(Exception? inner) => BouncyGcm.TagMismatch(Aead, inner);
 
-    private static CryptographicException TooShort() =>
-        new CryptographicException("AEAD_AES_256_GCM decryption failed: the ciphertext is shorter than the 16-byte tag.");
+    private static CryptographicException NotBase64() => BouncyGcm.NotBase64(Aead);
 
-    private static CryptographicException NotUtf8() =>
-        new CryptographicException("AEAD_AES_256_GCM decryption succeeded but the plaintext is not UTF-8 text.");
+    private static CryptographicException TooShort() => BouncyGcm.TooShort(Aead);
+
+    private static CryptographicException NotUtf8() => BouncyGcm.NotUtf8(Aead);
 }

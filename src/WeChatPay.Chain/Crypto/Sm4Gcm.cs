@@ -1,10 +1,7 @@
 using System;
 using System.Security.Cryptography;
 using System.Text;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Engines;
-using Org.BouncyCastle.Crypto.Modes;
-using Org.BouncyCastle.Crypto.Parameters;
 
 namespace WeChatPay.Chain.Crypto;
 
@@ -28,6 +25,8 @@ internal static class Sm4Gcm
 
     /// <summary>Authentication tag length in bytes.</summary>
     internal const int TagBytes = 16;
+
+    private const string Aead = "AEAD_SM4_GCM";
 
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -56,50 +55,14 @@ internal static class Sm4Gcm
         {
             throw new CryptographicException("AEAD_SM4_GCM decryption failed: the associated data is not valid Unicode text.");
         }
-        byte[] data;
+        byte[] key = DeriveKey(apiV3Key);
         try
         {
-            data = Convert.FromBase64String(ciphertextBase64);
-        }
-        catch (FormatException)
-        {
-            throw new CryptographicException("AEAD_SM4_GCM decryption failed: the ciphertext is not base64.");
-        }
-        if (data.Length < TagBytes)
-        {
-            throw new CryptographicException("AEAD_SM4_GCM decryption failed: the ciphertext is shorter than the 16-byte tag.");
-        }
-
-        byte[] plain = Array.Empty<byte>();
-        try
-        {
-            GcmBlockCipher gcm = CreateGcm(forEncryption: false, apiV3Key, nonce, associatedData);
-            plain = new byte[gcm.GetOutputSize(data.Length)];
-            int length;
-            try
-            {
-                length = gcm.ProcessBytes(data, 0, data.Length, plain, 0);
-                length += gcm.DoFinal(plain, length);
-            }
-            catch (InvalidCipherTextException ex)
-            {
-                throw new CryptographicException(
-                    "AEAD_SM4_GCM decryption failed: the authentication tag does not match "
-                    + "(wrong APIv3 key, nonce or associated data, or the ciphertext was altered).",
-                    ex);
-            }
-            try
-            {
-                return StrictUtf8.GetString(plain, 0, length);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new CryptographicException("AEAD_SM4_GCM decryption succeeded but the plaintext is not UTF-8 text.");
-            }
+            return BouncyGcm.Open(Aead, new SM4Engine(), key, nonce, associatedData, ciphertextBase64);
         }
         finally
         {
-            Array.Clear(plain, 0, plain.Length);
+            Array.Clear(key, 0, key.Length);
         }
     }
 
@@ -131,18 +94,14 @@ internal static class Sm4Gcm
             throw new ArgumentException("The plaintext is not valid Unicode text (it holds a lone surrogate).", nameof(plaintext));
         }
 
-        byte[] plain = StrictUtf8.GetBytes(plaintext);
+        byte[] key = DeriveKey(apiV3Key);
         try
         {
-            GcmBlockCipher gcm = CreateGcm(forEncryption: true, apiV3Key, nonce, associatedData);
-            byte[] output = new byte[gcm.GetOutputSize(plain.Length)];
-            int length = gcm.ProcessBytes(plain, 0, plain.Length, output, 0);
-            length += gcm.DoFinal(output, length);
-            return Convert.ToBase64String(output, 0, length);
+            return BouncyGcm.Seal(new SM4Engine(), key, nonce, associatedData, plaintext);
         }
         finally
         {
-            Array.Clear(plain, 0, plain.Length);
+            Array.Clear(key, 0, key.Length);
         }
     }
 
@@ -165,22 +124,6 @@ internal static class Sm4Gcm
         {
             Array.Clear(keyText, 0, keyText.Length);
             Array.Clear(digest, 0, digest.Length);
-        }
-    }
-
-    private static GcmBlockCipher CreateGcm(bool forEncryption, string apiV3Key, string nonce, string associatedData)
-    {
-        byte[] key = DeriveKey(apiV3Key);
-        try
-        {
-            var gcm = new GcmBlockCipher(new SM4Engine());
-            gcm.Init(forEncryption, new AeadParameters(
-                new KeyParameter(key), TagBytes * 8, StrictUtf8.GetBytes(nonce), StrictUtf8.GetBytes(associatedData)));
-            return gcm;
-        }
-        finally
-        {
-            Array.Clear(key, 0, key.Length);
         }
     }
 

@@ -20,18 +20,44 @@ public class FileBasedAppTests
 {
     private const string ProjectLine = "#:project ../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj";
 
+    private static readonly string[] Libraries = { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Caching", "WeChatPay.Chain.Sandbox" };
+
+    private string _packed = null!;
+    private string _version = null!;
+
+    // The library packages, packed once for the fixture (as the Pack target does) under a version no cache holds, into a
+    // feed every test's folder restores from.
+    [OneTimeSetUp]
+    public async Task PackOnce()
+    {
+        _packed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
+        _version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
+        var root = RepositoryRoot();
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+        foreach (var project in Libraries)
+        {
+            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", project, project + ".csproj"),
+                "-c", configuration, "--no-build", "-o", Feed, "-p:PackageVersion=" + _version }, _packed), TimeSpan.FromMinutes(3));
+        }
+    }
+
+    [OneTimeTearDown]
+    public void RemovePackages() => Directory.Delete(_packed, recursive: true);
+
+    private string Feed => Path.Combine(_packed, "feed");
+
     [Test]
     public Task A_file_based_app_calls_the_sandbox_in_the_chain_style() =>
         RunAsync((root, folder) => Task.FromResult("#:project " + Path.Combine(root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj")), null);
 
     [Test]
     public Task A_file_based_app_takes_the_packed_package() =>
-        RunAsync(async (root, folder) => "#:package WeChatPay.Chain@" + await PackAsync(root, folder, "WeChatPay.Chain"), "NUGET_PACKAGES");
+        RunAsync(async (root, folder) => "#:package WeChatPay.Chain@" + await UseFeedAsync(folder), "NUGET_PACKAGES");
 
     [Test]
     public async Task A_Roslyn_script_runs_on_the_packed_packages_with_the_sandbox_started_in_it()
     {
-        var (exit, stdout, stderr) = await OnPackedPackagesAsync("roslyn-host.cs", new[] { "WeChatPay.Chain", "WeChatPay.Chain.Sandbox" },
+        var (exit, stdout, stderr) = await OnPackedPackagesAsync("roslyn-host.cs",
             (folder, version) => Script("roslyn-host.cs", folder, version, "presign.csx"), "--", "presign.csx");
 
         Assert.That(exit, Is.EqualTo(0), stdout + stderr);
@@ -50,7 +76,7 @@ public class FileBasedAppTests
         start += fence.Length;
         var sample = page.Substring(start, page.IndexOf("```", start, StringComparison.Ordinal) - start);
 
-        var (exit, stdout, stderr) = await OnPackedPackagesAsync("query.cs", new[] { "WeChatPay.Chain", "WeChatPay.Chain.Sandbox" },
+        var (exit, stdout, stderr) = await OnPackedPackagesAsync("query.cs",
             (folder, version) => File.WriteAllTextAsync(Path.Combine(folder, "query.cs"), sample.Replace("@0.1.0", "@" + version)));
 
         Assert.That(exit, Is.EqualTo(0), stdout + stderr);
@@ -61,7 +87,6 @@ public class FileBasedAppTests
     public async Task A_throwaway_web_app_on_the_packed_packages_makes_a_call_and_takes_a_callback()
     {
         var (exit, stdout, stderr) = await OnPackedPackagesAsync("webapp.cs",
-            new[] { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Sandbox" },
             (folder, version) => Script("webapp.cs", folder, version));
 
         Assert.That(exit, Is.EqualTo(0), stdout + stderr);
@@ -69,15 +94,15 @@ public class FileBasedAppTests
         Assert.That(stdout, Does.Contain("WeChat Pay POST v3/pay/transactions/native: 200 in "), "the host's logger has the call's line");
     }
 
-    // In a folder of its own: packs the projects (PackAsync), writes the app (given the folder and the packed version) and
-    // runs `dotnet run <app> <arguments>` there, restoring as the folder's NuGet.config says; the folder is removed after.
-    private static async Task<(int Exit, string Stdout, string Stderr)> OnPackedPackagesAsync(string app, string[] projects,
-        Func<string, string, Task> write, params string[] arguments)
+    // In a folder of its own: writes the app (given the folder and the packed version) and runs `dotnet run <app> <arguments>`
+    // there, restoring as the folder's NuGet.config says (UseFeedAsync); the folder is removed after.
+    private async Task<(int Exit, string Stdout, string Stderr)> OnPackedPackagesAsync(string app, Func<string, string, Task> write,
+        params string[] arguments)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-packed-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var version = await PackAsync(RepositoryRoot(), folder, projects);
+            var version = await UseFeedAsync(folder);
             await write(folder, version);
             var run = ChildProcess.Start("dotnet", new[] { "run", app }.Concat(arguments), folder);
             run.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
@@ -100,61 +125,41 @@ public class FileBasedAppTests
     }
 
     [Test]
-    public async Task Every_library_package_carries_its_readme_its_xml_docs_and_a_symbols_package()
+    public void Every_library_package_carries_its_readme_its_xml_docs_and_a_symbols_package()
     {
-        var root = RepositoryRoot();
-        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
-        try
+        Assert.Multiple(() =>
         {
-            var packages = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Caching", "WeChatPay.Chain.Sandbox" };
-            var version = await PackAsync(root, folder, packages);
-            Assert.Multiple(() =>
+            foreach (var package in Libraries)
             {
-                foreach (var package in packages)
-                {
-                    var nupkg = Path.Combine(folder, "feed", $"{package}.{version}.nupkg");
-                    using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
-                    var entries = zip.Entries.Select(e => e.FullName).ToList();
-                    Assert.That(entries, Does.Contain("README.md"), package);
-                    Assert.That(entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(package + ".xml", StringComparison.Ordinal)), Is.Not.Empty, package + ": XML docs");
-                    using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-                    var text = nuspec.ReadToEnd();
-                    Assert.That(text, Does.Contain("<readme>README.md</readme>").And.Contain("<license type=\"expression\">MIT</license>"), package);
-                    Assert.That(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), Is.True, package + ": symbols");
-                }
-            });
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+                var nupkg = Path.Combine(Feed, $"{package}.{_version}.nupkg");
+                using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+                var entries = zip.Entries.Select(e => e.FullName).ToList();
+                Assert.That(entries, Does.Contain("README.md"), package);
+                Assert.That(entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) && e.EndsWith(package + ".xml", StringComparison.Ordinal)), Is.Not.Empty, package + ": XML docs");
+                using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                var text = nuspec.ReadToEnd();
+                Assert.That(text, Does.Contain("<readme>README.md</readme>").And.Contain("<license type=\"expression\">MIT</license>"), package);
+                Assert.That(File.Exists(Path.ChangeExtension(nupkg, ".snupkg")), Is.True, package + ": symbols");
+            }
+        });
     }
 
-    // Packs the projects as the Pack target does, under a version no cache holds, into a feed of the folder's own, and
-    // writes the folder's NuGet.config: that feed alone as a source, the packages the build restored as a fallback
-    // folder (the dependencies), a packages folder of the test's own. Returns the version.
-    private static async Task<string> PackAsync(string root, string folder, params string[] projects)
+    // Writes the folder's NuGet.config: the fixture's feed alone as a source, the packages the build restored as a fallback
+    // folder (the dependencies), a packages folder of the test's own. Returns the packed version.
+    private async Task<string> UseFeedAsync(string folder)
     {
-        var version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
-        var feed = Path.Combine(folder, "feed");
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-        foreach (var project in projects)
-        {
-            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", project, project + ".csproj"),
-                "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, folder), TimeSpan.FromMinutes(3));
-        }
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         await File.WriteAllTextAsync(Path.Combine(folder, "NuGet.config"),
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
             $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(folder, "packages")}\" /></config>\n" +
-            $"  <packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources>\n" +
+            $"  <packageSources><clear /><add key=\"packed\" value=\"{Feed}\" /></packageSources>\n" +
             $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
-        return version;
+        return _version;
     }
 
     // Writes the script with its reference line into a folder of its own (a user's script lives outside this repository:
     // no Directory.Build.props of ours), runs it against a sandbox, and checks what it printed.
-    private static async Task RunAsync(Func<string, string, Task<string>> reference, string? dropVariable)
+    private async Task RunAsync(Func<string, string, Task<string>> reference, string? dropVariable)
     {
         var root = RepositoryRoot();
         var source = Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts", "presign.cs");

@@ -74,6 +74,24 @@ internal static partial class ApiV2Signature
     }
 
     /// <summary>
+    /// <paramref name="fields"/> as they are sent: in the order given, a <c>sign</c> among them dropped, and the sign by the type
+    /// they declare (<see cref="SignTypeOf"/>: <c>sign_type</c>, else MD5) appended last.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument, a field name or a field value is null.</exception>
+    /// <exception cref="ArgumentException">As <see cref="StringToSign"/> and <see cref="SignTypeOf"/>.</exception>
+    public static List<KeyValuePair<string, string>> WithSign(IEnumerable<KeyValuePair<string, string>> fields, string apiV2Key)
+    {
+        if (fields is null) throw new ArgumentNullException(nameof(fields));
+        var sent = new List<KeyValuePair<string, string>>();
+        foreach (var field in fields)
+        {
+            if (!string.Equals(field.Key, SignField, StringComparison.Ordinal)) sent.Add(field);
+        }
+        sent.Add(new KeyValuePair<string, string>(SignField, Sign(sent, apiV2Key, SignTypeOf(sent))));
+        return sent;
+    }
+
+    /// <summary>
     /// Whether the <c>sign</c> field of <paramref name="fields"/> is the sign of the other fields by <paramref name="type"/>,
     /// compared in constant time. False when there is no <c>sign</c>, when it is not hex of the type's length (an MD5 sign
     /// where HMAC-SHA256 was asked for never passes), or when it differs. Upper- and lower-case hex are the same sign.

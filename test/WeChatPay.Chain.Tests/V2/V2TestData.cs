@@ -17,7 +17,7 @@ public static class V2TestData
     public static string ApiV2Key => Root.String("apiv2_key");
 
     /// <summary>The cases of a top-level array (e.g. "signing"), or of an array inside a group (e.g. "refund_req_info", "invalid").</summary>
-    public static IEnumerable<JsonElement> Cases(string group, string? inner = null)
+    public static IReadOnlyList<JsonElement> Cases(string group, string? inner = null)
     {
         JsonElement node = Root.GetProperty(group);
         if (inner is not null) node = node.GetProperty(inner);

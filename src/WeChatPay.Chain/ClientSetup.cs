@@ -54,7 +54,9 @@ internal sealed class ClientSetup : IDisposable
             new CertificateSource(exchange, Scheme, Clock));
         Verifier = new ResponseVerifier(Clock, Scheme);
         Signatures = new SignedAnswers(Verifier, PlatformKeys);
-        Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated);
+        Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated,
+            new ApiV2Protocol(OptionsCheck.ApiV2Key(options.ApiV2Key), MerchantId,
+                operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase)));
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);
         NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, Clock);
     }

@@ -86,6 +86,15 @@ internal static class OptionsCheck
         return value;
     }
 
+    /// <summary>An optional APIv2 key: null, or 32 printable ASCII characters (<see cref="Crypto.ApiV2Key.Check"/>).</summary>
+    /// <exception cref="ArgumentException">The key is set but is not an APIv2 key (the message never shows it).</exception>
+    public static string? ApiV2Key(string? value)
+    {
+        if (value is null) return null;
+        Crypto.ApiV2Key.Check(value, nameof(WeChatPayOptions.ApiV2Key));
+        return value;
+    }
+
     /// <summary>A value that goes into the Authorization header between quotes: non-empty, no spaces, quotes or commas.</summary>
     /// <exception cref="ArgumentException">The value is empty or holds such a character.</exception>
     public static string HeaderToken(string? value, string option, string what)

@@ -38,6 +38,12 @@ public sealed class WeChatPayClient : IDisposable
     /// </remarks>
     public Nodes.V3 V3 => new Nodes.V3(_pipeline, PathTemplate.Root.AppendPath("v3"));
 
+    /// <summary>
+    /// The APIv2 root (<c>v2/…</c>, XML signed with <see cref="WeChatPayOptions.ApiV2Key"/>): members are URL segments, as after
+    /// <see cref="V3"/>; use it as <c>dynamic</c> (<c>((dynamic)wxpay).V2.Pay.Micropay.PostAsync(body)</c>).
+    /// </summary>
+    public WeChatPayNode V2 => _root.Chain("v2");
+
     /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
     /// <exception cref="ArgumentException">The path is empty or malformed.</exception>
     public WeChatPayNode this[string path] => _root.Chain(path);

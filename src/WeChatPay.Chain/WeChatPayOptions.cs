@@ -101,6 +101,12 @@ public sealed class WeChatPayOptions
     /// <summary>The APIv3 key (32 characters), used to decrypt callbacks and downloaded certificates; optional.</summary>
     public string? ApiV3Key { get; set; }
 
+    /// <summary>
+    /// The APIv2 key (32 characters, set in the merchant platform): signs APIv2 calls (<c>v2/…</c>) and verifies their answers.
+    /// Optional; an APIv2 call without it fails before sending.
+    /// </summary>
+    public string? ApiV2Key { get; set; }
+
     /// <summary>The clock used for request timestamps and response freshness checks; defaults to the system clock.</summary>
     public TimeProvider? TimeProvider { get; set; }
 

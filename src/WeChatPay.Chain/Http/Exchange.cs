@@ -45,7 +45,7 @@ internal sealed class Exchange : IDisposable
     private async Task<Answer> AttemptAsync(PreparedCall call, Func<Stream, CancellationToken, Task>? sink, Func<Answer, Task>? check, string origin,
         CancellationToken cancellationToken)
     {
-        var sent = await _transport.SendAsync(call, readWhole: sink is null && call.Operation?.Download == true, cancellationToken, sink, origin).ConfigureAwait(false);
+        var sent = await _transport.SendAsync(call, readWhole: sink is null && call.Operation?.Download == true, cancellationToken, sink, call.Origin ?? origin).ConfigureAwait(false);
         AnswerCheck.ThrowIfError(sent, call, _maxBody, _merchantSerial);
         if (check is not null) await check(sent).ConfigureAwait(false);
         return sent;

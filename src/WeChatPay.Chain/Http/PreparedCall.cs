@@ -19,7 +19,20 @@ internal sealed class PreparedCall
         Operation = operation;
         Query = query;
         AutoEncryption = autoEncryption;
+        IsV2 = ApiV2Protocol.IsV2(relativePath);
     }
+
+    /// <summary>Whether this is an APIv2 call (<c>v2/…</c>): an XML body signed with the APIv2 key, sent to the path without <c>v2/</c>.</summary>
+    public bool IsV2 { get; }
+
+    /// <summary>A v2 call's sign type, decided by <see cref="ApiV2Protocol"/>; its answer is verified by the same type.</summary>
+    public Crypto.ApiV2SignType V2SignType { get; set; }
+
+    /// <summary>A v2 call's signed XML body, written by <see cref="ApiV2Protocol"/>; null for a v2 GET.</summary>
+    public string? XmlBody { get; set; }
+
+    /// <summary>The operation's own scheme and host, which every attempt goes to; null for the base URL's (and the backup's).</summary>
+    public string? Origin { get; set; }
 
     /// <summary>The HTTP method.</summary>
     public HttpMethod Method { get; }
@@ -73,7 +86,11 @@ internal sealed class PreparedCall
     /// <exception cref="System.ArgumentException">The body is JSON text that does not parse, or holds invalid UTF-16.</exception>
     public void Seal(string basePath)
     {
-        if (Upload is not null)
+        if (IsV2)
+        {
+            Body = XmlBody;
+        }
+        else if (Upload is not null)
         {
             // An upload signs and sends its meta JSON; BodyTree is {"meta": …} so that meta paths read as the catalog writes them.
             Body = BodyTree!["meta"]!.ToString(Newtonsoft.Json.Formatting.None);
@@ -84,7 +101,9 @@ internal sealed class PreparedCall
             Body = BodyChanged ? BodyTree!.ToString(Newtonsoft.Json.Formatting.None) : RequestBuilder.BodyText(BodySource);
             if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The body");
         }
-        Target = RequestTarget.Build(basePath, RelativePath, Query, null);
-        ShownTarget = SensitiveQuery.Count == 0 ? Target : RequestTarget.Build(basePath, RelativePath, Query, SensitiveQuery);
+        // A v2 path is documented with a v2/ prefix that its URL does not have.
+        var relative = IsV2 ? RelativePath.Substring(ApiV2Protocol.Prefix.Length) : RelativePath;
+        Target = RequestTarget.Build(basePath, relative, Query, null);
+        ShownTarget = SensitiveQuery.Count == 0 ? Target : RequestTarget.Build(basePath, relative, Query, SensitiveQuery);
     }
 }

@@ -32,7 +32,8 @@ internal static class RequestBuilder
         ReadHeaders(call, options?.Headers);
 
         if (!isGet && first is not null) call.BodySource = first;
-        if (options?.Validate ?? validate)
+        // APIv2 calls are checked by ApiV2Protocol (their catalog rows describe XML, not a JSON body).
+        if ((options?.Validate ?? validate) && !call.IsV2)
         {
             var shown = $"{method.Method} {relativePath}";
             if (operation is null)

@@ -24,6 +24,8 @@ internal sealed class Transport : IDisposable
     private readonly RequestSigner _signer;
     private readonly TimeSpan _timeout;
     private readonly int _maxBody;
+    // The requests of APIv2 calls, which carry their sign in the body: the BeforeCall hook adds no v3 Authorization to them.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFlurlRequest, object> _unsigned = new();
 
     public Transport(string baseUrl, RequestSigner signer, TimeSpan timeout, int maxResponseBodySize, HttpMessageHandler? handler)
     {
@@ -70,7 +72,12 @@ internal sealed class Transport : IDisposable
         request.Url = new Flurl.Url(uri.OriginalString); // as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
-        HttpContent? content = call.Body is null ? null : new CapturedStringContent(call.Body, "application/json");
+        HttpContent? content = call.Body is null ? null : new CapturedStringContent(call.Body, call.IsV2 ? "text/xml" : "application/json");
+        if (call.IsV2)
+        {
+            _unsigned.Add(request, call);
+            request.WithHeader("Accept", "text/xml");
+        }
         if (call.Upload is { } upload)
         {
             // multipart/form-data: the meta JSON (what is signed) and the file, streamed; signed here, since Flurl captures no text.
@@ -138,6 +145,7 @@ internal sealed class Transport : IDisposable
     private void Sign(FlurlCall call)
     {
         var message = call.HttpRequestMessage;
+        if (_unsigned.TryGetValue(call.Request, out _)) return; // an APIv2 call, signed in its body
         if (message.Headers.Contains("Authorization")) return; // an upload, signed over its meta before sending
         if (message.Content is not null && call.RequestBody is null)
             throw new InvalidOperationException("Only text bodies can be signed.");

@@ -13,7 +13,7 @@ namespace WeChatPay.Chain.Http;
 /// <see cref="WeChatPayOptions.MaxRetries"/> times, each attempt signed afresh (a new nonce and timestamp). With a backup
 /// origin (WeChat Pay's documented <c>api2.mch.weixin.qq.com</c> for the default base URL), a retry goes to the other
 /// origin than the attempt before. A call that may have reached WeChat Pay and is not a GET is never sent twice; neither
-/// is an upload, nor a download once its file has begun. Each attempt is timed and reported (<see cref="CallObserver"/>).
+/// is an upload, nor a download once its file has begun, nor an APIv2 call (sent as not idempotent: money moves). Each attempt is timed and reported (<see cref="CallObserver"/>).
 /// </summary>
 internal sealed class RetryPolicy
 {

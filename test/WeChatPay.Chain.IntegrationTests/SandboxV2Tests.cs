@@ -211,6 +211,30 @@ public class SandboxV2Tests : SandboxFixture
     }
 
     [Test]
+    public async Task Every_v2_XML_operation_of_the_catalog_is_served_and_signs_its_answer_unless_documented_sign_less()
+    {
+        var signless = Vectors["signless"]!["no_sign_answers"]!.Select(x => ((string)x["path"]!).TrimStart('/')).ToHashSet();
+        var operations = WeChatPay.Chain.Catalog.OperationCatalog.Default.Operations
+            .Where(o => o.Path.StartsWith("v2/", StringComparison.Ordinal) && o.Method == "POST" && o.RequestBody == "xml").ToList();
+        Assert.That(operations, Has.Count.EqualTo(122));
+        foreach (var operation in operations)
+        {
+            var fields = operation.Request.First(r => r.Name == "xml").Children.Where(f => f.Required).ToDictionary(f => f.Name, f => f.Enum.Count > 0 ? f.Enum[0] : "1");
+            if (!fields.ContainsKey("mchid")) fields["mch_id"] = "1900000001";
+            else fields["mchid"] = "1900000001";
+            var path = operation.Path.Substring(3);
+
+            var signType = fields.GetValueOrDefault("sign_type", "MD5");
+            var (status, answer) = await Post(path, V2Requests.Signed(fields, Key, fields.ContainsKey("sign_type") ? signType : null));
+
+            Assert.That(status, Is.EqualTo(200), path);
+            Assert.That(answer.GetValueOrDefault("result_code"), Is.EqualTo("SUCCESS"), path + ": " + answer.GetValueOrDefault("return_msg") + answer.GetValueOrDefault("err_code_des"));
+            if (signless.Contains(path)) Assert.That(answer, Does.Not.ContainKey("sign"), path);
+            else AssertSigned(answer, signType);
+        }
+    }
+
+    [Test]
     public async Task A_GET_or_a_v3_shaped_v2_path_is_not_taken()
     {
         using var http = new System.Net.Http.HttpClient();

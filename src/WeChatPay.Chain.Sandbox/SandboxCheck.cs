@@ -3,7 +3,7 @@ namespace WeChatPay.Chain.Sandbox;
 /// <summary>The checks the sandbox runs on each request, in order.</summary>
 public enum SandboxCheck
 {
-    /// <summary>The method and path name a documented v3 operation.</summary>
+    /// <summary>The method and path name a documented v3 operation (or, APIv2, the URL path a v2 operation the sandbox serves).</summary>
     Operation = 0,
 
     /// <summary>The <c>Authorization</c> header is present, uses the merchant's scheme (<c>WECHATPAY2-SHA256-RSA2048</c>, or <c>WECHATPAY2-SM2-WITH-SM3</c> in <see cref="SandboxScheme.Sm"/>) and holds the five fields once each.</summary>

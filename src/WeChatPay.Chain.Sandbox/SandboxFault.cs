@@ -32,4 +32,11 @@ public enum SandboxFault
 
     /// <summary>Serve a bill with one byte altered, so that it no longer matches the <c>hash_value</c> its apply answer gave.</summary>
     AlteredFile,
+
+    /// <summary>
+    /// APIv2: once the request passes its checks, answer <c>result_code</c> FAIL with <c>err_code</c> <c>SYSTEMERROR</c>;
+    /// a red packet (<c>mmpaymkttransfers/send…</c>) is then remembered by its <c>mch_billno</c>, and its retry with the same
+    /// number answers SUCCESS while the same packet under another number is refused. A v3 request answers as usual.
+    /// </summary>
+    V2SystemError,
 }

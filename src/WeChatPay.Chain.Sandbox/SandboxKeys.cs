@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -63,6 +64,26 @@ internal sealed partial class SandboxKeys
     public SandboxKey PlatformKey => Platform.Key;
 
     public string ApiV3Key { get; }
+
+    /// <summary>The APIv2 key (32 ASCII characters) that signs v2 requests and answers; set once at start.</summary>
+    public string ApiV2Key { get; private set; } = string.Empty;
+
+    /// <summary>Sets <see cref="ApiV2Key"/> from the option, or 32 random characters when none is given.</summary>
+    /// <exception cref="ArgumentException">The given key is not 32 printable ASCII characters.</exception>
+    public SandboxKeys WithApiV2Key(string? apiV2Key)
+    {
+        CheckApiV2Key(apiV2Key);
+        ApiV2Key = apiV2Key ?? SignedMessage.Nonce();
+        return this;
+    }
+
+    /// <summary>Refuses a given APIv2 key that is not 32 printable ASCII characters (null: one will be generated).</summary>
+    /// <exception cref="ArgumentException">The key is unusable.</exception>
+    public static void CheckApiV2Key(string? apiV2Key)
+    {
+        if (apiV2Key != null && (apiV2Key.Length != 32 || !apiV2Key.All(c => c is > ' ' and < (char)0x7F)))
+            throw new ArgumentException("ApiV2Key must be 32 printable ASCII characters.", nameof(SandboxOptions.ApiV2Key));
+    }
 
     /// <summary>An id of the same shape that names no key of this sandbox (for the UnknownSerial fault).</summary>
     public string OtherPlatformKeyId { get; }

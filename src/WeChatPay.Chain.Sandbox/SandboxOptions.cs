@@ -46,6 +46,9 @@ public sealed class SandboxOptions
     /// <summary>The APIv3 key (32 characters) for certificates and callbacks; 32 random characters when null.</summary>
     public string? ApiV3Key { get; set; }
 
+    /// <summary>The APIv2 key (32 printable ASCII characters) that signs v2 requests and answers; 32 random characters when null.</summary>
+    public string? ApiV2Key { get; set; }
+
     /// <summary>The port on 127.0.0.1; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
 

@@ -18,6 +18,7 @@ internal sealed partial class SandboxServer
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var path = PathOf(target);
+        if (ResolveV2(path) is { } v2) return ProcessV2(method, path, body, v2, record);
 
         var operation = Resolve(context, method, path, out var unknown);
         if (operation is null) return Reject(record, unknown!);
@@ -74,7 +75,7 @@ internal sealed partial class SandboxServer
         return new Answer(200, answer, null);
     }
 
-    // The catalog operation, or why there is none: 404 for an unknown path (v2 is not served), 405 for a known path with another method.
+    // The catalog operation, or why there is none: 404 for an unknown path (a v2 one the sandbox does not serve yet included), 405 for a known path with another method.
     private CatalogOperation? Resolve(HttpContext context, string method, string path, out Rejection? rejection)
     {
         rejection = null;
@@ -96,7 +97,7 @@ internal sealed partial class SandboxServer
             }
         }
 
-        rejection = new Rejection(404, "NOT_FOUND", $"No documented WeChat Pay APIv3 operation answers {method} /{path}.", SandboxCheck.Operation);
+        rejection = new Rejection(404, "NOT_FOUND", $"No documented WeChat Pay APIv3 operation, nor an APIv2 one the sandbox serves (a POST of XML), answers {method} /{path}.", SandboxCheck.Operation);
         return null;
     }
 
@@ -178,5 +179,5 @@ internal sealed partial class SandboxServer
         return path.TrimStart('/');
     }
 
-    private sealed record Answer(int Status, JObject? Json, byte[]? File, SandboxBills.Bill? Bill = null);
+    private sealed record Answer(int Status, JObject? Json, byte[]? File, SandboxBills.Bill? Bill = null, byte[]? Xml = null);
 }

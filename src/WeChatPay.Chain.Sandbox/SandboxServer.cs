@@ -38,6 +38,7 @@ internal sealed partial class SandboxServer
     public SandboxOrders Orders { get; }
     private readonly AuthorizationCheck _authorization;
     private readonly AnswerBuilder _answers;
+    private readonly SandboxV2Answers _v2Answers;
     private readonly ConcurrentQueue<SandboxCall> _calls = new();
     private int _callCount;
 
@@ -52,6 +53,7 @@ internal sealed partial class SandboxServer
         Nonces = new NonceStore(NonceCapacity, AuthorizationCheck.WindowSeconds);
         _authorization = new AuthorizationCheck(keys, Nonces, clock);
         _answers = new AnswerBuilder(keys);
+        _v2Answers = new SandboxV2Answers(_answers);
     }
 
     public NonceStore Nonces { get; }
@@ -130,6 +132,8 @@ internal sealed partial class SandboxServer
         Record(record);
         if (answer.Bill != null)
             await WriteBillAsync(context, answer.Bill, record.Fault == SandboxFault.AlteredFile).ConfigureAwait(false);
+        else if (answer.Xml != null)
+            await WriteXmlAsync(context, answer.Xml).ConfigureAwait(false);
         else if (answer.File != null)
             await WriteFileAsync(context, answer.File).ConfigureAwait(false);
         else

@@ -138,6 +138,12 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         set => _server.Bills.Parts = value;
     }
 
+    /// <summary>
+    /// The APIv2 key (32 ASCII characters, <see cref="SandboxOptions.ApiV2Key"/> or random) with which v2 requests are
+    /// signed and v2 answers are signed (docs/sandbox.md, APIv2).
+    /// </summary>
+    public string ApiV2Key => _keys.ApiV2Key;
+
     /// <summary>Which key mode the sandbox runs in.</summary>
     public KeyMode Mode => _keys.Mode;
 
@@ -160,7 +166,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             throw new ArgumentException("Port must be between 0 (any free port) and 65535.", nameof(SandboxOptions.Port));
         var clock = options.TimeProvider ?? TimeProvider.System;
         var log = new SandboxLog(options.Log, options.Logger);
-        var keys = await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false);
+        SandboxKeys.CheckApiV2Key(options.ApiV2Key); // before the key generation it would waste
+        var keys = (await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false)).WithApiV2Key(options.ApiV2Key);
         return await ServeAsync(keys, new SandboxOrders(options.OrdersMustExist), options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
     }
 

@@ -222,7 +222,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <summary>
     /// A ready client configuration: the merchant id, serial and private key PEM, every platform key (public key PEM, or
     /// certificate PEM in certificate mode; after a rotation or <see cref="SwitchToPublicKey"/>, each) under its id,
-    /// <see cref="BaseUrl"/>, the APIv3 key, and the sandbox clock when one was given. A new object on every call. In
+    /// <see cref="BaseUrl"/>, the APIv3 and APIv2 keys, and the sandbox clock when one was given. A new object on every call. In
     /// <see cref="SandboxScheme.Sm"/> the keys are SM2 ones (the merchant's PKCS#8 PEM, the platform's SPKI or certificate
     /// PEM), under the same option names: the key says the scheme.
     /// </summary>
@@ -235,6 +235,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             MerchantPrivateKey = _keys.MerchantPrivateKeyPem,
             BaseUrl = BaseUrl,
             ApiV3Key = _keys.ApiV3Key,
+            ApiV2Key = _keys.ApiV2Key,
             TimeProvider = _clientClock,
         };
         foreach (var platform in _keys.Platforms) options.PlatformKeys[platform.Id] = platform.PublicPem;

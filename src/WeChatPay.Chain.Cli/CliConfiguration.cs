@@ -8,7 +8,7 @@ namespace WeChatPay.Chain.Cli;
 /// <summary>
 /// The client configuration of <c>wxpay</c>, from flags, then environment variables (<c>WECHATPAY_…</c>), then a JSON file
 /// (<c>--config</c>, or <c>WECHATPAY_CONFIG</c>; the shape <c>wxpay sandbox --json</c> prints, <c>SandboxHost.ClientJson</c>: <c>MerchantId</c>,
-/// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>), the first
+/// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>, <c>ApiV2Key</c>), the first
 /// that gives a setting winning. Keys may be PEM text or file paths, as in <see cref="WeChatPayOptions"/>.
 /// </summary>
 internal sealed class CliConfiguration
@@ -22,6 +22,7 @@ internal sealed class CliConfiguration
         ["PlatformKeys"] = "WECHATPAY_PLATFORM_KEYS",
         ["BaseUrl"] = "WECHATPAY_BASE_URL",
         ["ApiV3Key"] = "WECHATPAY_APIV3_KEY",
+        ["ApiV2Key"] = "WECHATPAY_APIV2_KEY",
     };
 
     public string? ConfigFile { get; init; }
@@ -39,6 +40,8 @@ internal sealed class CliConfiguration
 
     public string? ApiV3Key { get; init; }
 
+    public string? ApiV2Key { get; init; }
+
     /// <exception cref="CliException">The file is missing or not JSON, a setting has the wrong shape, or a required one is missing.</exception>
     public WeChatPayOptions ToOptions(Func<string, string?> environment)
     {
@@ -51,6 +54,7 @@ internal sealed class CliConfiguration
             MerchantSerialNumber = Pick("MerchantSerialNumber", MerchantSerialNumber) ?? Missing("MerchantSerialNumber", "--merchant-serial"),
             MerchantPrivateKey = Pick("MerchantPrivateKey", MerchantPrivateKey) ?? Missing("MerchantPrivateKey", "--merchant-key"),
             ApiV3Key = Pick("ApiV3Key", ApiV3Key),
+            ApiV2Key = Pick("ApiV2Key", ApiV2Key),
         };
         if (Pick("BaseUrl", BaseUrl) is { } baseUrl) options.BaseUrl = baseUrl;
 

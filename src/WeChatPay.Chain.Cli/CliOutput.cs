@@ -22,10 +22,15 @@ internal static class CliOutput
         console.MarkupLine(line);
         if (answer.DecryptedFields.Count > 0)
             console.MarkupLine($"[grey]decrypted into Data:[/] {Markup.Escape(string.Join(", ", answer.DecryptedFields))}");
-        if (answer.Body.Length == 0) return;
-        console.Write(IsJson(answer.Body) ? new JsonText(answer.Body) : new Text(answer.Body));
+        var body = Printable(answer);
+        if (body.Length == 0) return;
+        console.Write(IsJson(body) ? new JsonText(body) : new Text(body));
         console.WriteLine();
     }
+
+    /// <summary>The body as printed: as it came, except an APIv2 answer (XML), printed as the JSON of its fields as v3 answers are.</summary>
+    public static string Printable(WeChatPayResponse answer) =>
+        answer.Json is Newtonsoft.Json.Linq.JObject fields && !IsJson(answer.Body) ? fields.ToString(Newtonsoft.Json.Formatting.None) : answer.Body;
 
     private static bool IsJson(string text)
     {

@@ -22,12 +22,13 @@ internal static class Program
     private static readonly Option<string[]> PlatformKey = new("--platform-key") { Description = "ID=KEY: a platform certificate serial or PUB_KEY_ID_…, and its PEM or file path (repeatable). Env: WECHATPAY_PLATFORM_KEYS (ID=KEY;ID=KEY).", Recursive = true, AllowMultipleArgumentsPerToken = false };
     private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "The API base URL. Env: WECHATPAY_BASE_URL.", Recursive = true };
     private static readonly Option<string?> ApiV3Key = new("--apiv3-key") { Description = "The APIv3 key (callbacks, certificates). Env: WECHATPAY_APIV3_KEY.", Recursive = true };
+    private static readonly Option<string?> ApiV2Key = new("--apiv2-key") { Description = "The APIv2 key (v2/… calls). Env: WECHATPAY_APIV2_KEY.", Recursive = true };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Show the stack trace of an error.", Recursive = true };
 
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("wxpay: call WeChat Pay APIv3 from a terminal, explore its operations, run the local sandbox. Try `wxpay demo`.");
-        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, Verbose }) root.Options.Add(option);
+        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, Verbose }) root.Options.Add(option);
         AddCall(root);
         root.Subcommands.Add(Ops());
         root.Subcommands.Add(Certificates());
@@ -46,7 +47,7 @@ internal static class Program
         var data = new Option<string?>("--data", "-d") { Description = "The JSON body, or @file to read it from a file." };
         var query = new Option<string[]>("--query", "-q") { Description = "key=value: a query parameter or path value (repeatable)." };
         var header = new Option<string[]>("--header", "-H") { Description = "'Name: value': a request header (repeatable)." };
-        var json = new Option<bool>("--json") { Description = "Print the answer's body alone, as sent (the default when the output is redirected)." };
+        var json = new Option<bool>("--json") { Description = "Print the answer's body alone, as sent (an APIv2 answer: its fields as JSON); the default when the output is redirected." };
         root.Arguments.Add(path);
         foreach (var option in new Option[] { method, data, query, header, json }) root.Options.Add(option);
         root.SetAction((result, token) => RunAsync(result, async () =>
@@ -72,7 +73,7 @@ internal static class Program
                 "PATCH" => await node.PatchAsync(body, With(request, values), token).ConfigureAwait(false),
                 _ => throw new CliException($"-X {verb} is not a WeChat Pay method: use GET, POST, PUT, PATCH or DELETE."),
             };
-            if (result.GetValue(json) || Console.IsOutputRedirected) Console.Out.Write(answer.Body);
+            if (result.GetValue(json) || Console.IsOutputRedirected) Console.Out.Write(CliOutput.Printable(answer));
             else CliOutput.Answer(AnsiConsole.Console, answer);
             return 0;
         }));
@@ -247,6 +248,7 @@ internal static class Program
         PlatformKeys = result.GetValue(PlatformKey) ?? Array.Empty<string>(),
         BaseUrl = result.GetValue(BaseUrl),
         ApiV3Key = result.GetValue(ApiV3Key),
+        ApiV2Key = result.GetValue(ApiV2Key),
     }.ToOptions(Environment.GetEnvironmentVariable);
 
     // One readable line for the caller's mistakes and WeChat Pay's answers; the stack trace with --verbose.

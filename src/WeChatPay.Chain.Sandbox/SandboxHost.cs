@@ -56,6 +56,7 @@ public static class SandboxHost
             [nameof(WeChatPayOptions.PlatformKeys)] = platformKeys,
             [nameof(WeChatPayOptions.BaseUrl)] = options.BaseUrl,
             [nameof(WeChatPayOptions.ApiV3Key)] = options.ApiV3Key,
+            [nameof(WeChatPayOptions.ApiV2Key)] = options.ApiV2Key,
         };
     }
 }

@@ -47,6 +47,17 @@ public class ToolTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_v2_call_takes_the_APIv2_key_from_the_configuration_file_and_prints_the_answer_fields()
+    {
+        var (exit, output, error) = await Tool.RunAsync("--config", _config, "v2/pay/orderquery", "-d",
+            "{\"appid\":\"wxd678efh567hg6787\",\"mch_id\":\"1900000001\",\"out_trade_no\":\"ORDER-1\"}");
+
+        Assert.That((exit, error), Is.EqualTo((0, "")));
+        Assert.That((string?)JObject.Parse(output)["out_trade_no"], Is.EqualTo("ORDER-1"), output);
+        Assert.That((LastCall().Method, LastCall().Path, LastCall().ErrorCode), Is.EqualTo(("POST", "/pay/orderquery", (string?)null)));
+    }
+
+    [Test]
     public async Task A_POST_reads_its_body_from_a_file_and_a_dotted_path_works()
     {
         var body = Path.Combine(_folder, "presign.json");
@@ -170,7 +181,7 @@ public class ToolTests : SandboxFixture
                 if (line == "}") break;
             }
             var configuration = JObject.Parse(text.ToString());
-            Assert.That(configuration.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "MerchantId", "MerchantSerialNumber", "MerchantPrivateKey", "PlatformKeys", "BaseUrl", "ApiV3Key" }));
+            Assert.That(configuration.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "MerchantId", "MerchantSerialNumber", "MerchantPrivateKey", "PlatformKeys", "BaseUrl", "ApiV3Key", "ApiV2Key" }));
             var file = Path.Combine(_folder, "certificate-mode.json");
             File.WriteAllText(file, configuration.ToString());
             var saved = Path.Combine(_folder, "certificates");

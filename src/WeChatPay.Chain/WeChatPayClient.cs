@@ -27,7 +27,7 @@ public sealed class WeChatPayClient : IDisposable
         _pipeline = _setup.Pipeline;
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
         _notifications = new NotificationReader(_setup.MerchantId, _setup.Scheme, _setup.Signatures, _setup.PlatformKeys, _setup.MerchantKey, _setup.ApiV3Key,
-            _setup.NotificationClaims, _setup.Clock, QueryAsync);
+            _setup.ApiV2Key, _setup.NotificationClaims, _setup.Clock, QueryAsync);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>

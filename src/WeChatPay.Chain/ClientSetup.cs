@@ -55,7 +55,7 @@ internal sealed class ClientSetup : IDisposable
         Verifier = new ResponseVerifier(Clock, Scheme);
         Signatures = new SignedAnswers(Verifier, PlatformKeys);
         Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated,
-            new ApiV2Protocol(OptionsCheck.ApiV2Key(options.ApiV2Key), MerchantId,
+            new ApiV2Protocol(ApiV2Key = OptionsCheck.ApiV2Key(options.ApiV2Key), MerchantId,
                 operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase)));
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);
         NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, Clock);
@@ -75,6 +75,9 @@ internal sealed class ClientSetup : IDisposable
 
     /// <summary>The APIv3 key, when configured.</summary>
     public string? ApiV3Key { get; }
+
+    /// <summary>The APIv2 key (checked), or null: signs v2 calls and authenticates v2 notifications.</summary>
+    public string? ApiV2Key { get; }
 
     /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
     public SigningKey MerchantKey { get; }

@@ -27,7 +27,7 @@ public sealed class WeChatPayClient : IDisposable
         _pipeline = _setup.Pipeline;
         _root = new WeChatPayNode(_pipeline, PathTemplate.Root);
         _notifications = new NotificationReader(_setup.MerchantId, _setup.Scheme, _setup.Signatures, _setup.PlatformKeys, _setup.MerchantKey, _setup.ApiV3Key,
-            _setup.NotificationClaims, _setup.Clock, QueryAsync);
+            _setup.ApiV2Key, _setup.NotificationClaims, _setup.Clock, QueryAsync);
     }
 
     /// <summary>The APIv3 root: every member after it is a URL segment (<c>wxpay.V3.Papay.Sign.Contracts.PreEntrustSign</c>).</summary>
@@ -153,23 +153,24 @@ public sealed class WeChatPayClient : IDisposable
     /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
     /// <param name="body">The raw request body bytes.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured, or the callback is an APIv2 (XML) one and no APIv2 key is.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification (an APIv2 one: its <c>sign</c>, or its <c>req_info</c> does not decrypt): do not act on it.</exception>
     /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(Func<string, string?> header, byte[] body) =>
         SyncOverAsync.Run(() => ReadNotificationAsync(header, body, System.Threading.CancellationToken.None));
 
     /// <summary>
-    /// <see cref="ReadNotification(Func{string, string?}, byte[])"/> without blocking: in certificate mode a callback signed by a
+    /// <see cref="ReadNotification(Func{string, string?}, byte[])"/> without blocking (an XML body is an APIv2 notification, see
+    /// <see cref="WeChatPayNotification.EventType"/>): in certificate mode a callback signed by a
     /// certificate the client does not hold yet waits for one refresh instead of failing.
     /// </summary>
     /// <param name="header">Looks up a request header by name (case-insensitive), e.g. <c>name =&gt; Request.Headers[name]</c>.</param>
     /// <param name="body">The raw request body bytes.</param>
     /// <param name="cancellationToken">Ends the wait.</param>
     /// <exception cref="ArgumentNullException"><paramref name="header"/> or <paramref name="body"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured, or the callback is an APIv2 (XML) one and no APIv2 key is.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification (an APIv2 one: its <c>sign</c>, or its <c>req_info</c> does not decrypt): do not act on it.</exception>
     /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public async System.Threading.Tasks.Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, byte[] body,
@@ -181,8 +182,8 @@ public sealed class WeChatPayClient : IDisposable
 
     /// <summary>Verifies, decrypts and claims a callback given its headers and its body text (UTF-8), as <see cref="ReadNotification(Func{string, string?}, byte[])"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="headers"/> or <paramref name="body"/> is null.</exception>
-    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
-    /// <exception cref="WeChatPaySignatureException">The callback failed verification: do not act on it.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured, or the callback is an APIv2 (XML) one and no APIv2 key is.</exception>
+    /// <exception cref="WeChatPaySignatureException">The callback failed verification (an APIv2 one: its <c>sign</c>, or its <c>req_info</c> does not decrypt): do not act on it.</exception>
     /// <exception cref="WeChatPayNotificationException">It verified, but was processed before (answer 204), is being processed now, or cannot be claimed (answer an error).</exception>
     /// <exception cref="WeChatPayException">The body is not a notification, or its resource does not decrypt.</exception>
     public WeChatPayNotification ReadNotification(IEnumerable<KeyValuePair<string, string>> headers, string body)

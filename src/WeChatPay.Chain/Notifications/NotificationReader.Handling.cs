@@ -46,7 +46,7 @@ internal sealed partial class NotificationReader
             }
         }
         var completeProblem = await _claims!.CompleteAsync(claim).ConfigureAwait(false);
-        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{(notification.FromQuery ? read.Message : NotificationSubject.Describe(notification.Json))} processed",
+        return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{(notification.FromQuery ? read.Message : NotificationSubject.Describe(notification))} processed",
             notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)));
     }
 

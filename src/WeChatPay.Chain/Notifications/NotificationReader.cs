@@ -31,13 +31,14 @@ internal sealed partial class NotificationReader
     private readonly Certificates.PlatformKeyRing _platformKeys;
     private readonly SigningKey _merchantKey;
     private readonly string? _apiV3Key;
+    private readonly string? _apiV2Key;
     private readonly NotificationClaims? _claims;
     private readonly TimeProvider _clock;
     private readonly Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> _query;
 
     // What it uses, not the pipeline: the signature check (with its refresh), the keys, the claims, and a query for settling.
     public NotificationReader(string merchantId, Scheme scheme, SignedAnswers signatures, Certificates.PlatformKeyRing platformKeys, SigningKey merchantKey, string? apiV3Key,
-        NotificationClaims? claims, TimeProvider clock, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
+        string? apiV2Key, NotificationClaims? claims, TimeProvider clock, Func<WeChatPaySettlement, CancellationToken, Task<WeChatPayResponse>> query)
     {
         _merchantId = merchantId;
         _scheme = scheme;
@@ -45,6 +46,7 @@ internal sealed partial class NotificationReader
         _platformKeys = platformKeys;
         _merchantKey = merchantKey;
         _apiV3Key = apiV3Key;
+        _apiV2Key = apiV2Key;
         _claims = claims;
         _clock = clock;
         _query = query;
@@ -55,6 +57,7 @@ internal sealed partial class NotificationReader
     {
         if (header is null) throw new ArgumentNullException(nameof(header));
         if (body is null) throw new ArgumentNullException(nameof(body));
+        if (IsApiV2(body)) return await ReadApiV2Async(body, cancellationToken).ConfigureAwait(false);
         if (_apiV3Key is null || _claims is null)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "the merchant's server is not configured to read notifications",
                 error: new InvalidOperationException("Reading callbacks needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));

@@ -38,6 +38,15 @@ internal static class NotificationSubject
     public static string Describe(JObject notification) =>
         $"notification {(string?)(notification["id"] as JValue) ?? "(no id)"} ({(string?)(notification["event_type"] as JValue) ?? "no event type"})";
 
+    /// <summary>The claim key of a notification without a business number, by its nonce.</summary>
+    public static string ByNonce(string merchantId, string nonce) => Prefix(merchantId) + "nonce:" + nonce;
+
+    /// <summary>How a read notification is named: an APIv2 one by its kind (it has no id), any other as <see cref="Describe(JObject)"/>.</summary>
+    public static string Describe(WeChatPayNotification notification) =>
+        notification.EventType is NotificationReader.ApiV2Payment or NotificationReader.ApiV2Refund
+            ? $"APIv2 notification ({notification.EventType})"
+            : Describe(notification.Json);
+
     private static string Prefix(string merchantId) => "wechatpay:" + merchantId + ":notification:";
 
     private static string? Text(JObject fields, string name) =>

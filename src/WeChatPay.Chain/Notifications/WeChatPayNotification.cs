@@ -7,8 +7,9 @@ namespace WeChatPay.Chain;
 public sealed class WeChatPayNotification
 {
     internal WeChatPayNotification(JObject json, string body, string resourcePlaintext, JToken? resource, IReadOnlyList<string> decryptedFields,
-        Notifications.NotificationClaim? claim, bool fromQuery)
+        Notifications.NotificationClaim? claim, bool fromQuery, string? apiV2Kind = null)
     {
+        _apiV2Kind = apiV2Kind;
         Claim = claim;
         FromQuery = fromQuery;
         Json = json;
@@ -21,8 +22,15 @@ public sealed class WeChatPayNotification
     /// <summary>The notification id, e.g. <c>EV-2018022511223320873</c>.</summary>
     public string? Id => (string?)Json["id"];
 
-    /// <summary>The event type, e.g. <c>TRANSACTION.SUCCESS</c>.</summary>
-    public string? EventType => (string?)Json["event_type"];
+    private readonly string? _apiV2Kind;
+
+    /// <summary>
+    /// The event type, e.g. <c>TRANSACTION.SUCCESS</c>. APIv2 notifications (XML) have no documented event type: theirs is
+    /// this library's name of their kind, <c>v2.pay</c> (a payment result, verified by its <c>sign</c>) or <c>v2.refund</c>
+    /// (a refund result, authenticated by decrypting its <c>req_info</c>); their <see cref="Json"/> is the notification's XML
+    /// fields as JSON strings and <see cref="Resource"/> the payment's fields (the same) or the refund's decrypted fields.
+    /// </summary>
+    public string? EventType => _apiV2Kind ?? (string?)Json["event_type"];
 
     /// <summary>The resource type, normally <c>encrypt-resource</c>.</summary>
     public string? ResourceType => (string?)Json["resource_type"];

@@ -177,7 +177,7 @@ public class SandboxSmCertificateTests
             }
             var configuration = JObject.Parse(text.ToString());
 
-            Assert.That(configuration.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "MerchantId", "MerchantSerialNumber", "MerchantPrivateKey", "PlatformKeys", "BaseUrl", "ApiV3Key" }));
+            Assert.That(configuration.Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "MerchantId", "MerchantSerialNumber", "MerchantPrivateKey", "PlatformKeys", "BaseUrl", "ApiV3Key", "ApiV2Key" }));
             Assert.That(Sm2TestCrypto.IsSm2(Sm2TestCrypto.PrivateKey((string)configuration["MerchantPrivateKey"]!)), Is.True);
             var platform = ((JObject)configuration["PlatformKeys"]!).Properties().Single();
             var certificate = new X509CertificateParser().ReadCertificate(Encoding.ASCII.GetBytes((string)platform.Value!));

@@ -16,13 +16,7 @@ public class SchemeConfigurationTests
     private const string Rsa = "WECHATPAY2-SHA256-RSA2048";
     private const string Sm = "WECHATPAY2-SM2-WITH-SM3";
 
-    private static WeChatPayOptions SmOptions() => new()
-    {
-        MerchantId = TestData.MerchantId,
-        MerchantSerialNumber = SmTestData.MerchantSerial,
-        MerchantPrivateKey = CryptoTestData.PathOf(SmTestData.MerchantKey),
-        PlatformKeys = { [SmTestData.PlatformSerial] = CryptoTestData.PathOf(SmTestData.PlatformCertificate) },
-    };
+    private static WeChatPayOptions SmOptions() => SmTestClient.Options();
 
     // What no message may hold: a line of either merchant key's PEM.
     private static string[] KeyLines() => new[] { CryptoTestData.PathOf(SmTestData.MerchantKey), TestData.MerchantKeyPath }

@@ -16,15 +16,13 @@ public class SmNotificationTests
         .Where(c => c.GetProperty("valid").GetBoolean() == valid)
         .Select(c => new TestCaseData(c).SetName($"国密 callback vector {c.String("name")}"));
 
-    private static WeChatPayClient SmClientAt(JsonElement vector) => new(new WeChatPayOptions
+    private static WeChatPayClient SmClientAt(JsonElement vector)
     {
-        MerchantId = SmTestData.Root.String("mchid"),
-        MerchantSerialNumber = SmTestData.MerchantSerial,
-        MerchantPrivateKey = CryptoTestData.PathOf(SmTestData.MerchantKey),
-        PlatformKeys = { [SmTestData.PlatformSerial] = CryptoTestData.PathOf(SmTestData.PlatformCertificate) },
-        ApiV3Key = vector.String("apiv3_key"),
-        TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(vector.GetProperty("now").GetInt64())),
-    });
+        var options = SmTestClient.Options();
+        options.ApiV3Key = vector.String("apiv3_key");
+        options.TimeProvider = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(vector.GetProperty("now").GetInt64()));
+        return new WeChatPayClient(options);
+    }
 
     private static IEnumerable<KeyValuePair<string, string>> Headers(JsonElement vector) =>
         vector.GetProperty("headers").EnumerateObject().Select(h => new KeyValuePair<string, string>(h.Name, h.Value.GetString()!));

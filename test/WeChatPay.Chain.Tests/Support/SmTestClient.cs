@@ -7,11 +7,10 @@ internal static class SmTestClient
 {
     public static WeChatPayOptions Options() => new()
     {
-        MerchantId = "1900000001",
+        MerchantId = SmTestData.Root.String("mchid"),
         MerchantSerialNumber = SmTestData.MerchantSerial,
-        MerchantPrivateKey = TestData.Key("sm2_merchant_key.pem"),
-        PlatformKeys = { [SmTestData.PlatformSerial] = TestData.Key("sm2_platform_cert.pem") },
-        BaseUrl = "https://api.mch.weixin.qq.com/",
+        MerchantPrivateKey = CryptoTestData.PathOf(SmTestData.MerchantKey),
+        PlatformKeys = { [SmTestData.PlatformSerial] = CryptoTestData.PathOf(SmTestData.PlatformCertificate) },
     };
 
     public static WeChatPayClient Create() => new(Options());

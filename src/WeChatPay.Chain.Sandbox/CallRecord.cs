@@ -27,6 +27,9 @@ internal sealed class CallRecord
 
     public string? Operation { get; set; }
 
+    /// <summary>Whether the TLS connection presented a client certificate.</summary>
+    public bool ClientCertificate { get; init; }
+
     public int StatusCode { get; set; }
 
     public Rejection? Rejection { get; set; }
@@ -41,5 +44,5 @@ internal sealed class CallRecord
     public bool Recorded { get; set; }
 
     public SandboxCall Freeze() => new(Time, RequestId, Method, Path, Operation, StatusCode,
-        Rejection?.Code ?? ErrorCode, Rejection?.Field, Passed.ToArray(), Rejection?.Check, Decrypted.ToArray(), Fault);
+        Rejection?.Code ?? ErrorCode, Rejection?.Field, Passed.ToArray(), Rejection?.Check, Decrypted.ToArray(), Fault, ClientCertificate);
 }

@@ -12,8 +12,9 @@ public sealed class SandboxCall
 {
     internal SandboxCall(DateTimeOffset time, string requestId, string method, string path, string? operation, int statusCode,
         string? errorCode, string? errorField, IReadOnlyList<SandboxCheck> passedChecks, SandboxCheck? failedCheck,
-        IReadOnlyList<string> decryptedFields, SandboxFault fault)
+        IReadOnlyList<string> decryptedFields, SandboxFault fault, bool presentedClientCertificate)
     {
+        PresentedClientCertificate = presentedClientCertificate;
         Time = time;
         RequestId = requestId;
         Method = method;
@@ -27,6 +28,9 @@ public sealed class SandboxCall
         DecryptedFields = decryptedFields;
         Fault = fault;
     }
+
+    /// <summary>Whether the request came over a TLS connection (<see cref="WeChatPaySandbox.TlsBaseUrl"/>) that presented a client certificate.</summary>
+    public bool PresentedClientCertificate { get; }
 
     /// <summary>When the request arrived (sandbox clock).</summary>
     public DateTimeOffset Time { get; }

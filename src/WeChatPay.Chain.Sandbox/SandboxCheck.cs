@@ -29,4 +29,10 @@ public enum SandboxCheck
 
     /// <summary>Every sensitive field present decrypts with the platform private key and <c>Wechatpay-Serial</c> names that key.</summary>
     Encryption,
+
+    /// <summary>
+    /// APIv2 operations that need the merchant's client certificate: the TLS connection (<see cref="WeChatPaySandbox.TlsBaseUrl"/>)
+    /// presented the merchant API certificate the sandbox's authority issued (<c>CA_ERROR</c> otherwise).
+    /// </summary>
+    ClientCertificate,
 }

@@ -18,7 +18,7 @@ internal sealed partial class SandboxServer
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var path = PathOf(target);
-        if (ResolveV2(path) is { } v2) return ProcessV2(method, path, body, v2, record);
+        if (ResolveV2(path) is { } v2) return ProcessV2(method, path, body, v2, record, context.Connection.ClientCertificate);
 
         var operation = Resolve(context, method, path, out var unknown);
         if (operation is null) return Reject(record, unknown!);

@@ -22,10 +22,20 @@ internal sealed partial class SandboxServer
             ? operation
             : null;
 
-    private Answer ProcessV2(string method, string path, byte[] body, CatalogOperation operation, CallRecord record)
+    private Answer ProcessV2(string method, string path, byte[] body, CatalogOperation operation, CallRecord record,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? presented)
     {
         record.Operation = operation.Method + " " + operation.Path;
         record.Passed.Add(SandboxCheck.Operation);
+        if (SandboxV2Rules.Security(operation))
+        {
+            if (_tls is null || !_tls.IsMerchant(presented))
+                return ReturnFail(record, "CA_ERROR", "请求未携带证书，或请求携带的证书出错 (" + (_tls is null
+                    ? "a 国密 sandbox has no TLS address: use an RSA sandbox"
+                    : presented is null ? "send it to TlsBaseUrl with the merchant API certificate" : "not the merchant API certificate the sandbox issued") + ")",
+                    SandboxCheck.ClientCertificate, null);
+            record.Passed.Add(SandboxCheck.ClientCertificate);
+        }
         if (method != "POST")
             return ReturnFail(record, "REQUIRE_POST_METHOD", "请使用post方法", SandboxCheck.Operation, null);
 

@@ -25,6 +25,7 @@ internal sealed partial class SandboxServer
     private const int MaxBodyBytes = 16 * 1024 * 1024;
 
     private readonly SandboxKeys _keys;
+    private readonly SandboxTls? _tls;
     private readonly SandboxFaults _faults;
     private readonly TimeProvider _clock;
     private readonly SandboxLog _log;
@@ -42,8 +43,10 @@ internal sealed partial class SandboxServer
     private readonly ConcurrentQueue<SandboxCall> _calls = new();
     private int _callCount;
 
-    public SandboxServer(SandboxKeys keys, SandboxOrders orders, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping)
+    public SandboxServer(SandboxKeys keys, SandboxOrders orders, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping,
+        SandboxTls? tls)
     {
+        _tls = tls;
         Orders = orders;
         _keys = keys;
         _faults = faults;
@@ -66,7 +69,10 @@ internal sealed partial class SandboxServer
     {
         var requestId = RequestIds.Create();
         context.Response.Headers["Request-ID"] = requestId;
-        var record = new CallRecord(_clock.GetUtcNow(), requestId, context.Request.Method, context.Request.Path.Value ?? "/", _faults.Take());
+        var record = new CallRecord(_clock.GetUtcNow(), requestId, context.Request.Method, context.Request.Path.Value ?? "/", _faults.Take())
+        {
+            ClientCertificate = context.Connection.ClientCertificate is not null,
+        };
         try
         {
             await HandleAsync(context, record).ConfigureAwait(false);

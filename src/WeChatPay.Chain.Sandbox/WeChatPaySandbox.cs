@@ -42,8 +42,11 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     private int _disposed;
 
     private WeChatPaySandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
-        SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl)
+        SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl, SandboxTls? tls, string? tlsBaseUrl, bool ownsTls)
     {
+        _tls = tls;
+        _ownsTls = ownsTls;
+        TlsBaseUrl = tlsBaseUrl;
         _app = app;
         _server = server;
         _keys = keys;
@@ -168,7 +171,17 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var log = new SandboxLog(options.Log, options.Logger);
         SandboxKeys.CheckApiV2Key(options.ApiV2Key); // before the key generation it would waste
         var keys = (await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false)).WithApiV2Key(options.ApiV2Key);
-        return await ServeAsync(keys, new SandboxOrders(options.OrdersMustExist), options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
+        // 国密 merchants' keys are SM2, which .NET's TLS cannot present: the TLS listener is the RSA sandbox's.
+        var tls = keys.Scheme == SandboxScheme.Rsa ? SandboxTls.Create(keys.MerchantId, keys.MerchantSerial, keys.MerchantPrivateKeyPem, clock.GetUtcNow()) : null;
+        try
+        {
+            return await ServeAsync(keys, tls, ownsTls: true, new SandboxOrders(options.OrdersMustExist), options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            tls?.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -180,14 +193,14 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running backup; dispose it to stop it.</returns>
     public Task<WeChatPaySandbox> StartBackupAsync(CancellationToken cancellationToken = default) =>
-        ServeAsync(_keys, _server.Orders, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
+        ServeAsync(_keys, _tls, ownsTls: false, _server.Orders, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
 
-    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxOrders orders, SandboxOptions options, int listenPort, TimeProvider clock,
-        SandboxLog log, CancellationToken cancellationToken)
+    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxTls? tls, bool ownsTls, SandboxOrders orders, SandboxOptions options, int listenPort,
+        TimeProvider clock, SandboxLog log, CancellationToken cancellationToken)
     {
         var faults = new SandboxFaults();
         var stopping = new CancellationTokenSource();
-        var server = new SandboxServer(keys, orders, faults, clock, log, stopping.Token);
+        var server = new SandboxServer(keys, orders, faults, clock, log, stopping.Token, tls);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(WeChatPaySandbox).Assembly.GetName().Name });
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
@@ -196,6 +209,14 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, listenPort);
+            if (tls is not null)
+                kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = tls.Server;
+                    // Every connection is asked for a certificate; the security operations require the merchant's (SandboxServer judges it).
+                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                    https.AllowAnyClientCertificate();
+                }));
         });
         var app = builder.Build();
         app.Run(server.HandleAsync);
@@ -210,12 +231,13 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("Kestrel reported no address.");
-        var port = new Uri(address).Port;
-        var baseUrl = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture) + "/";
-        var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl);
-        log.Info($"listening on {baseUrl} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? Array.Empty<string>();
+        string? UrlOf(string scheme) => addresses.FirstOrDefault(a => a.StartsWith(scheme + "://", StringComparison.Ordinal)) is { } address
+            ? scheme + "://127.0.0.1:" + new Uri(address).Port.ToString(CultureInfo.InvariantCulture) + "/"
+            : null;
+        var baseUrl = UrlOf("http") ?? throw new InvalidOperationException("Kestrel reported no address.");
+        var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl, tls, tls is null ? null : UrlOf("https"), ownsTls);
+        log.Info($"listening on {baseUrl}{(sandbox.TlsBaseUrl is { } tlsUrl ? " and " + tlsUrl : "")} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
         return sandbox;
     }
 
@@ -259,6 +281,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             }
         }
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_ownsTls) _tls?.Dispose();
         _callbackClient.Dispose();
         _stopping.Dispose();
         _log.Info("stopped");

@@ -42,7 +42,17 @@ internal sealed class ClientSetup : IDisposable
 
         // Sending: signed by the merchant key, sent (again) by the exchange.
         Signer = new RequestSigner(MerchantId, serial, MerchantKey, Clock);
-        var transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler);
+        MerchantCertificate = options.MerchantCertificate is null ? null
+            : Crypto.MerchantCertificate.Load(options.MerchantCertificate, options.MerchantCertificatePassword, MerchantId, MerchantKey, Clock.GetUtcNow());
+        if (MerchantCertificate is not null && options.HttpMessageHandler is not null && options.CertificateHttpMessageHandler is null)
+        {
+            MerchantCertificate.Dispose();
+            throw new ArgumentException(
+                "MerchantCertificate is set, and HttpMessageHandler is a handler of yours, to which the client adds no certificate: set CertificateHttpMessageHandler " +
+                "to a handler like yours that presents the merchant API certificate (docs/apiv2.md, \"The client certificate\").", nameof(WeChatPayOptions.CertificateHttpMessageHandler));
+        }
+        var transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler,
+            options.CertificateHttpMessageHandler is null ? MerchantCertificate : null, options.CertificateHttpMessageHandler);
         BasePath = transport.BasePath;
         var retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, transport.BasePath),
             new CallObserver(MerchantId, options.CallCompleted));
@@ -56,7 +66,10 @@ internal sealed class ClientSetup : IDisposable
         Signatures = new SignedAnswers(Verifier, PlatformKeys);
         Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated,
             new ApiV2Protocol(ApiV2Key = OptionsCheck.ApiV2Key(options.ApiV2Key), MerchantId,
-                operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase)));
+                operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase),
+                noCertificate: MerchantCertificate is null && options.CertificateHttpMessageHandler is null
+                    ? "set WeChatPayOptions.MerchantCertificate to the path of apiclient_cert.p12 (or apiclient_cert.pem's text or path)"
+                    : null));
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);
         NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, Clock);
     }
@@ -78,6 +91,9 @@ internal sealed class ClientSetup : IDisposable
 
     /// <summary>The APIv2 key (checked), or null: signs v2 calls and authenticates v2 notifications.</summary>
     public string? ApiV2Key { get; }
+
+    /// <summary>The merchant API certificate with its key, checked, for the APIv2 calls that need it; null when not configured.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? MerchantCertificate { get; }
 
     /// <summary>The merchant key (signs requests, decrypts merchant-key fields).</summary>
     public SigningKey MerchantKey { get; }
@@ -111,5 +127,6 @@ internal sealed class ClientSetup : IDisposable
     {
         PlatformKeys.Dispose();
         Pipeline.Dispose();
+        MerchantCertificate?.Dispose();
     }
 }

@@ -150,7 +150,8 @@ public sealed class WeChatPayOptions
     /// How many times a failed exchange is sent again where that is safe — a GET after a transport failure, a timeout or a
     /// 5xx answer, and any call whose request never reached the server (connection refused, host not found) — each
     /// attempt signed afresh; 2 by default, 0 turns retries off, at most 5. Other calls (a POST that may have reached
-    /// WeChat Pay, an upload) are never sent twice.
+    /// WeChat Pay, an upload) are never sent twice, except an APIv2 red packet or payout answered <c>SYSTEMERROR</c>, sent
+    /// again unchanged (the same business number, nonce and sign) as WeChat Pay documents.
     /// </summary>
     public int MaxRetries { get; set; } = 2;
 
@@ -172,6 +173,27 @@ public sealed class WeChatPayOptions
     /// hosting package sets it); null for the client's own. Not disposed by the client.
     /// </summary>
     public System.Net.Http.HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>
+    /// The merchant API certificate, presented as the TLS client certificate on the APIv2 operations that need it (the ones
+    /// WeChat Pay documents with 证书: red packets, payments to employees, refunds, profit sharing, …) and on no other call:
+    /// the path of <c>apiclient_cert.p12</c> (with its own key), or <c>apiclient_cert.pem</c>'s text or path (whose key is
+    /// <see cref="MerchantPrivateKey"/>). Checked at start: it has its key, that key is the merchant key, it is valid. Null
+    /// (the default) when no such operation is called. With your own <see cref="HttpMessageHandler"/>, give
+    /// <see cref="CertificateHttpMessageHandler"/> instead (or as well).
+    /// </summary>
+    public string? MerchantCertificate { get; set; }
+
+    /// <summary>The password of <see cref="MerchantCertificate"/> as a <c>.p12</c>; null for the merchant id, WeChat Pay's default.</summary>
+    public string? MerchantCertificatePassword { get; set; }
+
+    /// <summary>
+    /// The HTTP handler the operations that need the merchant's client certificate go through when <see cref="HttpMessageHandler"/>
+    /// is yours (the client adds no certificate to a handler it does not own): one that presents the merchant API certificate
+    /// (for example <c>new HttpClientHandler { ClientCertificates = { certificate } }</c>, with your proxy and trust settings).
+    /// Null for the client's own, built from <see cref="MerchantCertificate"/>. Not disposed by the client.
+    /// </summary>
+    public System.Net.Http.HttpMessageHandler? CertificateHttpMessageHandler { get; set; }
 
     /// <summary>A copy of these options (every setting, the platform keys in a dictionary of their own).</summary>
     internal WeChatPayOptions Clone()

@@ -85,11 +85,11 @@ public class LoopbackBenchmarks
 
     private async Task<WeChatPayResponse> ClientCall() => await _wxpay.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody);
 
-    // The last request went through every check the sandbox makes (signature, clock, nonce, fields, encryption).
+    // The last request went through every check the sandbox makes on a v3 call (signature, clock, nonce, fields, encryption).
     private void CheckSandboxPassedEverything()
     {
         var call = _sandbox.Calls[^1];
-        var all = Enum.GetValues<SandboxCheck>();
+        var all = Enum.GetValues<SandboxCheck>().Where(c => c != SandboxCheck.ClientCertificate); // APIv2 security operations only
         if (call.StatusCode != 200 || call.FailedCheck is not null || !all.All(call.PassedChecks.Contains))
             throw new InvalidOperationException($"The sandbox did not pass every check: {call}");
     }

@@ -29,7 +29,7 @@ public class ClientCallTests : SandboxFixture
         Assert.That(call.StatusCode, Is.EqualTo(200));
         Assert.That(call.RequestId, Is.EqualTo(res.RequestId));
         Assert.That(call.FailedCheck, Is.Null);
-        Assert.That(call.PassedChecks, Is.EqualTo(Enum.GetValues<SandboxCheck>()));
+        Assert.That(call.PassedChecks, Is.EqualTo(Enum.GetValues<SandboxCheck>().Where(c => c != SandboxCheck.ClientCertificate)), "every check of a v3 call");
     }
 
     [Test]

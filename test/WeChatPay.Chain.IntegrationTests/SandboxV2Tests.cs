@@ -37,8 +37,16 @@ public class SandboxV2Tests : SandboxFixture
         ["client_ip"] = "192.168.0.1", ["act_name"] = "双十一活动", ["remark"] = "猜越多得越多",
     };
 
-    private Task<(int Status, Dictionary<string, string> Fields)> Post(string path, IReadOnlyDictionary<string, string> fields) =>
-        V2Requests.PostAsync(sandbox.BaseUrl, path, V2Requests.Xml(fields));
+    // The operations that need the merchant's client certificate go to the TLS address with it, the others to the plain one.
+    private Task<(int Status, Dictionary<string, string> Fields)> Post(string path, IReadOnlyDictionary<string, string> fields) => PostXml(path, V2Requests.Xml(fields));
+
+    private Task<(int Status, Dictionary<string, string> Fields)> PostXml(string path, string xml) =>
+        NeedsCertificate(path)
+            ? V2Requests.PostAsync(sandbox.TlsBaseUrl!, path, xml, sandbox.CreateTrustingHandler(presentMerchantCertificate: true))
+            : V2Requests.PostAsync(sandbox.BaseUrl, path, xml);
+
+    private static bool NeedsCertificate(string path) =>
+        WeChatPay.Chain.Catalog.OperationCatalog.Default.Find("POST", "v2/" + path) is { } operation && operation.Request.Any(r => r.Name == "security");
 
     private static void AssertSigned(Dictionary<string, string> answer, string signType) =>
         Assert.That(answer["sign"], Is.EqualTo(V2Requests.Sign(answer, Key, signType)), "the answer's sign verifies with the APIv2 key by " + signType);
@@ -86,7 +94,7 @@ public class SandboxV2Tests : SandboxFixture
     {
         foreach (var vector in Vectors["xml_requests"]!)
         {
-            var (status, answer) = await V2Requests.PostAsync(sandbox.BaseUrl, ((string)vector["url"]!).TrimStart('/'), (string)vector["xml"]!);
+            var (status, answer) = await PostXml(((string)vector["url"]!).TrimStart('/'), (string)vector["xml"]!);
 
             Assert.That(status, Is.EqualTo(200));
             Assert.That(answer["return_code"], Is.EqualTo("SUCCESS"), (string?)vector["name"] + ": " + answer.GetValueOrDefault("return_msg"));
@@ -208,6 +216,53 @@ public class SandboxV2Tests : SandboxFixture
 
         var (_, another) = await Post("mmpaymkttransfers/sendredpack", V2Requests.Signed(RedPacket("1900000001202511220000000003"), Key));
         Assert.That(another["result_code"], Is.EqualTo("SUCCESS"), "nothing pending: a new packet is a new packet");
+    }
+
+    [Test]
+    public async Task A_security_operation_needs_the_merchant_certificate_on_the_TLS_address()
+    {
+        var body = V2Requests.Xml(V2Requests.Signed(RedPacket("1900000001202511220000000010"), Key));
+        var (_, plain) = await V2Requests.PostAsync(sandbox.BaseUrl, "mmpaymkttransfers/sendredpack", body);
+        Assert.That(plain["return_code"], Is.EqualTo("FAIL"));
+        Assert.That(plain["return_msg"], Does.Contain("请求未携带证书"));
+        Assert.That(sandbox.Calls[^1].FailedCheck, Is.EqualTo(SandboxCheck.ClientCertificate));
+
+        var (_, without) = await V2Requests.PostAsync(sandbox.TlsBaseUrl!, "mmpaymkttransfers/sendredpack", body, sandbox.CreateTrustingHandler());
+        Assert.That(without["return_code"], Is.EqualTo("FAIL"));
+        Assert.That(sandbox.Calls[^1].PresentedClientCertificate, Is.False);
+
+        var (_, with) = await V2Requests.PostAsync(sandbox.TlsBaseUrl!, "mmpaymkttransfers/sendredpack", body, sandbox.CreateTrustingHandler(presentMerchantCertificate: true));
+        Assert.That(with["result_code"], Is.EqualTo("SUCCESS"));
+        Assert.That(sandbox.Calls[^1].PresentedClientCertificate, Is.True);
+        Assert.That(sandbox.Calls[^1].PassedChecks, Does.Contain(SandboxCheck.ClientCertificate));
+    }
+
+    [Test]
+    public async Task A_certificate_the_sandbox_did_not_issue_is_refused_even_for_the_merchant_key()
+    {
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(sandbox.ClientOptions().MerchantPrivateKey);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=1900000001", rsa,
+            System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var selfSigned = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var authority = sandbox.CertificateAuthority!;
+        using var handler = new System.Net.Http.SocketsHttpHandler();
+        handler.SslOptions.ClientCertificates = new System.Security.Cryptography.X509Certificates.X509CertificateCollection { selfSigned };
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+        {
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+            chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(authority);
+            chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+            return chain.Build(new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate!));
+        };
+
+        var body = V2Requests.Xml(V2Requests.Signed(RedPacket("1900000001202511220000000011"), Key));
+        var (_, answer) = await V2Requests.PostAsync(sandbox.TlsBaseUrl!, "mmpaymkttransfers/sendredpack", body, handler);
+
+        Assert.That(answer["return_code"], Is.EqualTo("FAIL"));
+        Assert.That(answer["return_msg"], Does.Contain("not the merchant API certificate the sandbox issued"));
+        Assert.That(sandbox.Calls[^1].PresentedClientCertificate, Is.True);
     }
 
     [Test]

@@ -20,7 +20,11 @@ internal static class KeyFile
 
     /// <summary>Reads the file as UTF-8 text.</summary>
     /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
-    public static string Read(string path, string optionName)
+    public static string Read(string path, string optionName) => Encoding.UTF8.GetString(ReadBytes(path, optionName));
+
+    /// <summary>Reads the file's bytes (a PKCS#12 file is binary).</summary>
+    /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
+    public static byte[] ReadBytes(string path, string optionName)
     {
         if (Directory.Exists(path))
             throw new ArgumentException($"{optionName}: '{path}' is a directory; give the path of the PEM file inside it (e.g. apiclient_key.pem), or the PEM text.", optionName);
@@ -48,8 +52,8 @@ internal static class KeyFile
         if (bytes!.Length > MaxBytes)
             throw new ArgumentException($"{optionName}: '{path}' is too large to be a PEM key or certificate file (more than {MaxBytes / 1024} KiB).", optionName);
         if (bytes.Length == 0)
-            throw new ArgumentException($"{optionName}: the file '{path}' is empty; it should hold the PEM text.", optionName);
-        return Encoding.UTF8.GetString(bytes);
+            throw new ArgumentException($"{optionName}: the file '{path}' is empty.", optionName);
+        return bytes;
     }
 
     // At most MaxBytes + 1 bytes: enough to tell a key file from something too large to be one.

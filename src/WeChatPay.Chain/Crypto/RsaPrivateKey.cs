@@ -205,6 +205,16 @@ internal sealed class RsaPrivateKey : SigningKey
     /// <summary>Describes the key without any key material.</summary>
     public override string ToString() => $"RSA-{KeySizeInBits} private key";
 
+    /// <summary>The key numbers for a PKCS#12 bundle the client builds in memory (the merchant certificate with its key); never shown.</summary>
+    internal RsaPrivateCrtKeyParameters Parameters()
+    {
+#if !NETSTANDARD2_0
+        if (_platformKey is not null)
+            return (RsaPrivateCrtKeyParameters)Org.BouncyCastle.Security.DotNetUtilities.GetRsaKeyPair(_platformKey.ExportParameters(true)).Private;
+#endif
+        return BouncyKey;
+    }
+
     private RsaPrivateCrtKeyParameters BouncyKey =>
         _bouncyKey ?? throw new InvalidOperationException("The key has no BouncyCastle form.");
 

@@ -26,15 +26,18 @@ internal sealed partial class ApiV2Protocol
     private readonly string? _apiV2Key;
     private readonly string _merchantId;
     private readonly bool _operationHosts;
+    private readonly string? _noCertificate;
 
     /// <param name="apiV2Key">The checked APIv2 key, or null when none is configured (every v2 call then fails before sending).</param>
     /// <param name="merchantId">The configured merchant id, which a request's <c>mch_id</c>/<c>mchid</c> must equal.</param>
     /// <param name="operationHosts">Whether an operation's own documented host is used (only with the default base URL).</param>
-    public ApiV2Protocol(string? apiV2Key, string merchantId, bool operationHosts)
+    /// <param name="noCertificate">Why a call that needs the client certificate cannot have it (what to configure), or null when it can.</param>
+    public ApiV2Protocol(string? apiV2Key, string merchantId, bool operationHosts, string? noCertificate)
     {
         _apiV2Key = apiV2Key;
         _merchantId = merchantId;
         _operationHosts = operationHosts;
+        _noCertificate = noCertificate;
     }
 
     /// <summary>Whether <paramref name="relativePath"/> (expanded, without leading slash) is an APIv2 path.</summary>
@@ -45,7 +48,8 @@ internal sealed partial class ApiV2Protocol
     /// query of a GET), and its origin chosen. Nothing is sent when this throws.
     /// </summary>
     /// <exception cref="InvalidOperationException">No APIv2 key is configured (WeChatPayOptions.ApiV2Key).</exception>
-    /// <exception cref="NotSupportedException">The operation needs the merchant's client certificate, or is the v2 upload.</exception>
+    /// <exception cref="InvalidOperationException">The operation needs the merchant's client certificate and none is configured.</exception>
+    /// <exception cref="NotSupportedException">The operation is the v2 upload.</exception>
     /// <exception cref="WeChatPayValidationException">The request's mch_id/mchid is not the configured merchant.</exception>
     /// <exception cref="ArgumentException">The body is not an object of fields, carries a sign, or a field cannot be sent.</exception>
     public void Prepare(PreparedCall call)
@@ -56,8 +60,12 @@ internal sealed partial class ApiV2Protocol
                 $"{shown} is an APIv2 call, signed with the APIv2 key, and WeChatPayOptions.ApiV2Key is not set: give the 32-character APIv2 key " +
                 "set in the merchant platform (nothing was sent).");
         if (call.Operation is { } operation && HasFlag(operation, SecurityFlag))
-            throw new NotSupportedException(
-                $"{shown} needs the merchant's client certificate (WeChatPayOptions.MerchantCertificate), which this client does not support yet; nothing was sent.");
+        {
+            if (_noCertificate is not null)
+                throw new InvalidOperationException($"{shown} is sent with the merchant's client certificate (the merchant API certificate): {_noCertificate} (nothing was sent).");
+            call.ClientCertificate = true;
+        }
+        call.ResendOnSystemError = V2SystemErrorRetry.Applies(call.RelativePath);
         if (call.Upload is not null || call.Operation?.RequestBody == "multipart")
             throw new NotSupportedException($"{shown} is an APIv2 upload, which this client does not support yet; nothing was sent.");
 

@@ -31,6 +31,15 @@ internal sealed class PreparedCall
     /// <summary>A v2 call's signed XML body, written by <see cref="ApiV2Protocol"/>; null for a v2 GET.</summary>
     public string? XmlBody { get; set; }
 
+    /// <summary>Sent with the merchant's TLS client certificate (an APIv2 operation the catalog marks <c>security</c>); no other call is.</summary>
+    public bool ClientCertificate { get; set; }
+
+    /// <summary>
+    /// An answer of <c>SYSTEMERROR</c> is sent again, the same request byte for byte (WeChat Pay's documented rule for red packets:
+    /// retry with the same <c>mch_billno</c>); set by <see cref="ApiV2Protocol"/>.
+    /// </summary>
+    public bool ResendOnSystemError { get; set; }
+
     /// <summary>The operation's own scheme and host, which every attempt goes to; null for the base URL's (and the backup's).</summary>
     public string? Origin { get; set; }
 

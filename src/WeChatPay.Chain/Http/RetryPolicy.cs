@@ -13,12 +13,15 @@ namespace WeChatPay.Chain.Http;
 /// <see cref="WeChatPayOptions.MaxRetries"/> times, each attempt signed afresh (a new nonce and timestamp). With a backup
 /// origin (WeChat Pay's documented <c>api2.mch.weixin.qq.com</c> for the default base URL), a retry goes to the other
 /// origin than the attempt before. A call that may have reached WeChat Pay and is not a GET is never sent twice; neither
-/// is an upload, nor a download once its file has begun, nor an APIv2 call (sent as not idempotent: money moves). Each attempt is timed and reported (<see cref="CallObserver"/>).
+/// is an upload, nor a download once its file has begun, nor an APIv2 call (sent as not idempotent: money moves) — except
+/// the red packets and payouts whose documentation says to send a <c>SYSTEMERROR</c> again as it was (<see cref="PreparedCall.ResendOnSystemError"/>). Each attempt is timed and reported (<see cref="CallObserver"/>).
 /// </summary>
 internal sealed class RetryPolicy
 {
     /// <summary>WeChat Pay's documented backup domain for <see cref="WeChatPayOptions.DefaultBaseUrl"/>.</summary>
     public const string DocumentedBackup = "https://api2.mch.weixin.qq.com/";
+
+    private const string SystemError = "SYSTEMERROR";
 
     private readonly string[] _origins;
     private readonly CallObserver _observer;
@@ -61,7 +64,7 @@ internal sealed class RetryPolicy
             catch (Exception e)
             {
                 _observer.End(observed, null, e);
-                if (!resendable || attempt >= MaxRetries || cancellationToken.IsCancellationRequested || !ShouldRetry(e, idempotent))
+                if (!resendable || attempt >= MaxRetries || cancellationToken.IsCancellationRequested || !ShouldRetry(e, idempotent, call.ResendOnSystemError))
                 {
                     if (attempt > 0 && e is WeChatPayException failure && failure.WithNote(Attempts(attempt + 1, started)) is { } noted) throw noted;
                     throw;
@@ -81,9 +84,11 @@ internal sealed class RetryPolicy
             : $"That was attempt {made} (MaxRetries {MaxRetries} allows {1 + MaxRetries}), each given its own Timeout: {total} s in all.";
     }
 
-    private static bool ShouldRetry(Exception failure, bool idempotent) => failure switch
+    private static bool ShouldRetry(Exception failure, bool idempotent, bool resendOnSystemError) => failure switch
     {
         WeChatPaySignatureException => false,
+        // WeChat Pay's documented answer to a red packet's or payout's SYSTEMERROR: the same request again, same number.
+        WeChatPayException { Code: SystemError } => resendOnSystemError,
         WeChatPayException { StatusCode: >= 500 } => idempotent,
         WeChatPayException { StatusCode: null } e => NeverReached(e) || idempotent,
         _ => false,

@@ -20,6 +20,8 @@ internal sealed class Transport : IDisposable
     private static readonly string UserAgent = BuildUserAgent();
 
     private readonly FlurlClient _flurl;
+    // The merchant's client certificate goes only with the calls that need it, over connections of their own; null without one.
+    private readonly FlurlClient? _certified;
     private readonly string _origin;
     private readonly RequestSigner _signer;
     private readonly TimeSpan _timeout;
@@ -27,7 +29,15 @@ internal sealed class Transport : IDisposable
     // The requests of APIv2 calls, which carry their sign in the body: the BeforeCall hook adds no v3 Authorization to them.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IFlurlRequest, object> _unsigned = new();
 
-    public Transport(string baseUrl, RequestSigner signer, TimeSpan timeout, int maxResponseBodySize, HttpMessageHandler? handler)
+    /// <param name="baseUrl">The base URL.</param>
+    /// <param name="signer">Signs v3 requests.</param>
+    /// <param name="timeout">The time one attempt may take.</param>
+    /// <param name="maxResponseBodySize">The cap on an answer read into memory.</param>
+    /// <param name="handler">The caller's handler (not disposed), or null for the client's own.</param>
+    /// <param name="certificate">The merchant's client certificate, for connections of the client's own, or null.</param>
+    /// <param name="certificateHandler">The caller's handler that presents the certificate (not disposed), or null.</param>
+    public Transport(string baseUrl, RequestSigner signer, TimeSpan timeout, int maxResponseBodySize, HttpMessageHandler? handler,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, HttpMessageHandler? certificateHandler)
     {
         var uri = new Uri(baseUrl);
         _origin = uri.GetLeftPart(UriPartial.Authority);
@@ -35,13 +45,44 @@ internal sealed class Transport : IDisposable
         _signer = signer;
         _timeout = timeout;
         _maxBody = maxResponseBodySize;
-        _flurl = handler is null ? new FlurlClient(baseUrl) : new FlurlClient(new HttpClient(handler, disposeHandler: false), baseUrl);
-        _flurl.Settings.AllowedHttpStatusRange = "*";
-        _flurl.Settings.Timeout = null; // the call's own deadline covers sending and reading the answer
+        _flurl = Configure(handler is null ? new FlurlClient(baseUrl) : new FlurlClient(new HttpClient(handler, disposeHandler: false), baseUrl));
+        if (certificateHandler is not null)
+            _certified = Configure(new FlurlClient(new HttpClient(certificateHandler, disposeHandler: false), baseUrl));
+        else if (certificate is not null)
+            _certified = Configure(new FlurlClient(new HttpClient(HandlerPresenting(certificate), disposeHandler: true), baseUrl));
+    }
+
+    private FlurlClient Configure(FlurlClient flurl)
+    {
+        flurl.Settings.AllowedHttpStatusRange = "*";
+        flurl.Settings.Timeout = null; // the call's own deadline covers sending and reading the answer
         // A redirect would carry a signed request somewhere else; WeChat Pay's API never redirects.
-        _flurl.Settings.Redirects.Enabled = false;
-        _flurl.WithHeader("User-Agent", UserAgent).WithHeader("Accept", "application/json");
-        _flurl.BeforeCall(Sign);
+        flurl.Settings.Redirects.Enabled = false;
+        flurl.WithHeader("User-Agent", UserAgent).WithHeader("Accept", "application/json");
+        flurl.BeforeCall(Sign);
+        return flurl;
+    }
+
+    // Flurl's own handler, as for every other call, presenting the certificate when the server asks for one. The server's
+    // certificate is validated as always.
+    private static HttpMessageHandler HandlerPresenting(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        var handler = new Flurl.Http.Configuration.DefaultFlurlClientFactory().CreateInnerHandler();
+        switch (handler)
+        {
+#if NET5_0_OR_GREATER
+            case SocketsHttpHandler sockets:
+                sockets.SslOptions.ClientCertificates = new System.Security.Cryptography.X509Certificates.X509CertificateCollection { certificate };
+                return sockets;
+#endif
+            case HttpClientHandler classic:
+                classic.ClientCertificateOptions = ClientCertificateOption.Manual;
+                classic.ClientCertificates.Add(certificate);
+                return classic;
+            default:
+                handler.Dispose();
+                throw new NotSupportedException($"Flurl's default handler is a {handler.GetType().Name}, to which the client cannot add a certificate: set WeChatPayOptions.CertificateHttpMessageHandler.");
+        }
     }
 
     /// <summary>The path of the base URL, starting and ending with '/'.</summary>
@@ -68,7 +109,7 @@ internal sealed class Transport : IDisposable
         var uri = new Uri((origin ?? _origin) + call.Target);
         if (!string.Equals(uri.PathAndQuery, call.Target, StringComparison.Ordinal))
             throw new ArgumentException($"{call.Method.Method} {call.ShownTarget}: URI normalisation would change the request target, so what is signed and sent would differ from the call; check the path values.", "path");
-        var request = _flurl.Request();
+        var request = (call.ClientCertificate ? _certified ?? throw new InvalidOperationException("No client certificate is configured.") : _flurl).Request();
         request.Url = new Flurl.Url(uri.OriginalString); // as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
@@ -232,5 +273,9 @@ internal sealed class Transport : IDisposable
     }
 
     /// <summary>Releases the HTTP connections.</summary>
-    public void Dispose() => _flurl.Dispose();
+    public void Dispose()
+    {
+        _flurl.Dispose();
+        _certified?.Dispose();
+    }
 }

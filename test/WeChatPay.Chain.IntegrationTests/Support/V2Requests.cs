@@ -38,9 +38,13 @@ public static class V2Requests
         new XElement("xml", fields.Select(f => new XElement(f.Key, f.Value))).ToString(SaveOptions.DisableFormatting);
 
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> (no leading slash); the answer's status and flat fields.</summary>
-    public static async Task<(int Status, Dictionary<string, string> Fields)> PostAsync(string baseUrl, string path, string body)
+    /// <param name="baseUrl">The sandbox's address.</param>
+    /// <param name="path">The URL path without leading slash.</param>
+    /// <param name="body">The XML.</param>
+    /// <param name="handler">The handler to send through (the sandbox's TLS one), not disposed; null for a plain one.</param>
+    public static async Task<(int Status, Dictionary<string, string> Fields)> PostAsync(string baseUrl, string path, string body, HttpMessageHandler? handler = null)
     {
-        using var http = new HttpClient();
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
         using var content = new StringContent(body, Encoding.UTF8, "text/xml");
         using var response = await http.PostAsync(new Uri(new Uri(baseUrl), path), content);
         var text = await response.Content.ReadAsStringAsync();

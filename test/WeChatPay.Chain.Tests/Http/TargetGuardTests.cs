@@ -18,7 +18,7 @@ public class TargetGuardTests : HttpFixture
     {
         var call = new PreparedCall(HttpMethod.Get, relativePath, null, new List<KeyValuePair<string, string>>(), autoEncryption: false);
         call.Seal("/");
-        using var transport = new Transport("https://api.mch.weixin.qq.com/", Client.Setup.Signer, TimeSpan.FromSeconds(5), 1024, null);
+        using var transport = new Transport("https://api.mch.weixin.qq.com/", Client.Setup.Signer, TimeSpan.FromSeconds(5), 1024, null, null, null);
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => transport.SendAsync(call, readWhole: false, default));
         Assert.That(error!.Message, Does.Contain("URI normalisation"));

@@ -138,10 +138,10 @@ public class ApiV2RequestTests : V2CallFixture
     }
 
     [Test]
-    public void A_security_operation_is_not_supported_yet()
+    public void A_security_operation_without_a_certificate_is_refused_before_sending()
     {
-        var error = Assert.ThrowsAsync<NotSupportedException>(() => Client.Chain("v2/mmpaymkttransfers/sendredpack").PostAsync(new { mch_id = TestData.MerchantId }));
-        Assert.That(error!.Message, Does.Contain("MerchantCertificate"));
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Client.Chain("v2/mmpaymkttransfers/sendredpack").PostAsync(new { mch_id = TestData.MerchantId }));
+        Assert.That(error!.Message, Does.Contain("v2/mmpaymkttransfers/sendredpack").And.Contain("WeChatPayOptions.MerchantCertificate").And.Contain("nothing was sent"));
         Assert.That(Http.CallLog, Is.Empty);
     }
 

@@ -8,7 +8,8 @@ namespace WeChatPay.Chain.Cli;
 /// <summary>
 /// The client configuration of <c>wxpay</c>, from flags, then environment variables (<c>WECHATPAY_…</c>), then a JSON file
 /// (<c>--config</c>, or <c>WECHATPAY_CONFIG</c>; the shape <c>wxpay sandbox --json</c> prints, <c>SandboxHost.ClientJson</c>: <c>MerchantId</c>,
-/// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>, <c>ApiV2Key</c>), the first
+/// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>, <c>ApiV2Key</c>, <c>MerchantCertificate</c>,
+/// <c>MerchantCertificatePassword</c>), the first
 /// that gives a setting winning. Keys may be PEM text or file paths, as in <see cref="WeChatPayOptions"/>.
 /// </summary>
 internal sealed class CliConfiguration
@@ -23,6 +24,8 @@ internal sealed class CliConfiguration
         ["BaseUrl"] = "WECHATPAY_BASE_URL",
         ["ApiV3Key"] = "WECHATPAY_APIV3_KEY",
         ["ApiV2Key"] = "WECHATPAY_APIV2_KEY",
+        ["MerchantCertificate"] = "WECHATPAY_MERCHANT_CERTIFICATE",
+        ["MerchantCertificatePassword"] = "WECHATPAY_MERCHANT_CERTIFICATE_PASSWORD",
     };
 
     public string? ConfigFile { get; init; }
@@ -42,6 +45,11 @@ internal sealed class CliConfiguration
 
     public string? ApiV2Key { get; init; }
 
+    /// <summary>apiclient_cert.p12's path, or apiclient_cert.pem's text or path (APIv2's security operations).</summary>
+    public string? MerchantCertificate { get; init; }
+
+    public string? MerchantCertificatePassword { get; init; }
+
     /// <exception cref="CliException">The file is missing or not JSON, a setting has the wrong shape, or a required one is missing.</exception>
     public WeChatPayOptions ToOptions(Func<string, string?> environment)
     {
@@ -55,6 +63,8 @@ internal sealed class CliConfiguration
             MerchantPrivateKey = Pick("MerchantPrivateKey", MerchantPrivateKey) ?? Missing("MerchantPrivateKey", "--merchant-key"),
             ApiV3Key = Pick("ApiV3Key", ApiV3Key),
             ApiV2Key = Pick("ApiV2Key", ApiV2Key),
+            MerchantCertificate = Pick("MerchantCertificate", MerchantCertificate),
+            MerchantCertificatePassword = Pick("MerchantCertificatePassword", MerchantCertificatePassword),
         };
         if (Pick("BaseUrl", BaseUrl) is { } baseUrl) options.BaseUrl = baseUrl;
 

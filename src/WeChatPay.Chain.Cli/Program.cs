@@ -23,12 +23,17 @@ internal static class Program
     private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "The API base URL. Env: WECHATPAY_BASE_URL.", Recursive = true };
     private static readonly Option<string?> ApiV3Key = new("--apiv3-key") { Description = "The APIv3 key (callbacks, certificates). Env: WECHATPAY_APIV3_KEY.", Recursive = true };
     private static readonly Option<string?> ApiV2Key = new("--apiv2-key") { Description = "The APIv2 key (v2/… calls). Env: WECHATPAY_APIV2_KEY.", Recursive = true };
+    private static readonly Option<string?> MerchantCertificate = new("--merchant-certificate")
+        { Description = "apiclient_cert.p12's path, or apiclient_cert.pem (APIv2 operations that need the client certificate). Env: WECHATPAY_MERCHANT_CERTIFICATE.", Recursive = true };
+    private static readonly Option<string?> MerchantCertificatePassword = new("--merchant-certificate-password")
+        { Description = "The .p12's password (the merchant id by default). Env: WECHATPAY_MERCHANT_CERTIFICATE_PASSWORD.", Recursive = true };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Show the stack trace of an error.", Recursive = true };
 
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("wxpay: call WeChat Pay APIv3 from a terminal, explore its operations, run the local sandbox. Try `wxpay demo`.");
-        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, Verbose }) root.Options.Add(option);
+        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, MerchantCertificate, MerchantCertificatePassword, Verbose })
+            root.Options.Add(option);
         AddCall(root);
         root.Subcommands.Add(Ops());
         root.Subcommands.Add(Certificates());
@@ -249,6 +254,8 @@ internal static class Program
         BaseUrl = result.GetValue(BaseUrl),
         ApiV3Key = result.GetValue(ApiV3Key),
         ApiV2Key = result.GetValue(ApiV2Key),
+        MerchantCertificate = result.GetValue(MerchantCertificate),
+        MerchantCertificatePassword = result.GetValue(MerchantCertificatePassword),
     }.ToOptions(Environment.GetEnvironmentVariable);
 
     // One readable line for the caller's mistakes and WeChat Pay's answers; the stack trace with --verbose.

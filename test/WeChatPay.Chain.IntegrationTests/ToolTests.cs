@@ -57,6 +57,42 @@ public class ToolTests : SandboxFixture
         Assert.That((LastCall().Method, LastCall().Path, LastCall().ErrorCode), Is.EqualTo(("POST", "/pay/orderquery", (string?)null)));
     }
 
+    private const string RedPacket = "{\"mch_billno\":\"1900000001202512070000000001\",\"mch_id\":\"1900000001\",\"wxappid\":\"wxd678efh567hg6787\"," +
+        "\"send_name\":\"测试商户\",\"re_openid\":\"oxTWIuGaIt6gTKsQRLau2M0yL16E\",\"total_amount\":100,\"total_num\":1,\"wishing\":\"恭喜发财\"," +
+        "\"client_ip\":\"192.168.0.1\",\"act_name\":\"双十一活动\",\"remark\":\"猜越多得越多\"}";
+
+    [Test]
+    public async Task A_security_operation_without_the_merchant_certificate_is_refused_before_sending()
+    {
+        var before = sandbox.Calls.Count;
+        var (exit, _, error) = await Tool.RunAsync("--config", _config, "v2/mmpaymkttransfers/sendredpack", "-d", RedPacket);
+
+        Assert.That(exit, Is.EqualTo(1));
+        Assert.That(error, Does.Contain("MerchantCertificate"));
+        Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_merchant_certificate_comes_from_the_environment_and_a_bad_one_from_the_flag_is_named()
+    {
+        var certificate = Path.Combine(_folder, "apiclient_cert.pem");
+        File.WriteAllText(certificate, sandbox.MerchantCertificatePem);
+        var (exit, _, error) = await Tool.RunAsync(new Dictionary<string, string?> { ["WECHATPAY_MERCHANT_CERTIFICATE"] = certificate },
+            "--config", _config, "v2/mmpaymkttransfers/sendredpack", "-d", RedPacket);
+
+        // Loaded and sent with the certificate's own connections: on the sandbox's plain address no certificate can go, so it answers so.
+        Assert.That(exit, Is.EqualTo(2), "an error answer of WeChat Pay's");
+        Assert.That(error, Does.Contain("请求未携带证书"));
+        Assert.That((LastCall().Path, LastCall().FailedCheck), Is.EqualTo(("/mmpaymkttransfers/sendredpack", (SandboxCheck?)SandboxCheck.ClientCertificate)));
+
+        var garbage = Path.Combine(_folder, "apiclient_cert.p12");
+        File.WriteAllBytes(garbage, new byte[] { 0x30, 0x03, 0x02, 0x01, 0x03 });
+        var (badExit, _, badError) = await Tool.RunAsync("--config", _config, "--merchant-certificate", garbage, "--merchant-certificate-password", "not-this-one",
+            "v2/pay/orderquery", "-d", "{\"appid\":\"wxd678efh567hg6787\",\"mch_id\":\"1900000001\",\"out_trade_no\":\"ORDER-1\"}");
+        Assert.That(badExit, Is.EqualTo(1));
+        Assert.That(badError, Does.Contain("MerchantCertificatePassword").And.Not.Contain("not-this-one"));
+    }
+
     [Test]
     public async Task A_POST_reads_its_body_from_a_file_and_a_dotted_path_works()
     {

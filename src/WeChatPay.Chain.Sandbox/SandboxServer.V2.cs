@@ -14,6 +14,7 @@ internal sealed partial class SandboxServer
     private const string SignError = "签名错误";
 
     private readonly SandboxRedPackets _redPackets = new();
+    private readonly SandboxPayBankKey _payBank = new();
 
     // The v2 operation at this URL path, or null: the path is the documented one without its v2/ prefix.
     private CatalogOperation? ResolveV2(string path) =>
@@ -69,6 +70,16 @@ internal sealed partial class SandboxServer
             return ResultFail(record, operation, fields, signType, "PARAM_ERROR", "缺少参数" + missing, SandboxCheck.Parameters, missing);
         record.Passed.Add(SandboxCheck.Parameters);
 
+        foreach (var name in SandboxPayBankKey.Fields(operation))
+        {
+            if (!fields.TryGetValue(name, out var value) || value.Length == 0) continue;
+            if (!_payBank.Decrypts(value))
+                return ResultFail(record, operation, fields, signType, "PARAM_ERROR",
+                    "真实姓名或银行卡号出错 (" + name + " is not RSA-OAEP ciphertext under the key risk/getpublickey answers)", SandboxCheck.Encryption, name);
+            record.Decrypted.Add(name);
+        }
+        if (record.Decrypted.Count > 0) record.Passed.Add(SandboxCheck.Encryption);
+
         var shortPath = operation.Path.Substring(SandboxV2Rules.Prefix.Length);
         var redPacket = SandboxRedPackets.Sends(shortPath) && fields.TryGetValue("mch_billno", out var billNumber) ? billNumber : null;
         var fingerprint = redPacket is null ? null : SandboxRedPackets.Fingerprint(fields);
@@ -83,7 +94,13 @@ internal sealed partial class SandboxServer
                 "商户订单号有误: a red packet that answered SYSTEMERROR is retried with the same mch_billno, not a new one", SandboxCheck.Parameters, "mch_billno");
         }
 
-        return Xml(record, operation, _v2Answers.Success(operation, path, fields), signType);
+        var answer = _v2Answers.Success(operation, path, fields);
+        if (shortPath == "risk/getpublickey")
+        {
+            answer.RemoveAll(field => field.Key == "pub_key");
+            answer.Add(new("pub_key", _payBank.PublicPem));
+        }
+        return Xml(record, operation, answer, signType);
     }
 
     private static Answer ReturnFail(CallRecord record, string code, string message, SandboxCheck? check, string? field)

@@ -63,7 +63,7 @@ internal static class SandboxV2Rules
     /// <summary>Whether the operation is documented without <c>nonce_str</c> (the catalog's <c>nonceless</c> row).</summary>
     public static bool Nonceless(CatalogOperation operation) => operation.Request.Any(r => r.Name == "nonceless");
 
-    /// <summary>Whether the operation needs the merchant's client certificate (the catalog's <c>security</c> row); not enforced yet.</summary>
+    /// <summary>Whether the operation needs the merchant's client certificate (the catalog's <c>security</c> row): enforced on the TLS address.</summary>
     public static bool Security(CatalogOperation operation) => operation.Request.Any(r => r.Name == "security");
 
     /// <summary>The documented request fields (the children of the catalog's <c>xml</c> row).</summary>

@@ -69,7 +69,7 @@ internal sealed class ClientSetup : IDisposable
                 operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase),
                 noCertificate: MerchantCertificate is null && options.CertificateHttpMessageHandler is null
                     ? "set WeChatPayOptions.MerchantCertificate to the path of apiclient_cert.p12 (or apiclient_cert.pem's text or path)"
-                    : null));
+                    : null), MerchantId);
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);
         NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, Clock);
     }

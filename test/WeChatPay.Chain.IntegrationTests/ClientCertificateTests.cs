@@ -71,6 +71,26 @@ public class ClientCertificateTests : SandboxFixture
     }
 
     [Test]
+    public async Task A_payment_to_a_bank_card_is_encrypted_with_the_key_the_sandbox_gives_fetched_once()
+    {
+        using var client = new WeChatPayClient(sandbox.TlsClientOptions());
+        object PayBank(string number) => new
+        {
+            mch_id = "1900000001", partner_trade_no = number, enc_bank_no = "6225760000000000", enc_true_name = "张三", bank_code = "1001", amount = 500, desc = "理财",
+        };
+
+        var first = await client.Chain("v2/mmpaysptrans/pay_bank").PostAsync(PayBank("1212121221227"));
+        var second = await client["v2/mmpaysptrans/pay_bank"].PostAsync(PayBank("1212121221228"));
+
+        var calls = sandbox.Calls.TakeLast(3).ToArray();
+        Assert.That(calls.Select(c => c.Path), Is.EqualTo(new[] { "/risk/getpublickey", "/mmpaysptrans/pay_bank", "/mmpaysptrans/pay_bank" }));
+        Assert.That(calls.Skip(1).Select(c => c.DecryptedFields.OrderBy(f => f).ToArray()),
+            Is.All.EqualTo(new[] { "enc_bank_no", "enc_true_name" }), "the sandbox decrypted both with its own key");
+        Assert.That((string?)first.Data.result_code, Is.EqualTo("SUCCESS"));
+        Assert.That(second.EncryptedFields, Is.EquivalentTo(new[] { "enc_bank_no", "enc_true_name" }));
+    }
+
+    [Test]
     public void A_security_operation_without_the_certificate_is_refused_by_the_sandbox()
     {
         var options = sandbox.TlsClientOptions();

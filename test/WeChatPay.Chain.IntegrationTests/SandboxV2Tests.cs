@@ -45,6 +45,31 @@ public class SandboxV2Tests : SandboxFixture
             ? V2Requests.PostAsync(sandbox.TlsBaseUrl!, path, xml, sandbox.CreateTrustingHandler(presentMerchantCertificate: true))
             : V2Requests.PostAsync(sandbox.BaseUrl, path, xml);
 
+    // What a pay-to-bank field is sent as: RSA-OAEP (SHA-1) under the key risk/getpublickey answers, with .NET's own RSA.
+    private async Task<string> PayBankCiphertext(string plaintext)
+    {
+        var (_, answer) = await Post("risk/getpublickey", V2Requests.Signed(new Dictionary<string, string> { ["mch_id"] = "1900000001", ["sign_type"] = "MD5" }, Key, "MD5"));
+        using var rsa = System.Security.Cryptography.RSA.Create();
+        rsa.ImportFromPem(answer["pub_key"]);
+        return Convert.ToBase64String(rsa.Encrypt(System.Text.Encoding.UTF8.GetBytes(plaintext), System.Security.Cryptography.RSAEncryptionPadding.OaepSHA1));
+    }
+
+    [Test]
+    public async Task A_payment_to_a_bank_card_takes_only_fields_encrypted_with_the_key_it_gives()
+    {
+        Dictionary<string, string> PayBank(string bankNo, string name) => new()
+        {
+            ["mch_id"] = "1900000001", ["partner_trade_no"] = "1212121221227", ["enc_bank_no"] = bankNo, ["enc_true_name"] = name, ["bank_code"] = "1001", ["amount"] = "500",
+        };
+        var (_, plain) = await Post("mmpaysptrans/pay_bank", V2Requests.Signed(PayBank("6225760000000000", "张三"), Key));
+        Assert.That(plain["err_code"], Is.EqualTo("PARAM_ERROR"));
+        Assert.That(sandbox.Calls[^1].FailedCheck, Is.EqualTo(SandboxCheck.Encryption));
+
+        var (_, encrypted) = await Post("mmpaysptrans/pay_bank", V2Requests.Signed(PayBank(await PayBankCiphertext("6225760000000000"), await PayBankCiphertext("张三")), Key));
+        Assert.That(encrypted["result_code"], Is.EqualTo("SUCCESS"));
+        Assert.That(sandbox.Calls[^1].DecryptedFields, Is.EquivalentTo(new[] { "enc_bank_no", "enc_true_name" }));
+    }
+
     private static bool NeedsCertificate(string path) =>
         WeChatPay.Chain.Catalog.OperationCatalog.Default.Find("POST", "v2/" + path) is { } operation && operation.Request.Any(r => r.Name == "security");
 
@@ -278,6 +303,8 @@ public class SandboxV2Tests : SandboxFixture
             if (!fields.ContainsKey("mchid")) fields["mch_id"] = "1900000001";
             else fields["mchid"] = "1900000001";
             var path = operation.Path.Substring(3);
+            foreach (var encrypted in operation.Request.First(r => r.Name == "xml").Children.Where(f => f.Encrypted == "rsa-paybank"))
+                fields[encrypted.Name] = await PayBankCiphertext("1");
 
             var signType = fields.GetValueOrDefault("sign_type", "MD5");
             var (status, answer) = await Post(path, V2Requests.Signed(fields, Key, fields.ContainsKey("sign_type") ? signType : null));

@@ -52,7 +52,15 @@ internal sealed partial class ApiV2Protocol
     /// <exception cref="NotSupportedException">The operation is the v2 upload.</exception>
     /// <exception cref="WeChatPayValidationException">The request's mch_id/mchid is not the configured merchant.</exception>
     /// <exception cref="ArgumentException">The body is not an object of fields, carries a sign, or a field cannot be sent.</exception>
-    public void Prepare(PreparedCall call)
+    public void Prepare(PreparedCall call) => Prepare(call, null);
+
+    /// <summary>Whether the call has pay-to-bank fields for the client to encrypt (the catalog's <c>rsa-paybank</c> marks, automatic encryption on).</summary>
+    public static bool NeedsBankKey(PreparedCall call) => call.AutoEncryption && call.Operation is { } operation && BankFields(operation).Count > 0;
+
+    /// <inheritdoc cref="Prepare(PreparedCall)"/>
+    /// <param name="call">The built call.</param>
+    /// <param name="bankKey">The key of the pay-to-bank fields (<see cref="ApiV2BankKey"/>), when <see cref="NeedsBankKey"/>.</param>
+    public void Prepare(PreparedCall call, VerifyingKey? bankKey)
     {
         var shown = call.Method.Method + " " + call.RelativePath;
         if (_apiV2Key is null)
@@ -72,6 +80,7 @@ internal sealed partial class ApiV2Protocol
         var isGet = call.Method == System.Net.Http.HttpMethod.Get;
         var fields = isGet ? new List<KeyValuePair<string, string>>(call.Query) : BodyFields(call.BodySource);
         CheckFields(call, fields, shown);
+        if (bankKey is not null) EncryptBankFields(call, fields, bankKey);
         call.V2SignType = ApiV2Signature.SignTypeOf(fields);
         var signed = ApiV2Signature.WithSign(fields, _apiV2Key);
         if (isGet)
@@ -132,6 +141,32 @@ internal sealed partial class ApiV2Protocol
         JValue scalar => Convert.ToString(scalar.Value, CultureInfo.InvariantCulture),
         _ => value.ToString(Formatting.None),
     };
+
+    // The pay-to-bank fields in plaintext become RSA-OAEP ciphertext under the key risk/getpublickey gives; a value that
+    // already is a ciphertext of that key's size is the caller's own and is sent as given.
+    private static void EncryptBankFields(PreparedCall call, List<KeyValuePair<string, string>> fields, VerifyingKey bankKey)
+    {
+        var marked = BankFields(call.Operation!);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            if (marked.IndexOf(field.Key) < 0 || field.Value.Length == 0 || bankKey.IsCiphertext(field.Value)) continue;
+            fields[i] = new KeyValuePair<string, string>(field.Key, bankKey.Encrypt(field.Value));
+            call.EncryptedFields.Add(field.Key);
+        }
+    }
+
+    private static List<string> BankFields(Catalog.CatalogOperation operation)
+    {
+        var names = new List<string>();
+        foreach (var row in operation.Request)
+        {
+            if (row.Name != "xml") continue;
+            foreach (var child in row.Children)
+                if (child.Encrypted == ApiV2BankKey.Marker) names.Add(child.Name);
+        }
+        return names;
+    }
 
     private static bool HasFlag(Catalog.CatalogOperation operation, string flag)
     {

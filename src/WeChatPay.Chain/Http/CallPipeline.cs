@@ -25,10 +25,13 @@ internal sealed class CallPipeline : IDisposable
     private readonly bool _autoEncryption;
     private readonly bool _validate;
     private readonly ApiV2Protocol _v2;
+    private readonly ApiV2BankKey _bankKey = new();
+    private readonly string _merchantId;
 
     public CallPipeline(Exchange exchange, PlatformKeyRing keys, SignedAnswers signatures, SensitiveFields sensitive, bool autoEncryption, bool validate,
-        long maxInflated, ApiV2Protocol v2)
+        long maxInflated, ApiV2Protocol v2, string merchantId)
     {
+        _merchantId = merchantId;
         _v2 = v2;
         _exchange = exchange;
         _keys = keys;
@@ -121,7 +124,8 @@ internal sealed class CallPipeline : IDisposable
     // after it may have reached WeChat Pay: money moves), its answer read as XML and judged.
     private async Task<WeChatPayResponse> RunV2Async(PreparedCall call, CancellationToken cancellationToken)
     {
-        _v2.Prepare(call);
+        var bankKey = ApiV2Protocol.NeedsBankKey(call) ? await _bankKey.GetAsync(FetchBankKeyAsync, cancellationToken).ConfigureAwait(false) : null;
+        _v2.Prepare(call, bankKey);
         call.Seal(_exchange.BasePath);
         JObject? json = null;
         var answer = await _exchange.SendAsync(call, idempotent: false, sink: null, sent =>
@@ -130,6 +134,15 @@ internal sealed class CallPipeline : IDisposable
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, Array.Empty<string>());
+    }
+
+    // The pay-to-bank key: v2/risk/getpublickey, a v2 call like any (signed, sent with the client certificate, judged).
+    private async Task<string?> FetchBankKeyAsync(CancellationToken cancellationToken)
+    {
+        var call = RequestBuilder.Build(HttpMethod.Post, PathTemplate.Root.AppendPath(ApiV2BankKey.Operation), new Dictionary<string, string> { ["mch_id"] = _merchantId, ["sign_type"] = "MD5" },
+            null, _autoEncryption, validate: false);
+        var answer = await RunV2Async(call, cancellationToken).ConfigureAwait(false);
+        return (string?)answer.Json?["pub_key"];
     }
 
     // Steps 3–4 under the platform keys held (on first use, the first download's): the sensitive fields encrypted, the call

@@ -12,7 +12,7 @@ namespace WeChatPay.Chain;
 /// <c>wxpay.Chain("v3/pay/transactions/jsapi").PostAsync(body)</c> and <c>wxpay["v3/pay/transactions/jsapi"].PostAsync(body)</c>
 /// are the same call: signed, sent, and its answer verified. One client is meant to live as long as the application.
 /// </summary>
-public sealed class WeChatPayClient : IDisposable
+public sealed partial class WeChatPayClient : IDisposable
 {
     private readonly ClientSetup _setup;
     private readonly CallPipeline _pipeline;

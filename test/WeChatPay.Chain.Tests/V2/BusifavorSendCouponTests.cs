@@ -43,6 +43,32 @@ public sealed class BusifavorSendCouponTests
         Assert.That(BusifavorSendCoupon.Sign(coupons, merchant, Key), Is.EqualTo(c.String("sign")));
     }
 
+    [TestCaseSource(nameof(MiniProgram))]
+    public void The_client_gives_each_mini_program_case_as_the_plug_in_takes_it(JsonElement c)
+    {
+        JsonElement input = c.GetProperty("input");
+        var coupons = input.GetProperty("send_coupon_params").EnumerateArray().Select(x => (x.String("stock_id"), x.String("out_request_no"))).ToList();
+        var options = Support.TestClient.Options();
+        options.ApiV2Key = Key;
+        using var client = new WeChatPayClient(options);
+
+        var parameters = client.BusifavorSendCouponParameters(input.String("send_coupon_merchant"), coupons);
+
+        Assert.That(parameters.Sign, Is.EqualTo(c.String("sign")));
+        using var json = JsonDocument.Parse(parameters.ToJson());
+        Assert.That(json.RootElement.String("sign"), Is.EqualTo(c.String("sign")));
+        Assert.That(json.RootElement.String("send_coupon_merchant"), Is.EqualTo(input.String("send_coupon_merchant")));
+        Assert.That(json.RootElement.GetProperty("send_coupon_params").EnumerateArray().Select(x => (x.String("stock_id"), x.String("out_request_no"))), Is.EqualTo(coupons));
+    }
+
+    [Test]
+    public void Without_an_APIv2_key_the_client_says_which_option_to_set()
+    {
+        using var client = Support.TestClient.Create();
+        var error = Assert.Throws<InvalidOperationException>(() => client.BusifavorSendCouponParameters("10016226", new[] { ("abc123", "1234567") }));
+        Assert.That(error!.Message, Does.Contain("WeChatPayOptions.ApiV2Key"));
+    }
+
     [TestCaseSource(nameof(H5))]
     public void The_H5_case_signs_its_flat_parameters_as_they_are(JsonElement c)
     {

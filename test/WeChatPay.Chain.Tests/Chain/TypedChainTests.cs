@@ -122,6 +122,18 @@ public class TypedChainTests
     }
 
     [Test]
+    public void Two_segments_that_one_member_would_reach_stop_the_generator()
+    {
+        // foo-bar is the member FooBar; FooBar, which no dynamic member reaches, would be the typed member FooBar as written.
+        static string Operation(string path) => "{\"method\":\"POST\",\"path\":\"" + path + "\",\"title\":\"t\",\"request\":[],\"response\":[]}";
+        var input = "{\"source\":{\"repo\":\"r\",\"commit\":\"c\"},\"operations\":[" + Operation("v2/x/foo-bar") + "," + Operation("v2/x/FooBar") + "],\"webhooks\":[]}";
+        using var gzip = new MemoryStream(CatalogTransform.Compress(CatalogTransform.Transform(new StringReader(input))));
+        var catalog = OperationCatalog.Load(gzip);
+
+        Assert.That(() => ChainWriter.Write(catalog), Throws.TypeOf<InvalidDataException>().With.Message.Contains("FooBar").And.Message.Contains("v2/x"));
+    }
+
+    [Test]
     public void A_path_value_keeps_the_chain_typed()
     {
         var order = _client.V3.Pay.Transactions.OutTradeNo["order/1"];

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Text;
 using WeChatPay.Chain.Catalog;
@@ -9,15 +10,16 @@ namespace WeChatPay.Chain.CatalogGenerator;
 
 /// <summary>
 /// Writes the typed chain (<c>src/WeChatPay.Chain/Chain/Nodes.g.cs</c>) from the catalog: one class per documented path
-/// prefix under <c>v3</c>, deriving from <see cref="WeChatPayNode"/>, with a property per documented child segment (named
-/// as the dynamic chain names it, so the same member reaches the same segment), an indexer typed to the template child,
-/// and, where a child documents a POST, the shorthand <c>node.Child(body)</c> in a base class (C# drops a property from
-/// member lookup when the member is invoked, so the method and the property share the name). XML docs name the
-/// operations at and below each member. Beside it, the lines the public API analyzer tracks for it
-/// (<c>src/WeChatPay.Chain/Chain/PublicAPI.Unshipped.txt</c>). Both depend only on the catalog, so a test can tell when
-/// they are stale.
+/// prefix under <c>v3</c> and under <c>v2</c>, deriving from <see cref="WeChatPayNode"/>, with a property per documented
+/// child segment (named as the dynamic chain names it, so the same member reaches the same segment; a segment no dynamic
+/// member reaches, such as v2's <c>addInstitutionsub</c>, is a property spelled as written that reaches it as a literal),
+/// an indexer typed to the template child, and, where a child documents a POST, the shorthand <c>node.Child(body)</c> in
+/// a base class (C# drops a property from member lookup when the member is invoked, so the method and the property share
+/// the name). XML docs name the operations at and below each member (ChainWriter.Docs.cs). Beside it, the lines the public
+/// API analyzer tracks for it (<c>src/WeChatPay.Chain/Chain/PublicAPI.Unshipped.txt</c>). Both depend only on the
+/// catalog, so a test can tell when they are stale.
 /// </summary>
-internal static class ChainWriter
+internal static partial class ChainWriter
 {
     private const int ListedOperations = 8;
 
@@ -27,30 +29,12 @@ internal static class ChainWriter
         "System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task<WeChatPay.Chain.WeChatPayResponse!>!";
 
     /// <returns>The source of the typed chain and its public API lines.</returns>
+    /// <exception cref="InvalidDataException">Two documented segments of one node would be reached by the same member.</exception>
     public static (string Source, string PublicApi) Write(OperationCatalog catalog)
     {
-        var root = new Node("v3", "V3", "V3");
-        foreach (var operation in catalog.Operations)
-        {
-            if (!operation.Path.StartsWith("v3/", StringComparison.Ordinal)) continue;
-            var node = root;
-            var reachable = true;
-            foreach (var segment in operation.Path.Split('/').Skip(1))
-            {
-                if (!node.Children.TryGetValue(segment, out var child))
-                {
-                    var member = MemberName.FromSegment(segment);
-                    if (member is null) { reachable = false; break; }
-                    child = new Node(node.Path + "/" + segment, member, node.ClassName + "_" + member);
-                    node.Children.Add(segment, child);
-                }
-                node = child;
-            }
-            if (reachable) node.Here.Add(operation);
-        }
-
         var all = new List<Node>();
-        Collect(root, all);
+        Collect(Tree(catalog, "v3", "V3"), all);
+        Collect(Tree(catalog, "v2", "V2"), all);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in all)
         {
@@ -69,6 +53,36 @@ internal static class ChainWriter
         foreach (var node in all) WriteNode(text, api, node);
         api.Sort(StringComparer.Ordinal);
         return (text.ToString(), "#nullable enable\n" + string.Join("\n", api) + "\n");
+    }
+
+    // The documented paths under one root as a tree of members; a path with a segment no member can spell (an empty one) is left
+    // to the indexer and Chain().
+    private static Node Tree(OperationCatalog catalog, string prefix, string member)
+    {
+        var root = new Node(prefix, member, member, literal: false);
+        foreach (var operation in catalog.Operations)
+        {
+            if (!operation.Path.StartsWith(prefix + "/", StringComparison.Ordinal)) continue;
+            var node = root;
+            var reachable = true;
+            foreach (var segment in operation.Path.Split('/').Skip(1))
+            {
+                if (!node.Children.TryGetValue(segment, out var child))
+                {
+                    var name = MemberName.FromSegment(segment);
+                    var literal = name is null;
+                    name ??= MemberName.AsWritten(segment);
+                    if (name is null) { reachable = false; break; }
+                    if (node.Children.Values.FirstOrDefault(c => c.Member == name) is { } taken)
+                        throw new InvalidDataException($"{node.Path}: the segments {taken.Path} and {segment} would both be the member {name}.");
+                    child = new Node(node.Path + "/" + segment, name, node.ClassName + "_" + name, literal);
+                    node.Children.Add(segment, child);
+                }
+                node = child;
+            }
+            if (reachable) node.Here.Add(operation);
+        }
+        return root;
     }
 
     private static void Collect(Node node, List<Node> all)
@@ -90,12 +104,11 @@ internal static class ChainWriter
             api.Add(Api + baseName);
             foreach (var child in posting)
             {
-                var post = child.Here.First(o => o.Method == "POST");
-                text.Append("\n    /// <summary>Shorthand for <c>").Append(child.Member).Append(".PostAsync(body)</c>: POST <c>").Append(Xml(child.Path)).Append("</c> ")
-                    .Append(Xml(post.Title)).Append(".</summary>\n")
-                    .Append("    public Task<WeChatPayResponse> ").Append(child.Member)
-                    .Append("(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath(\"")
-                    .Append(child.Member).Append("\")).PostAsync(body, options, cancellationToken);\n");
+                text.Append('\n');
+                ShorthandSummary(text, child, child.Here.First(o => o.Method == "POST"));
+                text.Append("    public Task<WeChatPayResponse> ").Append(child.Member)
+                    .Append("(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, ")
+                    .Append(PathOf(child)).Append(").PostAsync(body, options, cancellationToken);\n");
                 api.Add(Api + baseName + "." + child.Member + ShorthandSignature);
             }
             text.Append("}\n");
@@ -109,8 +122,8 @@ internal static class ChainWriter
         {
             text.Append('\n');
             Summary(text, "    ", child);
-            text.Append(posting.Contains(child) ? "    public new " : "    public ").Append(child.ClassName).Append(' ').Append(child.Member).Append(" => new(Pipeline, MemberPath(\"")
-                .Append(child.Member).Append("\"));\n");
+            text.Append(posting.Contains(child) ? "    public new " : "    public ").Append(child.ClassName).Append(' ').Append(child.Member).Append(" => new(Pipeline, ")
+                .Append(PathOf(child)).Append(");\n");
             api.Add(Api + node.ClassName + "." + child.Member + ".get -> " + Api + child.ClassName + "!");
         }
         var templates = children.Where(c => c.Member.Length > 2 && c.Member[0] == '_').ToList();
@@ -128,46 +141,17 @@ internal static class ChainWriter
         text.Append("}\n");
     }
 
-    // "<summary>path: the operations at it, then below it (the first few), with their titles.</summary>"
-    private static void Summary(StringBuilder text, string indent, Node node)
-    {
-        var here = node.Here.OrderBy(o => o.Method, StringComparer.Ordinal).ToList();
-        var below = new List<CatalogOperation>();
-        CollectBelow(node, below);
-        text.Append(indent).Append("/// <summary>\n").Append(indent).Append("/// <c>").Append(Xml(node.Path)).Append("</c>");
-        text.Append(below.Count == 0 ? ":" : $" ({below.Count + here.Count} documented operations at and below):");
-        text.Append('\n');
-        var listed = 0;
-        foreach (var operation in here.Concat(below))
-        {
-            if (listed++ == ListedOperations)
-            {
-                text.Append(indent).Append("/// <br/>… and ").Append(here.Count + below.Count - ListedOperations).Append(" more: <c>Operations()</c> lists them.\n");
-                break;
-            }
-            text.Append(indent).Append("/// <br/><c>").Append(operation.Method).Append(' ').Append(Xml(operation.Path)).Append("</c> ").Append(Xml(operation.Title)).Append('\n');
-        }
-        text.Append(indent).Append("/// </summary>\n");
-    }
-
-    private static void CollectBelow(Node node, List<CatalogOperation> below)
-    {
-        foreach (var child in node.Children.Values.OrderBy(c => c.Member, StringComparer.Ordinal))
-        {
-            below.AddRange(child.Here.OrderBy(o => o.Method, StringComparer.Ordinal));
-            CollectBelow(child, below);
-        }
-    }
-
-    private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    // How a member reaches its child: as the dynamic chain does, or, for a segment spelled as written, as a literal value.
+    private static string PathOf(Node child) => (child.Literal ? "ValuePath(\"" : "MemberPath(\"") + child.Member + "\")";
 
     private sealed class Node
     {
-        public Node(string path, string member, string className)
+        public Node(string path, string member, string className, bool literal)
         {
             Path = path;
             Member = member;
             ClassName = className;
+            Literal = literal;
         }
 
         public string Path { get; }
@@ -175,6 +159,9 @@ internal static class ChainWriter
         public string Member { get; }
 
         public string ClassName { get; set; }
+
+        // Spelled as written and reached as a literal segment: no dynamic member reaches it (MemberName.AsWritten).
+        public bool Literal { get; }
 
         public Dictionary<string, Node> Children { get; } = new(StringComparer.Ordinal);
 

@@ -39,10 +39,16 @@ public sealed partial class WeChatPayClient : IDisposable
     public Nodes.V3 V3 => new Nodes.V3(_pipeline, PathTemplate.Root.AppendPath("v3"));
 
     /// <summary>
-    /// The APIv2 root (<c>v2/…</c>, XML signed with <see cref="WeChatPayOptions.ApiV2Key"/>): members are URL segments, as after
-    /// <see cref="V3"/>; use it as <c>dynamic</c> (<c>((dynamic)wxpay).V2.Pay.Micropay.PostAsync(body)</c>).
+    /// The APIv2 root (<c>v2/…</c>, XML signed with <see cref="WeChatPayOptions.ApiV2Key"/>): every member after it is a URL segment,
+    /// as after <see cref="V3"/> (<c>wxpay.V2.Pay.Micropay.PostAsync(body)</c>, <c>wxpay.V2.Mmpaymkttransfers.Sendredpack</c>).
     /// </summary>
-    public WeChatPayNode V2 => _root.Chain("v2");
+    /// <remarks>
+    /// Typed from the catalog like <see cref="V3"/>: completion offers the documented v2 segments, and each member's documentation
+    /// names the operations at and below it, where they are sent, and which need the merchant's client certificate. The three
+    /// camelCase segments are members spelled as written (<c>wxpay.V2.Secapi.Mch.addInstitutionsub</c>). A segment the catalog
+    /// does not know: <c>wxpay.Chain("v2/…")</c>, the indexer, or <c>((dynamic)wxpay.V2).Anything</c>.
+    /// </remarks>
+    public Nodes.V2 V2 => new Nodes.V2(_pipeline, PathTemplate.Root.AppendPath("v2"));
 
     /// <summary>A path written as in the docs, e.g. <c>v3/papay/sign/contracts/pre-entrust-sign</c>; never case-mangled.</summary>
     /// <exception cref="ArgumentException">The path is empty or malformed.</exception>

@@ -39,6 +39,23 @@ public class ClientV2Tests : SandboxFixture
     }
 
     [Test]
+    public async Task The_typed_chain_sends_a_micropay_and_a_sync_order_query_to_their_documented_urls()
+    {
+        var micropay = await client.V2.Pay.Micropay.PostAsync(Micropay("HMAC-SHA256"));
+        var micropaySeen = sandbox.Calls.Last();
+        var shorthand = await client.V2.Pay.Micropay(Micropay());
+        var query = client.V2.Pay.Orderquery.Post(new { appid = "wxd678efh567hg6787", mch_id = "1900000001", out_trade_no = "1217752501201407033233368018" });
+        var querySeen = sandbox.Calls.Last();
+
+        Assert.That(micropaySeen.Path, Is.EqualTo("/pay/micropay"));
+        Assert.That(micropaySeen.ErrorCode, Is.Null);
+        Assert.That((string?)micropay.Json?["result_code"], Is.EqualTo("SUCCESS"));
+        Assert.That((string?)shorthand.Json?["result_code"], Is.EqualTo("SUCCESS"));
+        Assert.That(querySeen.Path, Is.EqualTo("/pay/orderquery"));
+        Assert.That((string?)query.Data.out_trade_no, Is.EqualTo("1217752501201407033233368018"));
+    }
+
+    [Test]
     public async Task An_order_query_answers_the_order_it_asked_for()
     {
         var res = await client.Chain("v2/pay/orderquery").PostAsync(new { appid = "wxd678efh567hg6787", mch_id = "1900000001", out_trade_no = "1217752501201407033233368018" });

@@ -57,4 +57,19 @@ public class ReplTests : SandboxFixture
         Assert.That(later.Select(s => s.Text), Is.EqualTo(new[] { "PreEntrustSign" }));
         Assert.That(later[0].Description, Does.Contain("POST v3/papay/sign/contracts/pre-entrust-sign").And.Contain("预签约"));
     }
+
+    [Test]
+    public async Task Completion_offers_the_typed_v2_chain_like_the_v3_one()
+    {
+        using var session = new ReplSession(new ReplGlobals(client, sandbox));
+
+        var root = await session.CompleteAsync("wxpay.V", CancellationToken.None);
+        var pay = await session.CompleteAsync("wxpay.V2.Pa", CancellationToken.None);
+        var leaf = await session.CompleteAsync("wxpay.V2.Pay.Micro", CancellationToken.None);
+
+        Assert.That(root.Select(s => s.Text), Does.Contain("V2").And.Contain("V3"));
+        Assert.That(pay.Select(s => s.Text), Does.Contain("Pay").And.Contain("Papay"), "the documented v2 segments");
+        Assert.That(leaf.Select(s => s.Text), Is.EqualTo(new[] { "Micropay" }));
+        Assert.That(leaf[0].Description, Does.Contain("POST v2/pay/micropay").And.Contain("提交付款码支付").And.Contain("ApiV2Key"));
+    }
 }

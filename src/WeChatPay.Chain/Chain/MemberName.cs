@@ -45,6 +45,14 @@ internal static class MemberName
         return !Keywords.Contains(segment) && Reaches(segment, segment) ? segment : null;
     }
 
+    /// <summary>
+    /// For the typed chain only, where <see cref="FromSegment"/> finds no member: the segment as written, when it is a plain
+    /// identifier that is no keyword, probe name or member of the node (<c>addInstitutionsub</c>, which a dynamic member would
+    /// dash into <c>add-institutionsub</c>); the generated property reaches it as a literal segment. Null otherwise.
+    /// </summary>
+    public static string? AsWritten(string segment) =>
+        IsIdentifier(segment) && !Keywords.Contains(segment) && !ProbeNames.Contains(segment) && !NodeMembers.Value.Contains(segment) ? segment : null;
+
     // Capitalises the first letter of every word, dropping '-' and '_' between words: complaints-v2 → ComplaintsV2.
     private static string Pascal(string segment)
     {

@@ -26395,3 +26395,2889 @@ public sealed class V3_mch_operate_Risk_WithdrawlApply_OutRequestNo__out_request
 {
     internal V3_mch_operate_Risk_WithdrawlApply_OutRequestNo__out_request_no_(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
 }
+
+/// <summary>The node <c>v2</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2 : WeChatPayNode
+{
+    internal V2(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/appauth</c> (2 documented operations at and below):
+    /// <br/><c>GET v2/appauth/authindex</c> 授权获取code
+    /// <br/><c>GET v2/appauth/getaccesstoken</c> 通过code换取accesstoken
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Appauth Appauth => new(Pipeline, MemberPath("Appauth"));
+
+    /// <summary>
+    /// <c>v2/applyment</c> (7 documented operations at and below):
+    /// <br/><c>POST v2/applyment/micro/getstate</c> 查询申请状态 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/getupgradestate</c> 查询升级申请单状态 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/modifyarchives</c> 修改结算银行卡 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/modifycontactinfo</c> 修改联系信息 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/signcontract</c> 签约报备 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/submit</c> 申请入驻 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/submitupgrade</c> 提交升级申请单 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Applyment Applyment => new(Pipeline, MemberPath("Applyment"));
+
+    /// <summary>
+    /// <c>v2/billcommentsp</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/billcommentsp/batchquerycomment</c> 拉取订单评价数据 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Billcommentsp Billcommentsp => new(Pipeline, MemberPath("Billcommentsp"));
+
+    /// <summary>
+    /// <c>v2/cgi-bin</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclareorder</c> 订单附加信息提交接口
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclarequery</c> 订单附加信息查询接口
+    /// <br/><c>POST v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c> 订单附加信息重推接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_CgiBin CgiBin => new(Pipeline, MemberPath("CgiBin"));
+
+    /// <summary>
+    /// <c>v2/deposit</c> (8 documented operations at and below):
+    /// <br/><c>POST v2/deposit/consume</c> 消费押金 — needs the merchant's client certificate
+    /// <br/><c>POST v2/deposit/facepay</c> 支付押金（人脸支付）
+    /// <br/><c>POST v2/deposit/micropay</c> 支付押金（付款码支付）
+    /// <br/><c>POST v2/deposit/orderquery</c> 查询订单
+    /// <br/><c>POST v2/deposit/refund</c> 申请退款（押金） — needs the merchant's client certificate
+    /// <br/><c>POST v2/deposit/refundquery</c> 查询退款（押金）
+    /// <br/><c>POST v2/deposit/reverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/deposit/unifiedorder</c> 支付押金（JSAPI/APP支付）
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Deposit Deposit => new(Pipeline, MemberPath("Deposit"));
+
+    /// <summary>
+    /// <c>v2/face</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/face/get_wxpayface_authinfo</c> 人脸识别SDK-获取调用凭证
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Face Face => new(Pipeline, MemberPath("Face"));
+
+    /// <summary>
+    /// <c>v2/fund</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/fund/queryautowithdrawbydate</c> 查询提现状态 — needs the merchant's client certificate
+    /// <br/><c>POST v2/fund/reautowithdrawbydate</c> 重新发起提现 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Fund Fund => new(Pipeline, MemberPath("Fund"));
+
+    /// <summary>
+    /// <c>v2/mchrisk</c> (5 documented operations at and below):
+    /// <br/><c>POST v2/mchrisk/bankquerymchauditinfo</c> 间联模式查询商户审核状态开放接口
+    /// <br/><c>POST v2/mchrisk/channelquerymchauditinfo</c> 渠道商查询商户审核信息
+    /// <br/><c>POST v2/mchrisk/querymchrisk</c> 事前-风险商户核查接口 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mchrisk/setmchriskcallback</c> 设置风险通知回调链接
+    /// <br/><c>POST v2/mchrisk/syncmchriskresult</c> 事后-风险商户处理结果同步接口 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Mchrisk Mchrisk => new(Pipeline, MemberPath("Mchrisk"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers</c> (13 documented operations at and below):
+    /// <br/><c>POST v2/mmpaymkttransfers/gethbinfo</c> 查询红包记录 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/gettransferinfo</c> 查询企业向微信用户个人付款 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c> 向员工付款 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c> 查询付款记录 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/transfers</c> 向微信用户个人付款 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/querycouponsinfo</c> 查询代金券信息
+    /// <br/><c>POST v2/mmpaymkttransfers/queryworkwxredpack</c> 查询红包记录 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/sendgroupredpack</c> 发放裂变红包 — needs the merchant's client certificate
+    /// <br/>… and 5 more: <c>Operations()</c> lists them.
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Mmpaymkttransfers Mmpaymkttransfers => new(Pipeline, MemberPath("Mmpaymkttransfers"));
+
+    /// <summary>
+    /// <c>v2/mmpaysptrans</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/mmpaysptrans/pay_bank</c> 企业付款到银行卡 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaysptrans/query_bank</c> 查询企业付款银行卡 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Mmpaysptrans Mmpaysptrans => new(Pipeline, MemberPath("Mmpaysptrans"));
+
+    /// <summary>
+    /// <c>v2/papay</c> (10 documented operations at and below):
+    /// <br/><c>POST v2/papay/deletecontract</c> 申请解约
+    /// <br/><c>GET v2/papay/entrustweb</c> 公众号纯签约
+    /// <br/><c>GET v2/papay/h5entrustweb</c> H5纯签约
+    /// <br/><c>POST v2/papay/partner/deletecontract</c> 申请解约
+    /// <br/><c>GET v2/papay/partner/entrustweb</c> 公众号纯签约
+    /// <br/><c>GET v2/papay/partner/h5entrustweb</c> H5纯签约
+    /// <br/><c>POST v2/papay/partner/preentrustweb</c> APP纯签约
+    /// <br/><c>POST v2/papay/partner/querycontract</c> 查询签约关系
+    /// <br/>… and 2 more: <c>Operations()</c> lists them.
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Papay Papay => new(Pipeline, MemberPath("Papay"));
+
+    /// <summary>
+    /// <c>v2/pay</c> (26 documented operations at and below):
+    /// <br/><c>POST v2/pay/closecombinedorder</c> 合单关单
+    /// <br/><c>POST v2/pay/closeorder</c> 关闭订单
+    /// <br/><c>POST v2/pay/combinedorder</c> 合单下单
+    /// <br/><c>POST v2/pay/contractorder</c> 支付中签约
+    /// <br/><c>POST v2/pay/downloadbill</c> 下载对账单
+    /// <br/><c>POST v2/pay/downloadfundflow</c> 下载资金账单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/pay/facepay</c> 提交刷脸支付
+    /// <br/><c>POST v2/pay/facepayquery</c> 查询订单
+    /// <br/>… and 18 more: <c>Operations()</c> lists them.
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Pay Pay => new(Pipeline, MemberPath("Pay"));
+
+    /// <summary>
+    /// <c>v2/payitil</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/payitil/report</c> 交易保障
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Payitil Payitil => new(Pipeline, MemberPath("Payitil"));
+
+    /// <summary>
+    /// <c>v2/risk</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/risk/getcertficates</c> 获取平台证书
+    /// <br/><c>POST v2/risk/getpublickey</c> 获取RSA加密公钥 — needs the merchant's client certificate
+    /// <br/><c>POST v2/risk/getviolation</c> 银行特约商户违规信息查询 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Risk Risk => new(Pipeline, MemberPath("Risk"));
+
+    /// <summary>
+    /// <c>v2/secapi</c> (18 documented operations at and below):
+    /// <br/><c>POST v2/secapi/mch/addsubdevconfig</c> 服务商子商户开发配置新增支付目录/新增对应APPID关联 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/channelsetting</c> 银行服务商特约子商户指定渠道号 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/modifymchinfo</c> 银行特约商户信息修改 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/querysubdevconfig</c> 配置查询 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/submchmanage</c> 银行特约商户录入/银行特约商户资料查询 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/uploadmedia</c> 图片上传 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/addInstitutionsub</c> 进件子商户 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/modifyInstitutionsub</c> 修改子商户 — needs the merchant's client certificate
+    /// <br/>… and 10 more: <c>Operations()</c> lists them.
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Secapi Secapi => new(Pipeline, MemberPath("Secapi"));
+
+    /// <summary>
+    /// <c>v2/secsvc</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/secsvc/getrealnameinfo</c> 微信支付实名授权
+    /// <br/><c>POST v2/secsvc/realnameauth</c> 微信支付实名验证
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Secsvc Secsvc => new(Pipeline, MemberPath("Secsvc"));
+
+    /// <summary>
+    /// <c>v2/tools</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/tools/authcodetoopenid</c> 授权码查询openid
+    /// <br/><c>POST v2/tools/shorturl</c> 转换短链接
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Tools Tools => new(Pipeline, MemberPath("Tools"));
+
+    /// <summary>
+    /// <c>v2/transit</c> (6 documented operations at and below):
+    /// <br/><c>POST v2/transit/partnerpay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/transit/partnerpay/queryorder</c> 查询订单
+    /// <br/><c>POST v2/transit/partnerpay/querystate</c> 查询用户状态接口
+    /// <br/><c>POST v2/transit/pay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/transit/pay/querystate</c> 查询用户状态接口
+    /// <br/><c>POST v2/transit/queryorder</c> 查询订单
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Transit Transit => new(Pipeline, MemberPath("Transit"));
+
+    /// <summary>
+    /// <c>v2/vehicle</c> (6 documented operations at and below):
+    /// <br/><c>POST v2/vehicle/partnerpay/notification</c> 用户入场通知
+    /// <br/><c>POST v2/vehicle/partnerpay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/vehicle/partnerpay/querystate</c> 用户状态查询
+    /// <br/><c>POST v2/vehicle/pay/notification</c> 用户入场通知
+    /// <br/><c>POST v2/vehicle/pay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/vehicle/pay/querystate</c> 用户状态查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Vehicle Vehicle => new(Pipeline, MemberPath("Vehicle"));
+
+    /// <summary>
+    /// <c>v2/wxv</c> (8 documented operations at and below):
+    /// <br/><c>POST v2/wxv/cancelbill</c> 撤销租借订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/changerentmoney</c> 修改租借订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/createhotelbill</c> 创建速住订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/createrentbill</c> 创建租借订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/finishhotelbill</c> 完结速住订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/finishrentbill</c> 完结租借订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/queryhotelbill</c> 查询速住订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/wxv/queryrentbill</c> 查询租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Wxv Wxv => new(Pipeline, MemberPath("Wxv"));
+
+    /// <summary>
+    /// <c>v2/xdc</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/xdc/apiv2getsignkey/sign/getsignkey</c> 获取沙箱环境密钥
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/micropay</c> 沙箱付款码支付
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/orderquery</c> 沙箱订单查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Xdc Xdc => new(Pipeline, MemberPath("Xdc"));
+}
+
+/// <summary>The node <c>v2/appauth</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Appauth : WeChatPayNode
+{
+    internal V2_Appauth(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/appauth/authindex</c>:
+    /// <br/><c>GET v2/appauth/authindex</c> 授权获取code
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>https://payapp.weixin.qq.com/appauth/authindex</c> while <c>BaseUrl</c> is the default.
+    /// </summary>
+    public V2_Appauth_Authindex Authindex => new(Pipeline, MemberPath("Authindex"));
+
+    /// <summary>
+    /// <c>v2/appauth/getaccesstoken</c>:
+    /// <br/><c>GET v2/appauth/getaccesstoken</c> 通过code换取accesstoken
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>appauth/getaccesstoken</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public V2_Appauth_Getaccesstoken Getaccesstoken => new(Pipeline, MemberPath("Getaccesstoken"));
+}
+
+/// <summary>The node <c>v2/appauth/authindex</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Appauth_Authindex : WeChatPayNode
+{
+    internal V2_Appauth_Authindex(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/appauth/getaccesstoken</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Appauth_Getaccesstoken : WeChatPayNode
+{
+    internal V2_Appauth_Getaccesstoken(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment : WeChatPayNode
+{
+    internal V2_Applyment(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/applyment/micro</c> (7 documented operations at and below):
+    /// <br/><c>POST v2/applyment/micro/getstate</c> 查询申请状态 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/getupgradestate</c> 查询升级申请单状态 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/modifyarchives</c> 修改结算银行卡 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/modifycontactinfo</c> 修改联系信息 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/signcontract</c> 签约报备 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/submit</c> 申请入驻 — needs the merchant's client certificate
+    /// <br/><c>POST v2/applyment/micro/submitupgrade</c> 提交升级申请单 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Applyment_Micro Micro => new(Pipeline, MemberPath("Micro"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Applyment_Micro"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Applyment_Micro_Calls : WeChatPayNode
+{
+    private protected V2_Applyment_Micro_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Getstate.PostAsync(body)</c>: POST <c>v2/applyment/micro/getstate</c> 查询申请状态; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Getstate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getstate")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Getupgradestate.PostAsync(body)</c>: POST <c>v2/applyment/micro/getupgradestate</c> 查询升级申请单状态; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Getupgradestate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getupgradestate")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Modifyarchives.PostAsync(body)</c>: POST <c>v2/applyment/micro/modifyarchives</c> 修改结算银行卡; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Modifyarchives(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Modifyarchives")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Modifycontactinfo.PostAsync(body)</c>: POST <c>v2/applyment/micro/modifycontactinfo</c> 修改联系信息; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Modifycontactinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Modifycontactinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Signcontract.PostAsync(body)</c>: POST <c>v2/applyment/micro/signcontract</c> 签约报备; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Signcontract(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Signcontract")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Submit.PostAsync(body)</c>: POST <c>v2/applyment/micro/submit</c> 申请入驻; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Submit(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Submit")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Submitupgrade.PostAsync(body)</c>: POST <c>v2/applyment/micro/submitupgrade</c> 提交升级申请单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Submitupgrade(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Submitupgrade")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/applyment/micro</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro : V2_Applyment_Micro_Calls
+{
+    internal V2_Applyment_Micro(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/applyment/micro/getstate</c>:
+    /// <br/><c>POST v2/applyment/micro/getstate</c> 查询申请状态 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/getstate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Getstate Getstate => new(Pipeline, MemberPath("Getstate"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/getupgradestate</c>:
+    /// <br/><c>POST v2/applyment/micro/getupgradestate</c> 查询升级申请单状态 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/getupgradestate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Getupgradestate Getupgradestate => new(Pipeline, MemberPath("Getupgradestate"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/modifyarchives</c>:
+    /// <br/><c>POST v2/applyment/micro/modifyarchives</c> 修改结算银行卡 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/modifyarchives</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Modifyarchives Modifyarchives => new(Pipeline, MemberPath("Modifyarchives"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/modifycontactinfo</c>:
+    /// <br/><c>POST v2/applyment/micro/modifycontactinfo</c> 修改联系信息 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/modifycontactinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Modifycontactinfo Modifycontactinfo => new(Pipeline, MemberPath("Modifycontactinfo"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/signcontract</c>:
+    /// <br/><c>POST v2/applyment/micro/signcontract</c> 签约报备 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/signcontract</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Signcontract Signcontract => new(Pipeline, MemberPath("Signcontract"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/submit</c>:
+    /// <br/><c>POST v2/applyment/micro/submit</c> 申请入驻 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/submit</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Submit Submit => new(Pipeline, MemberPath("Submit"));
+
+    /// <summary>
+    /// <c>v2/applyment/micro/submitupgrade</c>:
+    /// <br/><c>POST v2/applyment/micro/submitupgrade</c> 提交升级申请单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>applyment/micro/submitupgrade</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Applyment_Micro_Submitupgrade Submitupgrade => new(Pipeline, MemberPath("Submitupgrade"));
+}
+
+/// <summary>The node <c>v2/applyment/micro/getstate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Getstate : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Getstate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/getupgradestate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Getupgradestate : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Getupgradestate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/modifyarchives</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Modifyarchives : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Modifyarchives(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/modifycontactinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Modifycontactinfo : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Modifycontactinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/signcontract</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Signcontract : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Signcontract(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/submit</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Submit : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Submit(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/applyment/micro/submitupgrade</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Applyment_Micro_Submitupgrade : WeChatPayNode
+{
+    internal V2_Applyment_Micro_Submitupgrade(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Billcommentsp"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Billcommentsp_Calls : WeChatPayNode
+{
+    private protected V2_Billcommentsp_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Batchquerycomment.PostAsync(body)</c>: POST <c>v2/billcommentsp/batchquerycomment</c> 拉取订单评价数据; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Batchquerycomment(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Batchquerycomment")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/billcommentsp</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Billcommentsp : V2_Billcommentsp_Calls
+{
+    internal V2_Billcommentsp(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/billcommentsp/batchquerycomment</c>:
+    /// <br/><c>POST v2/billcommentsp/batchquerycomment</c> 拉取订单评价数据 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>billcommentsp/batchquerycomment</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Billcommentsp_Batchquerycomment Batchquerycomment => new(Pipeline, MemberPath("Batchquerycomment"));
+}
+
+/// <summary>The node <c>v2/billcommentsp/batchquerycomment</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Billcommentsp_Batchquerycomment : WeChatPayNode
+{
+    internal V2_Billcommentsp_Batchquerycomment(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/cgi-bin</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin : WeChatPayNode
+{
+    internal V2_CgiBin(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclareorder</c> 订单附加信息提交接口
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclarequery</c> 订单附加信息查询接口
+    /// <br/><c>POST v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c> 订单附加信息重推接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_CgiBin_Mch Mch => new(Pipeline, MemberPath("Mch"));
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch : WeChatPayNode
+{
+    internal V2_CgiBin_Mch(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch/customs</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclareorder</c> 订单附加信息提交接口
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclarequery</c> 订单附加信息查询接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_CgiBin_Mch_Customs Customs => new(Pipeline, MemberPath("Customs"));
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch/newcustoms</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c> 订单附加信息重推接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_CgiBin_Mch_Newcustoms Newcustoms => new(Pipeline, MemberPath("Newcustoms"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_CgiBin_Mch_Customs"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_CgiBin_Mch_Customs_Calls : WeChatPayNode
+{
+    private protected V2_CgiBin_Mch_Customs_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Customdeclareorder.PostAsync(body)</c>: POST <c>v2/cgi-bin/mch/customs/customdeclareorder</c> 订单附加信息提交接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Customdeclareorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Customdeclareorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Customdeclarequery.PostAsync(body)</c>: POST <c>v2/cgi-bin/mch/customs/customdeclarequery</c> 订单附加信息查询接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Customdeclarequery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Customdeclarequery")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch/customs</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch_Customs : V2_CgiBin_Mch_Customs_Calls
+{
+    internal V2_CgiBin_Mch_Customs(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch/customs/customdeclareorder</c>:
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclareorder</c> 订单附加信息提交接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>cgi-bin/mch/customs/customdeclareorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_CgiBin_Mch_Customs_Customdeclareorder Customdeclareorder => new(Pipeline, MemberPath("Customdeclareorder"));
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch/customs/customdeclarequery</c>:
+    /// <br/><c>POST v2/cgi-bin/mch/customs/customdeclarequery</c> 订单附加信息查询接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>cgi-bin/mch/customs/customdeclarequery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_CgiBin_Mch_Customs_Customdeclarequery Customdeclarequery => new(Pipeline, MemberPath("Customdeclarequery"));
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch/customs/customdeclareorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch_Customs_Customdeclareorder : WeChatPayNode
+{
+    internal V2_CgiBin_Mch_Customs_Customdeclareorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch/customs/customdeclarequery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch_Customs_Customdeclarequery : WeChatPayNode
+{
+    internal V2_CgiBin_Mch_Customs_Customdeclarequery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_CgiBin_Mch_Newcustoms"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_CgiBin_Mch_Newcustoms_Calls : WeChatPayNode
+{
+    private protected V2_CgiBin_Mch_Newcustoms_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Customdeclareredeclare.PostAsync(body)</c>: POST <c>v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c> 订单附加信息重推接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Customdeclareredeclare(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Customdeclareredeclare")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch/newcustoms</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch_Newcustoms : V2_CgiBin_Mch_Newcustoms_Calls
+{
+    internal V2_CgiBin_Mch_Newcustoms(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c>:
+    /// <br/><c>POST v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c> 订单附加信息重推接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>cgi-bin/mch/newcustoms/customdeclareredeclare</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_CgiBin_Mch_Newcustoms_Customdeclareredeclare Customdeclareredeclare => new(Pipeline, MemberPath("Customdeclareredeclare"));
+}
+
+/// <summary>The node <c>v2/cgi-bin/mch/newcustoms/customdeclareredeclare</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_CgiBin_Mch_Newcustoms_Customdeclareredeclare : WeChatPayNode
+{
+    internal V2_CgiBin_Mch_Newcustoms_Customdeclareredeclare(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Deposit"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Deposit_Calls : WeChatPayNode
+{
+    private protected V2_Deposit_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Consume.PostAsync(body)</c>: POST <c>v2/deposit/consume</c> 消费押金; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Consume(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Consume")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Facepay.PostAsync(body)</c>: POST <c>v2/deposit/facepay</c> 支付押金（人脸支付）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Facepay(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Facepay")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Micropay.PostAsync(body)</c>: POST <c>v2/deposit/micropay</c> 支付押金（付款码支付）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Micropay(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Micropay")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Orderquery.PostAsync(body)</c>: POST <c>v2/deposit/orderquery</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Orderquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Orderquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refund.PostAsync(body)</c>: POST <c>v2/deposit/refund</c> 申请退款（押金）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Refund(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refund")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refundquery.PostAsync(body)</c>: POST <c>v2/deposit/refundquery</c> 查询退款（押金）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Refundquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refundquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Reverse.PostAsync(body)</c>: POST <c>v2/deposit/reverse</c> 撤销订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Reverse(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Reverse")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Unifiedorder.PostAsync(body)</c>: POST <c>v2/deposit/unifiedorder</c> 支付押金（JSAPI/APP支付）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Unifiedorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Unifiedorder")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/deposit</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit : V2_Deposit_Calls
+{
+    internal V2_Deposit(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/deposit/consume</c>:
+    /// <br/><c>POST v2/deposit/consume</c> 消费押金 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/consume</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Consume Consume => new(Pipeline, MemberPath("Consume"));
+
+    /// <summary>
+    /// <c>v2/deposit/facepay</c>:
+    /// <br/><c>POST v2/deposit/facepay</c> 支付押金（人脸支付）
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/facepay</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Facepay Facepay => new(Pipeline, MemberPath("Facepay"));
+
+    /// <summary>
+    /// <c>v2/deposit/micropay</c>:
+    /// <br/><c>POST v2/deposit/micropay</c> 支付押金（付款码支付）
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/micropay</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Micropay Micropay => new(Pipeline, MemberPath("Micropay"));
+
+    /// <summary>
+    /// <c>v2/deposit/orderquery</c>:
+    /// <br/><c>POST v2/deposit/orderquery</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/orderquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Orderquery Orderquery => new(Pipeline, MemberPath("Orderquery"));
+
+    /// <summary>
+    /// <c>v2/deposit/refund</c>:
+    /// <br/><c>POST v2/deposit/refund</c> 申请退款（押金） — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/refund</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Refund Refund => new(Pipeline, MemberPath("Refund"));
+
+    /// <summary>
+    /// <c>v2/deposit/refundquery</c>:
+    /// <br/><c>POST v2/deposit/refundquery</c> 查询退款（押金）
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/refundquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Refundquery Refundquery => new(Pipeline, MemberPath("Refundquery"));
+
+    /// <summary>
+    /// <c>v2/deposit/reverse</c>:
+    /// <br/><c>POST v2/deposit/reverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/reverse</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Reverse Reverse => new(Pipeline, MemberPath("Reverse"));
+
+    /// <summary>
+    /// <c>v2/deposit/unifiedorder</c>:
+    /// <br/><c>POST v2/deposit/unifiedorder</c> 支付押金（JSAPI/APP支付）
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>deposit/unifiedorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Deposit_Unifiedorder Unifiedorder => new(Pipeline, MemberPath("Unifiedorder"));
+}
+
+/// <summary>The node <c>v2/deposit/consume</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Consume : WeChatPayNode
+{
+    internal V2_Deposit_Consume(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/facepay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Facepay : WeChatPayNode
+{
+    internal V2_Deposit_Facepay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/micropay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Micropay : WeChatPayNode
+{
+    internal V2_Deposit_Micropay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/orderquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Orderquery : WeChatPayNode
+{
+    internal V2_Deposit_Orderquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/refund</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Refund : WeChatPayNode
+{
+    internal V2_Deposit_Refund(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/refundquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Refundquery : WeChatPayNode
+{
+    internal V2_Deposit_Refundquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/reverse</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Reverse : WeChatPayNode
+{
+    internal V2_Deposit_Reverse(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/deposit/unifiedorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Deposit_Unifiedorder : WeChatPayNode
+{
+    internal V2_Deposit_Unifiedorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Face"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Face_Calls : WeChatPayNode
+{
+    private protected V2_Face_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>get_wxpayface_authinfo.PostAsync(body)</c>: POST <c>v2/face/get_wxpayface_authinfo</c> 人脸识别SDK-获取调用凭证; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> get_wxpayface_authinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("get_wxpayface_authinfo")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/face</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Face : V2_Face_Calls
+{
+    internal V2_Face(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/face/get_wxpayface_authinfo</c>:
+    /// <br/><c>POST v2/face/get_wxpayface_authinfo</c> 人脸识别SDK-获取调用凭证
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>https://payapp.weixin.qq.com/face/get_wxpayface_authinfo</c> while <c>BaseUrl</c> is the default.
+    /// </summary>
+    public new V2_Face_get_wxpayface_authinfo get_wxpayface_authinfo => new(Pipeline, MemberPath("get_wxpayface_authinfo"));
+}
+
+/// <summary>The node <c>v2/face/get_wxpayface_authinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Face_get_wxpayface_authinfo : WeChatPayNode
+{
+    internal V2_Face_get_wxpayface_authinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Fund"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Fund_Calls : WeChatPayNode
+{
+    private protected V2_Fund_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Queryautowithdrawbydate.PostAsync(body)</c>: POST <c>v2/fund/queryautowithdrawbydate</c> 查询提现状态; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Queryautowithdrawbydate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryautowithdrawbydate")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Reautowithdrawbydate.PostAsync(body)</c>: POST <c>v2/fund/reautowithdrawbydate</c> 重新发起提现; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Reautowithdrawbydate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Reautowithdrawbydate")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/fund</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Fund : V2_Fund_Calls
+{
+    internal V2_Fund(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/fund/queryautowithdrawbydate</c>:
+    /// <br/><c>POST v2/fund/queryautowithdrawbydate</c> 查询提现状态 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>fund/queryautowithdrawbydate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Fund_Queryautowithdrawbydate Queryautowithdrawbydate => new(Pipeline, MemberPath("Queryautowithdrawbydate"));
+
+    /// <summary>
+    /// <c>v2/fund/reautowithdrawbydate</c>:
+    /// <br/><c>POST v2/fund/reautowithdrawbydate</c> 重新发起提现 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>fund/reautowithdrawbydate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Fund_Reautowithdrawbydate Reautowithdrawbydate => new(Pipeline, MemberPath("Reautowithdrawbydate"));
+}
+
+/// <summary>The node <c>v2/fund/queryautowithdrawbydate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Fund_Queryautowithdrawbydate : WeChatPayNode
+{
+    internal V2_Fund_Queryautowithdrawbydate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/fund/reautowithdrawbydate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Fund_Reautowithdrawbydate : WeChatPayNode
+{
+    internal V2_Fund_Reautowithdrawbydate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Mchrisk"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Mchrisk_Calls : WeChatPayNode
+{
+    private protected V2_Mchrisk_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Bankquerymchauditinfo.PostAsync(body)</c>: POST <c>v2/mchrisk/bankquerymchauditinfo</c> 间联模式查询商户审核状态开放接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Bankquerymchauditinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Bankquerymchauditinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Channelquerymchauditinfo.PostAsync(body)</c>: POST <c>v2/mchrisk/channelquerymchauditinfo</c> 渠道商查询商户审核信息; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Channelquerymchauditinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Channelquerymchauditinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querymchrisk.PostAsync(body)</c>: POST <c>v2/mchrisk/querymchrisk</c> 事前-风险商户核查接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Querymchrisk(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querymchrisk")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Setmchriskcallback.PostAsync(body)</c>: POST <c>v2/mchrisk/setmchriskcallback</c> 设置风险通知回调链接; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Setmchriskcallback(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Setmchriskcallback")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Syncmchriskresult.PostAsync(body)</c>: POST <c>v2/mchrisk/syncmchriskresult</c> 事后-风险商户处理结果同步接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Syncmchriskresult(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Syncmchriskresult")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/mchrisk</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk : V2_Mchrisk_Calls
+{
+    internal V2_Mchrisk(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/mchrisk/bankquerymchauditinfo</c>:
+    /// <br/><c>POST v2/mchrisk/bankquerymchauditinfo</c> 间联模式查询商户审核状态开放接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mchrisk/bankquerymchauditinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mchrisk_Bankquerymchauditinfo Bankquerymchauditinfo => new(Pipeline, MemberPath("Bankquerymchauditinfo"));
+
+    /// <summary>
+    /// <c>v2/mchrisk/channelquerymchauditinfo</c>:
+    /// <br/><c>POST v2/mchrisk/channelquerymchauditinfo</c> 渠道商查询商户审核信息
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mchrisk/channelquerymchauditinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mchrisk_Channelquerymchauditinfo Channelquerymchauditinfo => new(Pipeline, MemberPath("Channelquerymchauditinfo"));
+
+    /// <summary>
+    /// <c>v2/mchrisk/querymchrisk</c>:
+    /// <br/><c>POST v2/mchrisk/querymchrisk</c> 事前-风险商户核查接口 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mchrisk/querymchrisk</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mchrisk_Querymchrisk Querymchrisk => new(Pipeline, MemberPath("Querymchrisk"));
+
+    /// <summary>
+    /// <c>v2/mchrisk/setmchriskcallback</c>:
+    /// <br/><c>POST v2/mchrisk/setmchriskcallback</c> 设置风险通知回调链接
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mchrisk/setmchriskcallback</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mchrisk_Setmchriskcallback Setmchriskcallback => new(Pipeline, MemberPath("Setmchriskcallback"));
+
+    /// <summary>
+    /// <c>v2/mchrisk/syncmchriskresult</c>:
+    /// <br/><c>POST v2/mchrisk/syncmchriskresult</c> 事后-风险商户处理结果同步接口 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mchrisk/syncmchriskresult</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mchrisk_Syncmchriskresult Syncmchriskresult => new(Pipeline, MemberPath("Syncmchriskresult"));
+}
+
+/// <summary>The node <c>v2/mchrisk/bankquerymchauditinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk_Bankquerymchauditinfo : WeChatPayNode
+{
+    internal V2_Mchrisk_Bankquerymchauditinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mchrisk/channelquerymchauditinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk_Channelquerymchauditinfo : WeChatPayNode
+{
+    internal V2_Mchrisk_Channelquerymchauditinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mchrisk/querymchrisk</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk_Querymchrisk : WeChatPayNode
+{
+    internal V2_Mchrisk_Querymchrisk(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mchrisk/setmchriskcallback</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk_Setmchriskcallback : WeChatPayNode
+{
+    internal V2_Mchrisk_Setmchriskcallback(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mchrisk/syncmchriskresult</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mchrisk_Syncmchriskresult : WeChatPayNode
+{
+    internal V2_Mchrisk_Syncmchriskresult(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Mmpaymkttransfers"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Mmpaymkttransfers_Calls : WeChatPayNode
+{
+    private protected V2_Mmpaymkttransfers_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Gethbinfo.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/gethbinfo</c> 查询红包记录; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Gethbinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Gethbinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Gettransferinfo.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/gettransferinfo</c> 查询企业向微信用户个人付款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Gettransferinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Gettransferinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querycouponsinfo.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/querycouponsinfo</c> 查询代金券信息; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querycouponsinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querycouponsinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Queryworkwxredpack.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/queryworkwxredpack</c> 查询红包记录; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Queryworkwxredpack(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryworkwxredpack")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Sendgroupredpack.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/sendgroupredpack</c> 发放裂变红包; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Sendgroupredpack(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Sendgroupredpack")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Sendminiprogramhb.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/sendminiprogramhb</c> 发放小程序红包接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Sendminiprogramhb(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Sendminiprogramhb")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Sendredpack.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/sendredpack</c> 发放普通红包; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Sendredpack(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Sendredpack")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Sendworkwxredpack.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/sendworkwxredpack</c> 发放企业红包; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Sendworkwxredpack(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Sendworkwxredpack")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>query_coupon_stock.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/query_coupon_stock</c> 查询代金券批次; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> query_coupon_stock(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("query_coupon_stock")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>send_coupon.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/send_coupon</c> 发放代金券; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> send_coupon(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("send_coupon")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers : V2_Mmpaymkttransfers_Calls
+{
+    internal V2_Mmpaymkttransfers(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/gethbinfo</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/gethbinfo</c> 查询红包记录 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/gethbinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Gethbinfo Gethbinfo => new(Pipeline, MemberPath("Gethbinfo"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/gettransferinfo</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/gettransferinfo</c> 查询企业向微信用户个人付款 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/gettransferinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Gettransferinfo Gettransferinfo => new(Pipeline, MemberPath("Gettransferinfo"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/promotion</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c> 向员工付款 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c> 查询付款记录 — needs the merchant's client certificate
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/transfers</c> 向微信用户个人付款 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Mmpaymkttransfers_Promotion Promotion => new(Pipeline, MemberPath("Promotion"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/querycouponsinfo</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/querycouponsinfo</c> 查询代金券信息
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/querycouponsinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Querycouponsinfo Querycouponsinfo => new(Pipeline, MemberPath("Querycouponsinfo"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/queryworkwxredpack</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/queryworkwxredpack</c> 查询红包记录 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/queryworkwxredpack</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Queryworkwxredpack Queryworkwxredpack => new(Pipeline, MemberPath("Queryworkwxredpack"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/sendgroupredpack</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/sendgroupredpack</c> 发放裂变红包 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/sendgroupredpack</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Sendgroupredpack Sendgroupredpack => new(Pipeline, MemberPath("Sendgroupredpack"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/sendminiprogramhb</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/sendminiprogramhb</c> 发放小程序红包接口 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/sendminiprogramhb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Sendminiprogramhb Sendminiprogramhb => new(Pipeline, MemberPath("Sendminiprogramhb"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/sendredpack</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/sendredpack</c> 发放普通红包 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/sendredpack</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Sendredpack Sendredpack => new(Pipeline, MemberPath("Sendredpack"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/sendworkwxredpack</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/sendworkwxredpack</c> 发放企业红包 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/sendworkwxredpack</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Sendworkwxredpack Sendworkwxredpack => new(Pipeline, MemberPath("Sendworkwxredpack"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/query_coupon_stock</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/query_coupon_stock</c> 查询代金券批次
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/query_coupon_stock</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_query_coupon_stock query_coupon_stock => new(Pipeline, MemberPath("query_coupon_stock"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/send_coupon</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/send_coupon</c> 发放代金券 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/send_coupon</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_send_coupon send_coupon => new(Pipeline, MemberPath("send_coupon"));
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/gethbinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Gethbinfo : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Gethbinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/gettransferinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Gettransferinfo : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Gettransferinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Mmpaymkttransfers_Promotion"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Mmpaymkttransfers_Promotion_Calls : WeChatPayNode
+{
+    private protected V2_Mmpaymkttransfers_Promotion_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Paywwsptrans2pocket.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c> 向员工付款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Paywwsptrans2pocket(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Paywwsptrans2pocket")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querywwsptrans2pocket.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c> 查询付款记录; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Querywwsptrans2pocket(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querywwsptrans2pocket")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Transfers.PostAsync(body)</c>: POST <c>v2/mmpaymkttransfers/promotion/transfers</c> 向微信用户个人付款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Transfers(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Transfers")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/promotion</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Promotion : V2_Mmpaymkttransfers_Promotion_Calls
+{
+    internal V2_Mmpaymkttransfers_Promotion(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c> 向员工付款 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/promotion/paywwsptrans2pocket</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Promotion_Paywwsptrans2pocket Paywwsptrans2pocket => new(Pipeline, MemberPath("Paywwsptrans2pocket"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c> 查询付款记录 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/promotion/querywwsptrans2pocket</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Promotion_Querywwsptrans2pocket Querywwsptrans2pocket => new(Pipeline, MemberPath("Querywwsptrans2pocket"));
+
+    /// <summary>
+    /// <c>v2/mmpaymkttransfers/promotion/transfers</c>:
+    /// <br/><c>POST v2/mmpaymkttransfers/promotion/transfers</c> 向微信用户个人付款 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaymkttransfers/promotion/transfers</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaymkttransfers_Promotion_Transfers Transfers => new(Pipeline, MemberPath("Transfers"));
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/promotion/paywwsptrans2pocket</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Promotion_Paywwsptrans2pocket : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Promotion_Paywwsptrans2pocket(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/promotion/querywwsptrans2pocket</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Promotion_Querywwsptrans2pocket : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Promotion_Querywwsptrans2pocket(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/promotion/transfers</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Promotion_Transfers : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Promotion_Transfers(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/querycouponsinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Querycouponsinfo : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Querycouponsinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/queryworkwxredpack</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Queryworkwxredpack : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Queryworkwxredpack(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/sendgroupredpack</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Sendgroupredpack : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Sendgroupredpack(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/sendminiprogramhb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Sendminiprogramhb : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Sendminiprogramhb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/sendredpack</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Sendredpack : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Sendredpack(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/sendworkwxredpack</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_Sendworkwxredpack : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_Sendworkwxredpack(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/query_coupon_stock</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_query_coupon_stock : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_query_coupon_stock(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaymkttransfers/send_coupon</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaymkttransfers_send_coupon : WeChatPayNode
+{
+    internal V2_Mmpaymkttransfers_send_coupon(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Mmpaysptrans"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Mmpaysptrans_Calls : WeChatPayNode
+{
+    private protected V2_Mmpaysptrans_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>pay_bank.PostAsync(body)</c>: POST <c>v2/mmpaysptrans/pay_bank</c> 企业付款到银行卡; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> pay_bank(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("pay_bank")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>query_bank.PostAsync(body)</c>: POST <c>v2/mmpaysptrans/query_bank</c> 查询企业付款银行卡; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> query_bank(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("query_bank")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/mmpaysptrans</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaysptrans : V2_Mmpaysptrans_Calls
+{
+    internal V2_Mmpaysptrans(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/mmpaysptrans/pay_bank</c>:
+    /// <br/><c>POST v2/mmpaysptrans/pay_bank</c> 企业付款到银行卡 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaysptrans/pay_bank</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaysptrans_pay_bank pay_bank => new(Pipeline, MemberPath("pay_bank"));
+
+    /// <summary>
+    /// <c>v2/mmpaysptrans/query_bank</c>:
+    /// <br/><c>POST v2/mmpaysptrans/query_bank</c> 查询企业付款银行卡 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>mmpaysptrans/query_bank</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Mmpaysptrans_query_bank query_bank => new(Pipeline, MemberPath("query_bank"));
+}
+
+/// <summary>The node <c>v2/mmpaysptrans/pay_bank</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaysptrans_pay_bank : WeChatPayNode
+{
+    internal V2_Mmpaysptrans_pay_bank(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/mmpaysptrans/query_bank</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Mmpaysptrans_query_bank : WeChatPayNode
+{
+    internal V2_Mmpaysptrans_query_bank(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Papay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Papay_Calls : WeChatPayNode
+{
+    private protected V2_Papay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Deletecontract.PostAsync(body)</c>: POST <c>v2/papay/deletecontract</c> 申请解约; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Deletecontract(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Deletecontract")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Preentrustweb.PostAsync(body)</c>: POST <c>v2/papay/preentrustweb</c> APP纯签约; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Preentrustweb(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Preentrustweb")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querycontract.PostAsync(body)</c>: POST <c>v2/papay/querycontract</c> 查询签约关系; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querycontract(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querycontract")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/papay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay : V2_Papay_Calls
+{
+    internal V2_Papay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/papay/deletecontract</c>:
+    /// <br/><c>POST v2/papay/deletecontract</c> 申请解约
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/deletecontract</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Deletecontract Deletecontract => new(Pipeline, MemberPath("Deletecontract"));
+
+    /// <summary>
+    /// <c>v2/papay/entrustweb</c>:
+    /// <br/><c>GET v2/papay/entrustweb</c> 公众号纯签约
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/entrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public V2_Papay_Entrustweb Entrustweb => new(Pipeline, MemberPath("Entrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/h5entrustweb</c>:
+    /// <br/><c>GET v2/papay/h5entrustweb</c> H5纯签约
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/h5entrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public V2_Papay_H5entrustweb H5entrustweb => new(Pipeline, MemberPath("H5entrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/partner</c> (5 documented operations at and below):
+    /// <br/><c>POST v2/papay/partner/deletecontract</c> 申请解约
+    /// <br/><c>GET v2/papay/partner/entrustweb</c> 公众号纯签约
+    /// <br/><c>GET v2/papay/partner/h5entrustweb</c> H5纯签约
+    /// <br/><c>POST v2/papay/partner/preentrustweb</c> APP纯签约
+    /// <br/><c>POST v2/papay/partner/querycontract</c> 查询签约关系
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Papay_Partner Partner => new(Pipeline, MemberPath("Partner"));
+
+    /// <summary>
+    /// <c>v2/papay/preentrustweb</c>:
+    /// <br/><c>POST v2/papay/preentrustweb</c> APP纯签约
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/preentrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Preentrustweb Preentrustweb => new(Pipeline, MemberPath("Preentrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/querycontract</c>:
+    /// <br/><c>POST v2/papay/querycontract</c> 查询签约关系
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/querycontract</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Querycontract Querycontract => new(Pipeline, MemberPath("Querycontract"));
+}
+
+/// <summary>The node <c>v2/papay/deletecontract</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Deletecontract : WeChatPayNode
+{
+    internal V2_Papay_Deletecontract(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/entrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Entrustweb : WeChatPayNode
+{
+    internal V2_Papay_Entrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/h5entrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_H5entrustweb : WeChatPayNode
+{
+    internal V2_Papay_H5entrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Papay_Partner"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Papay_Partner_Calls : WeChatPayNode
+{
+    private protected V2_Papay_Partner_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Deletecontract.PostAsync(body)</c>: POST <c>v2/papay/partner/deletecontract</c> 申请解约; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Deletecontract(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Deletecontract")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Preentrustweb.PostAsync(body)</c>: POST <c>v2/papay/partner/preentrustweb</c> APP纯签约; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Preentrustweb(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Preentrustweb")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querycontract.PostAsync(body)</c>: POST <c>v2/papay/partner/querycontract</c> 查询签约关系; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querycontract(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querycontract")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/papay/partner</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner : V2_Papay_Partner_Calls
+{
+    internal V2_Papay_Partner(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/papay/partner/deletecontract</c>:
+    /// <br/><c>POST v2/papay/partner/deletecontract</c> 申请解约
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/partner/deletecontract</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Partner_Deletecontract Deletecontract => new(Pipeline, MemberPath("Deletecontract"));
+
+    /// <summary>
+    /// <c>v2/papay/partner/entrustweb</c>:
+    /// <br/><c>GET v2/papay/partner/entrustweb</c> 公众号纯签约
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/partner/entrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public V2_Papay_Partner_Entrustweb Entrustweb => new(Pipeline, MemberPath("Entrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/partner/h5entrustweb</c>:
+    /// <br/><c>GET v2/papay/partner/h5entrustweb</c> H5纯签约
+    /// <br/>APIv2: a query signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/partner/h5entrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public V2_Papay_Partner_H5entrustweb H5entrustweb => new(Pipeline, MemberPath("H5entrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/partner/preentrustweb</c>:
+    /// <br/><c>POST v2/papay/partner/preentrustweb</c> APP纯签约
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/partner/preentrustweb</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Partner_Preentrustweb Preentrustweb => new(Pipeline, MemberPath("Preentrustweb"));
+
+    /// <summary>
+    /// <c>v2/papay/partner/querycontract</c>:
+    /// <br/><c>POST v2/papay/partner/querycontract</c> 查询签约关系
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>papay/partner/querycontract</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Papay_Partner_Querycontract Querycontract => new(Pipeline, MemberPath("Querycontract"));
+}
+
+/// <summary>The node <c>v2/papay/partner/deletecontract</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner_Deletecontract : WeChatPayNode
+{
+    internal V2_Papay_Partner_Deletecontract(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/partner/entrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner_Entrustweb : WeChatPayNode
+{
+    internal V2_Papay_Partner_Entrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/partner/h5entrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner_H5entrustweb : WeChatPayNode
+{
+    internal V2_Papay_Partner_H5entrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/partner/preentrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner_Preentrustweb : WeChatPayNode
+{
+    internal V2_Papay_Partner_Preentrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/partner/querycontract</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Partner_Querycontract : WeChatPayNode
+{
+    internal V2_Papay_Partner_Querycontract(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/preentrustweb</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Preentrustweb : WeChatPayNode
+{
+    internal V2_Papay_Preentrustweb(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/papay/querycontract</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Papay_Querycontract : WeChatPayNode
+{
+    internal V2_Papay_Querycontract(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Pay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Pay_Calls : WeChatPayNode
+{
+    private protected V2_Pay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Closecombinedorder.PostAsync(body)</c>: POST <c>v2/pay/closecombinedorder</c> 合单关单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Closecombinedorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Closecombinedorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Closeorder.PostAsync(body)</c>: POST <c>v2/pay/closeorder</c> 关闭订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Closeorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Closeorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Combinedorder.PostAsync(body)</c>: POST <c>v2/pay/combinedorder</c> 合单下单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Combinedorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Combinedorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Contractorder.PostAsync(body)</c>: POST <c>v2/pay/contractorder</c> 支付中签约; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Contractorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Contractorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Downloadbill.PostAsync(body)</c>: POST <c>v2/pay/downloadbill</c> 下载对账单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Downloadbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Downloadbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Downloadfundflow.PostAsync(body)</c>: POST <c>v2/pay/downloadfundflow</c> 下载资金账单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Downloadfundflow(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Downloadfundflow")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Facepay.PostAsync(body)</c>: POST <c>v2/pay/facepay</c> 提交刷脸支付; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Facepay(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Facepay")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Facepayquery.PostAsync(body)</c>: POST <c>v2/pay/facepayquery</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Facepayquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Facepayquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Micropay.PostAsync(body)</c>: POST <c>v2/pay/micropay</c> 提交付款码支付; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Micropay(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Micropay")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Orderquery.PostAsync(body)</c>: POST <c>v2/pay/orderquery</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Orderquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Orderquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Paporderquery.PostAsync(body)</c>: POST <c>v2/pay/paporderquery</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Paporderquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Paporderquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Pappayapply.PostAsync(body)</c>: POST <c>v2/pay/pappayapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Pappayapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Pappayapply")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingaddreceiver.PostAsync(body)</c>: POST <c>v2/pay/profitsharingaddreceiver</c> 添加分账接收方; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingaddreceiver(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingaddreceiver")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingmerchantratioquery.PostAsync(body)</c>: POST <c>v2/pay/profitsharingmerchantratioquery</c> 查询最大分账比例; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingmerchantratioquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingmerchantratioquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingorderamountquery.PostAsync(body)</c>: POST <c>v2/pay/profitsharingorderamountquery</c> 查询订单待分账金额; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingorderamountquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingorderamountquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingquery.PostAsync(body)</c>: POST <c>v2/pay/profitsharingquery</c> 查询分账结果; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingremovereceiver.PostAsync(body)</c>: POST <c>v2/pay/profitsharingremovereceiver</c> 删除分账接收方; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingremovereceiver(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingremovereceiver")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingreturnquery.PostAsync(body)</c>: POST <c>v2/pay/profitsharingreturnquery</c> 回退结果查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Profitsharingreturnquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingreturnquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querycombinedorder.PostAsync(body)</c>: POST <c>v2/pay/querycombinedorder</c> 合单查单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querycombinedorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querycombinedorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Queryexchagerate.PostAsync(body)</c>: POST <c>v2/pay/queryexchagerate</c> 汇率查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Queryexchagerate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryexchagerate")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refundquery.PostAsync(body)</c>: POST <c>v2/pay/refundquery</c> 查询退款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Refundquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refundquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refundqueryv2.PostAsync(body)</c>: POST <c>v2/pay/refundqueryv2</c> 查询退款（支持单品）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Refundqueryv2(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refundqueryv2")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Settlementquery.PostAsync(body)</c>: POST <c>v2/pay/settlementquery</c> 查询结算资金; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Settlementquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Settlementquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Unifiedorder.PostAsync(body)</c>: POST <c>v2/pay/unifiedorder</c> 统一下单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Unifiedorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Unifiedorder")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/pay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay : V2_Pay_Calls
+{
+    internal V2_Pay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/pay/closecombinedorder</c>:
+    /// <br/><c>POST v2/pay/closecombinedorder</c> 合单关单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/closecombinedorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Closecombinedorder Closecombinedorder => new(Pipeline, MemberPath("Closecombinedorder"));
+
+    /// <summary>
+    /// <c>v2/pay/closeorder</c>:
+    /// <br/><c>POST v2/pay/closeorder</c> 关闭订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/closeorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Closeorder Closeorder => new(Pipeline, MemberPath("Closeorder"));
+
+    /// <summary>
+    /// <c>v2/pay/combinedorder</c>:
+    /// <br/><c>POST v2/pay/combinedorder</c> 合单下单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/combinedorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Combinedorder Combinedorder => new(Pipeline, MemberPath("Combinedorder"));
+
+    /// <summary>
+    /// <c>v2/pay/contractorder</c>:
+    /// <br/><c>POST v2/pay/contractorder</c> 支付中签约
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/contractorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Contractorder Contractorder => new(Pipeline, MemberPath("Contractorder"));
+
+    /// <summary>
+    /// <c>v2/pay/downloadbill</c>:
+    /// <br/><c>POST v2/pay/downloadbill</c> 下载对账单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/downloadbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Downloadbill Downloadbill => new(Pipeline, MemberPath("Downloadbill"));
+
+    /// <summary>
+    /// <c>v2/pay/downloadfundflow</c>:
+    /// <br/><c>POST v2/pay/downloadfundflow</c> 下载资金账单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/downloadfundflow</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Downloadfundflow Downloadfundflow => new(Pipeline, MemberPath("Downloadfundflow"));
+
+    /// <summary>
+    /// <c>v2/pay/facepay</c>:
+    /// <br/><c>POST v2/pay/facepay</c> 提交刷脸支付
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/facepay</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Facepay Facepay => new(Pipeline, MemberPath("Facepay"));
+
+    /// <summary>
+    /// <c>v2/pay/facepayquery</c>:
+    /// <br/><c>POST v2/pay/facepayquery</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/facepayquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Facepayquery Facepayquery => new(Pipeline, MemberPath("Facepayquery"));
+
+    /// <summary>
+    /// <c>v2/pay/micropay</c>:
+    /// <br/><c>POST v2/pay/micropay</c> 提交付款码支付
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/micropay</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Micropay Micropay => new(Pipeline, MemberPath("Micropay"));
+
+    /// <summary>
+    /// <c>v2/pay/orderquery</c>:
+    /// <br/><c>POST v2/pay/orderquery</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/orderquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Orderquery Orderquery => new(Pipeline, MemberPath("Orderquery"));
+
+    /// <summary>
+    /// <c>v2/pay/paporderquery</c>:
+    /// <br/><c>POST v2/pay/paporderquery</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/paporderquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Paporderquery Paporderquery => new(Pipeline, MemberPath("Paporderquery"));
+
+    /// <summary>
+    /// <c>v2/pay/pappayapply</c>:
+    /// <br/><c>POST v2/pay/pappayapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/pappayapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Pappayapply Pappayapply => new(Pipeline, MemberPath("Pappayapply"));
+
+    /// <summary>
+    /// <c>v2/pay/partner</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/pay/partner/paporderquery</c> 查询订单
+    /// <br/><c>POST v2/pay/partner/pappayapply</c> 申请扣款
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Pay_Partner Partner => new(Pipeline, MemberPath("Partner"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingaddreceiver</c>:
+    /// <br/><c>POST v2/pay/profitsharingaddreceiver</c> 添加分账接收方
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingaddreceiver</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingaddreceiver Profitsharingaddreceiver => new(Pipeline, MemberPath("Profitsharingaddreceiver"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingmerchantratioquery</c>:
+    /// <br/><c>POST v2/pay/profitsharingmerchantratioquery</c> 查询最大分账比例
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingmerchantratioquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingmerchantratioquery Profitsharingmerchantratioquery => new(Pipeline, MemberPath("Profitsharingmerchantratioquery"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingorderamountquery</c>:
+    /// <br/><c>POST v2/pay/profitsharingorderamountquery</c> 查询订单待分账金额
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingorderamountquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingorderamountquery Profitsharingorderamountquery => new(Pipeline, MemberPath("Profitsharingorderamountquery"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingquery</c>:
+    /// <br/><c>POST v2/pay/profitsharingquery</c> 查询分账结果
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingquery Profitsharingquery => new(Pipeline, MemberPath("Profitsharingquery"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingremovereceiver</c>:
+    /// <br/><c>POST v2/pay/profitsharingremovereceiver</c> 删除分账接收方
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingremovereceiver</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingremovereceiver Profitsharingremovereceiver => new(Pipeline, MemberPath("Profitsharingremovereceiver"));
+
+    /// <summary>
+    /// <c>v2/pay/profitsharingreturnquery</c>:
+    /// <br/><c>POST v2/pay/profitsharingreturnquery</c> 回退结果查询
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/profitsharingreturnquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Profitsharingreturnquery Profitsharingreturnquery => new(Pipeline, MemberPath("Profitsharingreturnquery"));
+
+    /// <summary>
+    /// <c>v2/pay/querycombinedorder</c>:
+    /// <br/><c>POST v2/pay/querycombinedorder</c> 合单查单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/querycombinedorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Querycombinedorder Querycombinedorder => new(Pipeline, MemberPath("Querycombinedorder"));
+
+    /// <summary>
+    /// <c>v2/pay/queryexchagerate</c>:
+    /// <br/><c>POST v2/pay/queryexchagerate</c> 汇率查询
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/queryexchagerate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Queryexchagerate Queryexchagerate => new(Pipeline, MemberPath("Queryexchagerate"));
+
+    /// <summary>
+    /// <c>v2/pay/refundquery</c>:
+    /// <br/><c>POST v2/pay/refundquery</c> 查询退款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/refundquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Refundquery Refundquery => new(Pipeline, MemberPath("Refundquery"));
+
+    /// <summary>
+    /// <c>v2/pay/refundqueryv2</c>:
+    /// <br/><c>POST v2/pay/refundqueryv2</c> 查询退款（支持单品）
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/refundqueryv2</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Refundqueryv2 Refundqueryv2 => new(Pipeline, MemberPath("Refundqueryv2"));
+
+    /// <summary>
+    /// <c>v2/pay/settlementquery</c>:
+    /// <br/><c>POST v2/pay/settlementquery</c> 查询结算资金
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/settlementquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Settlementquery Settlementquery => new(Pipeline, MemberPath("Settlementquery"));
+
+    /// <summary>
+    /// <c>v2/pay/unifiedorder</c>:
+    /// <br/><c>POST v2/pay/unifiedorder</c> 统一下单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/unifiedorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Unifiedorder Unifiedorder => new(Pipeline, MemberPath("Unifiedorder"));
+}
+
+/// <summary>The node <c>v2/pay/closecombinedorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Closecombinedorder : WeChatPayNode
+{
+    internal V2_Pay_Closecombinedorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/closeorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Closeorder : WeChatPayNode
+{
+    internal V2_Pay_Closeorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/combinedorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Combinedorder : WeChatPayNode
+{
+    internal V2_Pay_Combinedorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/contractorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Contractorder : WeChatPayNode
+{
+    internal V2_Pay_Contractorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/downloadbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Downloadbill : WeChatPayNode
+{
+    internal V2_Pay_Downloadbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/downloadfundflow</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Downloadfundflow : WeChatPayNode
+{
+    internal V2_Pay_Downloadfundflow(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/facepay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Facepay : WeChatPayNode
+{
+    internal V2_Pay_Facepay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/facepayquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Facepayquery : WeChatPayNode
+{
+    internal V2_Pay_Facepayquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/micropay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Micropay : WeChatPayNode
+{
+    internal V2_Pay_Micropay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/orderquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Orderquery : WeChatPayNode
+{
+    internal V2_Pay_Orderquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/paporderquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Paporderquery : WeChatPayNode
+{
+    internal V2_Pay_Paporderquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/pappayapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Pappayapply : WeChatPayNode
+{
+    internal V2_Pay_Pappayapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Pay_Partner"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Pay_Partner_Calls : WeChatPayNode
+{
+    private protected V2_Pay_Partner_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Paporderquery.PostAsync(body)</c>: POST <c>v2/pay/partner/paporderquery</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Paporderquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Paporderquery")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Pappayapply.PostAsync(body)</c>: POST <c>v2/pay/partner/pappayapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Pappayapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Pappayapply")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/pay/partner</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Partner : V2_Pay_Partner_Calls
+{
+    internal V2_Pay_Partner(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/pay/partner/paporderquery</c>:
+    /// <br/><c>POST v2/pay/partner/paporderquery</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/partner/paporderquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Partner_Paporderquery Paporderquery => new(Pipeline, MemberPath("Paporderquery"));
+
+    /// <summary>
+    /// <c>v2/pay/partner/pappayapply</c>:
+    /// <br/><c>POST v2/pay/partner/pappayapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>pay/partner/pappayapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Pay_Partner_Pappayapply Pappayapply => new(Pipeline, MemberPath("Pappayapply"));
+}
+
+/// <summary>The node <c>v2/pay/partner/paporderquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Partner_Paporderquery : WeChatPayNode
+{
+    internal V2_Pay_Partner_Paporderquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/partner/pappayapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Partner_Pappayapply : WeChatPayNode
+{
+    internal V2_Pay_Partner_Pappayapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingaddreceiver</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingaddreceiver : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingaddreceiver(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingmerchantratioquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingmerchantratioquery : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingmerchantratioquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingorderamountquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingorderamountquery : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingorderamountquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingquery : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingremovereceiver</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingremovereceiver : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingremovereceiver(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/profitsharingreturnquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Profitsharingreturnquery : WeChatPayNode
+{
+    internal V2_Pay_Profitsharingreturnquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/querycombinedorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Querycombinedorder : WeChatPayNode
+{
+    internal V2_Pay_Querycombinedorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/queryexchagerate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Queryexchagerate : WeChatPayNode
+{
+    internal V2_Pay_Queryexchagerate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/refundquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Refundquery : WeChatPayNode
+{
+    internal V2_Pay_Refundquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/refundqueryv2</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Refundqueryv2 : WeChatPayNode
+{
+    internal V2_Pay_Refundqueryv2(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/settlementquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Settlementquery : WeChatPayNode
+{
+    internal V2_Pay_Settlementquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/pay/unifiedorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Pay_Unifiedorder : WeChatPayNode
+{
+    internal V2_Pay_Unifiedorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Payitil"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Payitil_Calls : WeChatPayNode
+{
+    private protected V2_Payitil_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Report.PostAsync(body)</c>: POST <c>v2/payitil/report</c> 交易保障; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Report(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Report")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/payitil</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Payitil : V2_Payitil_Calls
+{
+    internal V2_Payitil(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/payitil/report</c>:
+    /// <br/><c>POST v2/payitil/report</c> 交易保障
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>payitil/report</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Payitil_Report Report => new(Pipeline, MemberPath("Report"));
+}
+
+/// <summary>The node <c>v2/payitil/report</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Payitil_Report : WeChatPayNode
+{
+    internal V2_Payitil_Report(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Risk"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Risk_Calls : WeChatPayNode
+{
+    private protected V2_Risk_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Getcertficates.PostAsync(body)</c>: POST <c>v2/risk/getcertficates</c> 获取平台证书; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Getcertficates(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getcertficates")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Getpublickey.PostAsync(body)</c>: POST <c>v2/risk/getpublickey</c> 获取RSA加密公钥; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Getpublickey(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getpublickey")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Getviolation.PostAsync(body)</c>: POST <c>v2/risk/getviolation</c> 银行特约商户违规信息查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Getviolation(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getviolation")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/risk</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Risk : V2_Risk_Calls
+{
+    internal V2_Risk(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/risk/getcertficates</c>:
+    /// <br/><c>POST v2/risk/getcertficates</c> 获取平台证书
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>risk/getcertficates</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Risk_Getcertficates Getcertficates => new(Pipeline, MemberPath("Getcertficates"));
+
+    /// <summary>
+    /// <c>v2/risk/getpublickey</c>:
+    /// <br/><c>POST v2/risk/getpublickey</c> 获取RSA加密公钥 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>https://fraud.mch.weixin.qq.com/risk/getpublickey</c> while <c>BaseUrl</c> is the default.
+    /// </summary>
+    public new V2_Risk_Getpublickey Getpublickey => new(Pipeline, MemberPath("Getpublickey"));
+
+    /// <summary>
+    /// <c>v2/risk/getviolation</c>:
+    /// <br/><c>POST v2/risk/getviolation</c> 银行特约商户违规信息查询 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>risk/getviolation</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Risk_Getviolation Getviolation => new(Pipeline, MemberPath("Getviolation"));
+}
+
+/// <summary>The node <c>v2/risk/getcertficates</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Risk_Getcertficates : WeChatPayNode
+{
+    internal V2_Risk_Getcertficates(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/risk/getpublickey</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Risk_Getpublickey : WeChatPayNode
+{
+    internal V2_Risk_Getpublickey(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/risk/getviolation</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Risk_Getviolation : WeChatPayNode
+{
+    internal V2_Risk_Getviolation(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi : WeChatPayNode
+{
+    internal V2_Secapi(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/secapi/mch</c> (9 documented operations at and below):
+    /// <br/><c>POST v2/secapi/mch/addsubdevconfig</c> 服务商子商户开发配置新增支付目录/新增对应APPID关联 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/channelsetting</c> 银行服务商特约子商户指定渠道号 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/modifymchinfo</c> 银行特约商户信息修改 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/querysubdevconfig</c> 配置查询 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/submchmanage</c> 银行特约商户录入/银行特约商户资料查询 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/uploadmedia</c> 图片上传 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/addInstitutionsub</c> 进件子商户 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/mch/modifyInstitutionsub</c> 修改子商户 — needs the merchant's client certificate
+    /// <br/>… and 1 more: <c>Operations()</c> lists them.
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Secapi_Mch Mch => new(Pipeline, MemberPath("Mch"));
+
+    /// <summary>
+    /// <c>v2/secapi/mkt</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/secapi/mkt/addrecommendconf</c> 服务商特约商户关注功能配置 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Secapi_Mkt Mkt => new(Pipeline, MemberPath("Mkt"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay</c> (8 documented operations at and below):
+    /// <br/><c>POST v2/secapi/pay/facepayreverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/multiprofitsharing</c> 请求多次分账 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/profitsharing</c> 请求单次分账 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/profitsharingfinish</c> 完结分账 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/profitsharingreturn</c> 分账回退 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/refund</c> 申请退款 — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/refundv2</c> 申请退款（支持单品） — needs the merchant's client certificate
+    /// <br/><c>POST v2/secapi/pay/reverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Secapi_Pay Pay => new(Pipeline, MemberPath("Pay"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Secapi_Mch"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Secapi_Mch_Calls : WeChatPayNode
+{
+    private protected V2_Secapi_Mch_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Addsubdevconfig.PostAsync(body)</c>: POST <c>v2/secapi/mch/addsubdevconfig</c> 服务商子商户开发配置新增支付目录/新增对应APPID关联; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Addsubdevconfig(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Addsubdevconfig")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Channelsetting.PostAsync(body)</c>: POST <c>v2/secapi/mch/channelsetting</c> 银行服务商特约子商户指定渠道号; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Channelsetting(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Channelsetting")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Modifymchinfo.PostAsync(body)</c>: POST <c>v2/secapi/mch/modifymchinfo</c> 银行特约商户信息修改; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Modifymchinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Modifymchinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querysubdevconfig.PostAsync(body)</c>: POST <c>v2/secapi/mch/querysubdevconfig</c> 配置查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Querysubdevconfig(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querysubdevconfig")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Submchmanage.PostAsync(body)</c>: POST <c>v2/secapi/mch/submchmanage</c> 银行特约商户录入/银行特约商户资料查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Submchmanage(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Submchmanage")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Uploadmedia.PostAsync(body)</c>: POST <c>v2/secapi/mch/uploadmedia</c> 图片上传; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Uploadmedia(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Uploadmedia")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>addInstitutionsub.PostAsync(body)</c>: POST <c>v2/secapi/mch/addInstitutionsub</c> 进件子商户; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> addInstitutionsub(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, ValuePath("addInstitutionsub")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>modifyInstitutionsub.PostAsync(body)</c>: POST <c>v2/secapi/mch/modifyInstitutionsub</c> 修改子商户; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> modifyInstitutionsub(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, ValuePath("modifyInstitutionsub")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>queryInstitutionsub.PostAsync(body)</c>: POST <c>v2/secapi/mch/queryInstitutionsub</c> 查询子商户; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> queryInstitutionsub(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, ValuePath("queryInstitutionsub")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/secapi/mch</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch : V2_Secapi_Mch_Calls
+{
+    internal V2_Secapi_Mch(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/secapi/mch/addsubdevconfig</c>:
+    /// <br/><c>POST v2/secapi/mch/addsubdevconfig</c> 服务商子商户开发配置新增支付目录/新增对应APPID关联 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/addsubdevconfig</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Addsubdevconfig Addsubdevconfig => new(Pipeline, MemberPath("Addsubdevconfig"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/channelsetting</c>:
+    /// <br/><c>POST v2/secapi/mch/channelsetting</c> 银行服务商特约子商户指定渠道号 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/channelsetting</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Channelsetting Channelsetting => new(Pipeline, MemberPath("Channelsetting"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/modifymchinfo</c>:
+    /// <br/><c>POST v2/secapi/mch/modifymchinfo</c> 银行特约商户信息修改 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/modifymchinfo</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Modifymchinfo Modifymchinfo => new(Pipeline, MemberPath("Modifymchinfo"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/querysubdevconfig</c>:
+    /// <br/><c>POST v2/secapi/mch/querysubdevconfig</c> 配置查询 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/querysubdevconfig</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Querysubdevconfig Querysubdevconfig => new(Pipeline, MemberPath("Querysubdevconfig"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/submchmanage</c>:
+    /// <br/><c>POST v2/secapi/mch/submchmanage</c> 银行特约商户录入/银行特约商户资料查询 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/submchmanage</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Submchmanage Submchmanage => new(Pipeline, MemberPath("Submchmanage"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/uploadmedia</c>:
+    /// <br/><c>POST v2/secapi/mch/uploadmedia</c> 图片上传 — needs the merchant's client certificate
+    /// <br/>APIv2: a multipart upload signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/uploadmedia</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_Uploadmedia Uploadmedia => new(Pipeline, MemberPath("Uploadmedia"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/addInstitutionsub</c>:
+    /// <br/><c>POST v2/secapi/mch/addInstitutionsub</c> 进件子商户 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/addInstitutionsub</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_addInstitutionsub addInstitutionsub => new(Pipeline, ValuePath("addInstitutionsub"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/modifyInstitutionsub</c>:
+    /// <br/><c>POST v2/secapi/mch/modifyInstitutionsub</c> 修改子商户 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/modifyInstitutionsub</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_modifyInstitutionsub modifyInstitutionsub => new(Pipeline, ValuePath("modifyInstitutionsub"));
+
+    /// <summary>
+    /// <c>v2/secapi/mch/queryInstitutionsub</c>:
+    /// <br/><c>POST v2/secapi/mch/queryInstitutionsub</c> 查询子商户 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mch/queryInstitutionsub</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mch_queryInstitutionsub queryInstitutionsub => new(Pipeline, ValuePath("queryInstitutionsub"));
+}
+
+/// <summary>The node <c>v2/secapi/mch/addsubdevconfig</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Addsubdevconfig : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Addsubdevconfig(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/channelsetting</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Channelsetting : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Channelsetting(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/modifymchinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Modifymchinfo : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Modifymchinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/querysubdevconfig</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Querysubdevconfig : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Querysubdevconfig(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/submchmanage</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Submchmanage : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Submchmanage(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/uploadmedia</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_Uploadmedia : WeChatPayNode
+{
+    internal V2_Secapi_Mch_Uploadmedia(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/addInstitutionsub</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_addInstitutionsub : WeChatPayNode
+{
+    internal V2_Secapi_Mch_addInstitutionsub(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/modifyInstitutionsub</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_modifyInstitutionsub : WeChatPayNode
+{
+    internal V2_Secapi_Mch_modifyInstitutionsub(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/mch/queryInstitutionsub</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mch_queryInstitutionsub : WeChatPayNode
+{
+    internal V2_Secapi_Mch_queryInstitutionsub(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Secapi_Mkt"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Secapi_Mkt_Calls : WeChatPayNode
+{
+    private protected V2_Secapi_Mkt_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Addrecommendconf.PostAsync(body)</c>: POST <c>v2/secapi/mkt/addrecommendconf</c> 服务商特约商户关注功能配置; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Addrecommendconf(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Addrecommendconf")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/secapi/mkt</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mkt : V2_Secapi_Mkt_Calls
+{
+    internal V2_Secapi_Mkt(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/secapi/mkt/addrecommendconf</c>:
+    /// <br/><c>POST v2/secapi/mkt/addrecommendconf</c> 服务商特约商户关注功能配置 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/mkt/addrecommendconf</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Mkt_Addrecommendconf Addrecommendconf => new(Pipeline, MemberPath("Addrecommendconf"));
+}
+
+/// <summary>The node <c>v2/secapi/mkt/addrecommendconf</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Mkt_Addrecommendconf : WeChatPayNode
+{
+    internal V2_Secapi_Mkt_Addrecommendconf(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Secapi_Pay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Secapi_Pay_Calls : WeChatPayNode
+{
+    private protected V2_Secapi_Pay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Facepayreverse.PostAsync(body)</c>: POST <c>v2/secapi/pay/facepayreverse</c> 撤销订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Facepayreverse(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Facepayreverse")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Multiprofitsharing.PostAsync(body)</c>: POST <c>v2/secapi/pay/multiprofitsharing</c> 请求多次分账; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Multiprofitsharing(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Multiprofitsharing")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharing.PostAsync(body)</c>: POST <c>v2/secapi/pay/profitsharing</c> 请求单次分账; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Profitsharing(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharing")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingfinish.PostAsync(body)</c>: POST <c>v2/secapi/pay/profitsharingfinish</c> 完结分账; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Profitsharingfinish(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingfinish")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Profitsharingreturn.PostAsync(body)</c>: POST <c>v2/secapi/pay/profitsharingreturn</c> 分账回退; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Profitsharingreturn(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Profitsharingreturn")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refund.PostAsync(body)</c>: POST <c>v2/secapi/pay/refund</c> 申请退款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Refund(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refund")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Refundv2.PostAsync(body)</c>: POST <c>v2/secapi/pay/refundv2</c> 申请退款（支持单品）; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Refundv2(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Refundv2")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Reverse.PostAsync(body)</c>: POST <c>v2/secapi/pay/reverse</c> 撤销订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Reverse(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Reverse")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/secapi/pay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay : V2_Secapi_Pay_Calls
+{
+    internal V2_Secapi_Pay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/secapi/pay/facepayreverse</c>:
+    /// <br/><c>POST v2/secapi/pay/facepayreverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/facepayreverse</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Facepayreverse Facepayreverse => new(Pipeline, MemberPath("Facepayreverse"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/multiprofitsharing</c>:
+    /// <br/><c>POST v2/secapi/pay/multiprofitsharing</c> 请求多次分账 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/multiprofitsharing</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Multiprofitsharing Multiprofitsharing => new(Pipeline, MemberPath("Multiprofitsharing"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/profitsharing</c>:
+    /// <br/><c>POST v2/secapi/pay/profitsharing</c> 请求单次分账 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/profitsharing</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Profitsharing Profitsharing => new(Pipeline, MemberPath("Profitsharing"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/profitsharingfinish</c>:
+    /// <br/><c>POST v2/secapi/pay/profitsharingfinish</c> 完结分账 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/profitsharingfinish</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Profitsharingfinish Profitsharingfinish => new(Pipeline, MemberPath("Profitsharingfinish"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/profitsharingreturn</c>:
+    /// <br/><c>POST v2/secapi/pay/profitsharingreturn</c> 分账回退 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/profitsharingreturn</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Profitsharingreturn Profitsharingreturn => new(Pipeline, MemberPath("Profitsharingreturn"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/refund</c>:
+    /// <br/><c>POST v2/secapi/pay/refund</c> 申请退款 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/refund</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Refund Refund => new(Pipeline, MemberPath("Refund"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/refundv2</c>:
+    /// <br/><c>POST v2/secapi/pay/refundv2</c> 申请退款（支持单品） — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/refundv2</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Refundv2 Refundv2 => new(Pipeline, MemberPath("Refundv2"));
+
+    /// <summary>
+    /// <c>v2/secapi/pay/reverse</c>:
+    /// <br/><c>POST v2/secapi/pay/reverse</c> 撤销订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>secapi/pay/reverse</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Secapi_Pay_Reverse Reverse => new(Pipeline, MemberPath("Reverse"));
+}
+
+/// <summary>The node <c>v2/secapi/pay/facepayreverse</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Facepayreverse : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Facepayreverse(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/multiprofitsharing</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Multiprofitsharing : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Multiprofitsharing(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/profitsharing</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Profitsharing : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Profitsharing(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/profitsharingfinish</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Profitsharingfinish : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Profitsharingfinish(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/profitsharingreturn</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Profitsharingreturn : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Profitsharingreturn(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/refund</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Refund : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Refund(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/refundv2</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Refundv2 : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Refundv2(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secapi/pay/reverse</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secapi_Pay_Reverse : WeChatPayNode
+{
+    internal V2_Secapi_Pay_Reverse(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Secsvc"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Secsvc_Calls : WeChatPayNode
+{
+    private protected V2_Secsvc_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Getrealnameinfo.PostAsync(body)</c>: POST <c>v2/secsvc/getrealnameinfo</c> 微信支付实名授权; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Getrealnameinfo(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getrealnameinfo")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Realnameauth.PostAsync(body)</c>: POST <c>v2/secsvc/realnameauth</c> 微信支付实名验证; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Realnameauth(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Realnameauth")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/secsvc</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secsvc : V2_Secsvc_Calls
+{
+    internal V2_Secsvc(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/secsvc/getrealnameinfo</c>:
+    /// <br/><c>POST v2/secsvc/getrealnameinfo</c> 微信支付实名授权
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>https://fraud.mch.weixin.qq.com/secsvc/getrealnameinfo</c> while <c>BaseUrl</c> is the default.
+    /// </summary>
+    public new V2_Secsvc_Getrealnameinfo Getrealnameinfo => new(Pipeline, MemberPath("Getrealnameinfo"));
+
+    /// <summary>
+    /// <c>v2/secsvc/realnameauth</c>:
+    /// <br/><c>POST v2/secsvc/realnameauth</c> 微信支付实名验证
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>https://fraud.mch.weixin.qq.com/secsvc/realnameauth</c> while <c>BaseUrl</c> is the default.
+    /// </summary>
+    public new V2_Secsvc_Realnameauth Realnameauth => new(Pipeline, MemberPath("Realnameauth"));
+}
+
+/// <summary>The node <c>v2/secsvc/getrealnameinfo</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secsvc_Getrealnameinfo : WeChatPayNode
+{
+    internal V2_Secsvc_Getrealnameinfo(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/secsvc/realnameauth</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Secsvc_Realnameauth : WeChatPayNode
+{
+    internal V2_Secsvc_Realnameauth(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Tools"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Tools_Calls : WeChatPayNode
+{
+    private protected V2_Tools_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Authcodetoopenid.PostAsync(body)</c>: POST <c>v2/tools/authcodetoopenid</c> 授权码查询openid; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Authcodetoopenid(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Authcodetoopenid")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Shorturl.PostAsync(body)</c>: POST <c>v2/tools/shorturl</c> 转换短链接; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Shorturl(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Shorturl")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/tools</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Tools : V2_Tools_Calls
+{
+    internal V2_Tools(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/tools/authcodetoopenid</c>:
+    /// <br/><c>POST v2/tools/authcodetoopenid</c> 授权码查询openid
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>tools/authcodetoopenid</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Tools_Authcodetoopenid Authcodetoopenid => new(Pipeline, MemberPath("Authcodetoopenid"));
+
+    /// <summary>
+    /// <c>v2/tools/shorturl</c>:
+    /// <br/><c>POST v2/tools/shorturl</c> 转换短链接
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>tools/shorturl</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Tools_Shorturl Shorturl => new(Pipeline, MemberPath("Shorturl"));
+}
+
+/// <summary>The node <c>v2/tools/authcodetoopenid</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Tools_Authcodetoopenid : WeChatPayNode
+{
+    internal V2_Tools_Authcodetoopenid(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/tools/shorturl</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Tools_Shorturl : WeChatPayNode
+{
+    internal V2_Tools_Shorturl(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Transit"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Transit_Calls : WeChatPayNode
+{
+    private protected V2_Transit_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Queryorder.PostAsync(body)</c>: POST <c>v2/transit/queryorder</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Queryorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryorder")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/transit</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit : V2_Transit_Calls
+{
+    internal V2_Transit(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/transit/partnerpay</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/transit/partnerpay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/transit/partnerpay/queryorder</c> 查询订单
+    /// <br/><c>POST v2/transit/partnerpay/querystate</c> 查询用户状态接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Transit_Partnerpay Partnerpay => new(Pipeline, MemberPath("Partnerpay"));
+
+    /// <summary>
+    /// <c>v2/transit/pay</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/transit/pay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/transit/pay/querystate</c> 查询用户状态接口
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Transit_Pay Pay => new(Pipeline, MemberPath("Pay"));
+
+    /// <summary>
+    /// <c>v2/transit/queryorder</c>:
+    /// <br/><c>POST v2/transit/queryorder</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/queryorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Queryorder Queryorder => new(Pipeline, MemberPath("Queryorder"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Transit_Partnerpay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Transit_Partnerpay_Calls : WeChatPayNode
+{
+    private protected V2_Transit_Partnerpay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Payapply.PostAsync(body)</c>: POST <c>v2/transit/partnerpay/payapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Payapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Payapply")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Queryorder.PostAsync(body)</c>: POST <c>v2/transit/partnerpay/queryorder</c> 查询订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Queryorder(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryorder")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querystate.PostAsync(body)</c>: POST <c>v2/transit/partnerpay/querystate</c> 查询用户状态接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querystate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querystate")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/transit/partnerpay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Partnerpay : V2_Transit_Partnerpay_Calls
+{
+    internal V2_Transit_Partnerpay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/transit/partnerpay/payapply</c>:
+    /// <br/><c>POST v2/transit/partnerpay/payapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/partnerpay/payapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Partnerpay_Payapply Payapply => new(Pipeline, MemberPath("Payapply"));
+
+    /// <summary>
+    /// <c>v2/transit/partnerpay/queryorder</c>:
+    /// <br/><c>POST v2/transit/partnerpay/queryorder</c> 查询订单
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/partnerpay/queryorder</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Partnerpay_Queryorder Queryorder => new(Pipeline, MemberPath("Queryorder"));
+
+    /// <summary>
+    /// <c>v2/transit/partnerpay/querystate</c>:
+    /// <br/><c>POST v2/transit/partnerpay/querystate</c> 查询用户状态接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/partnerpay/querystate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Partnerpay_Querystate Querystate => new(Pipeline, MemberPath("Querystate"));
+}
+
+/// <summary>The node <c>v2/transit/partnerpay/payapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Partnerpay_Payapply : WeChatPayNode
+{
+    internal V2_Transit_Partnerpay_Payapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/transit/partnerpay/queryorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Partnerpay_Queryorder : WeChatPayNode
+{
+    internal V2_Transit_Partnerpay_Queryorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/transit/partnerpay/querystate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Partnerpay_Querystate : WeChatPayNode
+{
+    internal V2_Transit_Partnerpay_Querystate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Transit_Pay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Transit_Pay_Calls : WeChatPayNode
+{
+    private protected V2_Transit_Pay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Payapply.PostAsync(body)</c>: POST <c>v2/transit/pay/payapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Payapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Payapply")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querystate.PostAsync(body)</c>: POST <c>v2/transit/pay/querystate</c> 查询用户状态接口; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querystate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querystate")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/transit/pay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Pay : V2_Transit_Pay_Calls
+{
+    internal V2_Transit_Pay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/transit/pay/payapply</c>:
+    /// <br/><c>POST v2/transit/pay/payapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/pay/payapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Pay_Payapply Payapply => new(Pipeline, MemberPath("Payapply"));
+
+    /// <summary>
+    /// <c>v2/transit/pay/querystate</c>:
+    /// <br/><c>POST v2/transit/pay/querystate</c> 查询用户状态接口
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>transit/pay/querystate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Transit_Pay_Querystate Querystate => new(Pipeline, MemberPath("Querystate"));
+}
+
+/// <summary>The node <c>v2/transit/pay/payapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Pay_Payapply : WeChatPayNode
+{
+    internal V2_Transit_Pay_Payapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/transit/pay/querystate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Pay_Querystate : WeChatPayNode
+{
+    internal V2_Transit_Pay_Querystate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/transit/queryorder</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Transit_Queryorder : WeChatPayNode
+{
+    internal V2_Transit_Queryorder(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/vehicle</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle : WeChatPayNode
+{
+    internal V2_Vehicle(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/vehicle/partnerpay</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/vehicle/partnerpay/notification</c> 用户入场通知
+    /// <br/><c>POST v2/vehicle/partnerpay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/vehicle/partnerpay/querystate</c> 用户状态查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Vehicle_Partnerpay Partnerpay => new(Pipeline, MemberPath("Partnerpay"));
+
+    /// <summary>
+    /// <c>v2/vehicle/pay</c> (3 documented operations at and below):
+    /// <br/><c>POST v2/vehicle/pay/notification</c> 用户入场通知
+    /// <br/><c>POST v2/vehicle/pay/payapply</c> 申请扣款
+    /// <br/><c>POST v2/vehicle/pay/querystate</c> 用户状态查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Vehicle_Pay Pay => new(Pipeline, MemberPath("Pay"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Vehicle_Partnerpay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Vehicle_Partnerpay_Calls : WeChatPayNode
+{
+    private protected V2_Vehicle_Partnerpay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Notification.PostAsync(body)</c>: POST <c>v2/vehicle/partnerpay/notification</c> 用户入场通知; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Notification(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Notification")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Payapply.PostAsync(body)</c>: POST <c>v2/vehicle/partnerpay/payapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Payapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Payapply")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querystate.PostAsync(body)</c>: POST <c>v2/vehicle/partnerpay/querystate</c> 用户状态查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querystate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querystate")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/vehicle/partnerpay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Partnerpay : V2_Vehicle_Partnerpay_Calls
+{
+    internal V2_Vehicle_Partnerpay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/vehicle/partnerpay/notification</c>:
+    /// <br/><c>POST v2/vehicle/partnerpay/notification</c> 用户入场通知
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/partnerpay/notification</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Partnerpay_Notification Notification => new(Pipeline, MemberPath("Notification"));
+
+    /// <summary>
+    /// <c>v2/vehicle/partnerpay/payapply</c>:
+    /// <br/><c>POST v2/vehicle/partnerpay/payapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/partnerpay/payapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Partnerpay_Payapply Payapply => new(Pipeline, MemberPath("Payapply"));
+
+    /// <summary>
+    /// <c>v2/vehicle/partnerpay/querystate</c>:
+    /// <br/><c>POST v2/vehicle/partnerpay/querystate</c> 用户状态查询
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/partnerpay/querystate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Partnerpay_Querystate Querystate => new(Pipeline, MemberPath("Querystate"));
+}
+
+/// <summary>The node <c>v2/vehicle/partnerpay/notification</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Partnerpay_Notification : WeChatPayNode
+{
+    internal V2_Vehicle_Partnerpay_Notification(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/vehicle/partnerpay/payapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Partnerpay_Payapply : WeChatPayNode
+{
+    internal V2_Vehicle_Partnerpay_Payapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/vehicle/partnerpay/querystate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Partnerpay_Querystate : WeChatPayNode
+{
+    internal V2_Vehicle_Partnerpay_Querystate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Vehicle_Pay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Vehicle_Pay_Calls : WeChatPayNode
+{
+    private protected V2_Vehicle_Pay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Notification.PostAsync(body)</c>: POST <c>v2/vehicle/pay/notification</c> 用户入场通知; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Notification(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Notification")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Payapply.PostAsync(body)</c>: POST <c>v2/vehicle/pay/payapply</c> 申请扣款; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Payapply(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Payapply")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Querystate.PostAsync(body)</c>: POST <c>v2/vehicle/pay/querystate</c> 用户状态查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Querystate(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Querystate")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/vehicle/pay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Pay : V2_Vehicle_Pay_Calls
+{
+    internal V2_Vehicle_Pay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/vehicle/pay/notification</c>:
+    /// <br/><c>POST v2/vehicle/pay/notification</c> 用户入场通知
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/pay/notification</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Pay_Notification Notification => new(Pipeline, MemberPath("Notification"));
+
+    /// <summary>
+    /// <c>v2/vehicle/pay/payapply</c>:
+    /// <br/><c>POST v2/vehicle/pay/payapply</c> 申请扣款
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/pay/payapply</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Pay_Payapply Payapply => new(Pipeline, MemberPath("Payapply"));
+
+    /// <summary>
+    /// <c>v2/vehicle/pay/querystate</c>:
+    /// <br/><c>POST v2/vehicle/pay/querystate</c> 用户状态查询
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>vehicle/pay/querystate</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Vehicle_Pay_Querystate Querystate => new(Pipeline, MemberPath("Querystate"));
+}
+
+/// <summary>The node <c>v2/vehicle/pay/notification</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Pay_Notification : WeChatPayNode
+{
+    internal V2_Vehicle_Pay_Notification(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/vehicle/pay/payapply</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Pay_Payapply : WeChatPayNode
+{
+    internal V2_Vehicle_Pay_Payapply(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/vehicle/pay/querystate</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Vehicle_Pay_Querystate : WeChatPayNode
+{
+    internal V2_Vehicle_Pay_Querystate(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Wxv"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Wxv_Calls : WeChatPayNode
+{
+    private protected V2_Wxv_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Cancelbill.PostAsync(body)</c>: POST <c>v2/wxv/cancelbill</c> 撤销租借订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Cancelbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Cancelbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Changerentmoney.PostAsync(body)</c>: POST <c>v2/wxv/changerentmoney</c> 修改租借订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Changerentmoney(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Changerentmoney")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Createhotelbill.PostAsync(body)</c>: POST <c>v2/wxv/createhotelbill</c> 创建速住订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Createhotelbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Createhotelbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Createrentbill.PostAsync(body)</c>: POST <c>v2/wxv/createrentbill</c> 创建租借订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Createrentbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Createrentbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Finishhotelbill.PostAsync(body)</c>: POST <c>v2/wxv/finishhotelbill</c> 完结速住订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Finishhotelbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Finishhotelbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Finishrentbill.PostAsync(body)</c>: POST <c>v2/wxv/finishrentbill</c> 完结租借订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Finishrentbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Finishrentbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Queryhotelbill.PostAsync(body)</c>: POST <c>v2/wxv/queryhotelbill</c> 查询速住订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Queryhotelbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryhotelbill")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Queryrentbill.PostAsync(body)</c>: POST <c>v2/wxv/queryrentbill</c> 查询租借订单; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/> — needs the merchant's client certificate.</summary>
+    public Task<WeChatPayResponse> Queryrentbill(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Queryrentbill")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/wxv</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv : V2_Wxv_Calls
+{
+    internal V2_Wxv(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/wxv/cancelbill</c>:
+    /// <br/><c>POST v2/wxv/cancelbill</c> 撤销租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/cancelbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Cancelbill Cancelbill => new(Pipeline, MemberPath("Cancelbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/changerentmoney</c>:
+    /// <br/><c>POST v2/wxv/changerentmoney</c> 修改租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/changerentmoney</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Changerentmoney Changerentmoney => new(Pipeline, MemberPath("Changerentmoney"));
+
+    /// <summary>
+    /// <c>v2/wxv/createhotelbill</c>:
+    /// <br/><c>POST v2/wxv/createhotelbill</c> 创建速住订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/createhotelbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Createhotelbill Createhotelbill => new(Pipeline, MemberPath("Createhotelbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/createrentbill</c>:
+    /// <br/><c>POST v2/wxv/createrentbill</c> 创建租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/createrentbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Createrentbill Createrentbill => new(Pipeline, MemberPath("Createrentbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/finishhotelbill</c>:
+    /// <br/><c>POST v2/wxv/finishhotelbill</c> 完结速住订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/finishhotelbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Finishhotelbill Finishhotelbill => new(Pipeline, MemberPath("Finishhotelbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/finishrentbill</c>:
+    /// <br/><c>POST v2/wxv/finishrentbill</c> 完结租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/finishrentbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Finishrentbill Finishrentbill => new(Pipeline, MemberPath("Finishrentbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/queryhotelbill</c>:
+    /// <br/><c>POST v2/wxv/queryhotelbill</c> 查询速住订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/queryhotelbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Queryhotelbill Queryhotelbill => new(Pipeline, MemberPath("Queryhotelbill"));
+
+    /// <summary>
+    /// <c>v2/wxv/queryrentbill</c>:
+    /// <br/><c>POST v2/wxv/queryrentbill</c> 查询租借订单 — needs the merchant's client certificate
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>wxv/queryrentbill</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Wxv_Queryrentbill Queryrentbill => new(Pipeline, MemberPath("Queryrentbill"));
+}
+
+/// <summary>The node <c>v2/wxv/cancelbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Cancelbill : WeChatPayNode
+{
+    internal V2_Wxv_Cancelbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/changerentmoney</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Changerentmoney : WeChatPayNode
+{
+    internal V2_Wxv_Changerentmoney(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/createhotelbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Createhotelbill : WeChatPayNode
+{
+    internal V2_Wxv_Createhotelbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/createrentbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Createrentbill : WeChatPayNode
+{
+    internal V2_Wxv_Createrentbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/finishhotelbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Finishhotelbill : WeChatPayNode
+{
+    internal V2_Wxv_Finishhotelbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/finishrentbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Finishrentbill : WeChatPayNode
+{
+    internal V2_Wxv_Finishrentbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/queryhotelbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Queryhotelbill : WeChatPayNode
+{
+    internal V2_Wxv_Queryhotelbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/wxv/queryrentbill</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Wxv_Queryrentbill : WeChatPayNode
+{
+    internal V2_Wxv_Queryrentbill(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/xdc</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc : WeChatPayNode
+{
+    internal V2_Xdc(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2getsignkey</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/xdc/apiv2getsignkey/sign/getsignkey</c> 获取沙箱环境密钥
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Xdc_Apiv2getsignkey Apiv2getsignkey => new(Pipeline, MemberPath("Apiv2getsignkey"));
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2sandbox</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/micropay</c> 沙箱付款码支付
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/orderquery</c> 沙箱订单查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Xdc_Apiv2sandbox Apiv2sandbox => new(Pipeline, MemberPath("Apiv2sandbox"));
+}
+
+/// <summary>The node <c>v2/xdc/apiv2getsignkey</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2getsignkey : WeChatPayNode
+{
+    internal V2_Xdc_Apiv2getsignkey(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2getsignkey/sign</c> (1 documented operations at and below):
+    /// <br/><c>POST v2/xdc/apiv2getsignkey/sign/getsignkey</c> 获取沙箱环境密钥
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Xdc_Apiv2getsignkey_Sign Sign => new(Pipeline, MemberPath("Sign"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Xdc_Apiv2getsignkey_Sign"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Xdc_Apiv2getsignkey_Sign_Calls : WeChatPayNode
+{
+    private protected V2_Xdc_Apiv2getsignkey_Sign_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Getsignkey.PostAsync(body)</c>: POST <c>v2/xdc/apiv2getsignkey/sign/getsignkey</c> 获取沙箱环境密钥; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Getsignkey(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Getsignkey")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/xdc/apiv2getsignkey/sign</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2getsignkey_Sign : V2_Xdc_Apiv2getsignkey_Sign_Calls
+{
+    internal V2_Xdc_Apiv2getsignkey_Sign(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2getsignkey/sign/getsignkey</c>:
+    /// <br/><c>POST v2/xdc/apiv2getsignkey/sign/getsignkey</c> 获取沙箱环境密钥
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>xdc/apiv2getsignkey/sign/getsignkey</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Xdc_Apiv2getsignkey_Sign_Getsignkey Getsignkey => new(Pipeline, MemberPath("Getsignkey"));
+}
+
+/// <summary>The node <c>v2/xdc/apiv2getsignkey/sign/getsignkey</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2getsignkey_Sign_Getsignkey : WeChatPayNode
+{
+    internal V2_Xdc_Apiv2getsignkey_Sign_Getsignkey(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/xdc/apiv2sandbox</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2sandbox : WeChatPayNode
+{
+    internal V2_Xdc_Apiv2sandbox(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2sandbox/pay</c> (2 documented operations at and below):
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/micropay</c> 沙箱付款码支付
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/orderquery</c> 沙箱订单查询
+    /// <br/>APIv2: signed with <see cref="WeChatPayOptions.ApiV2Key"/>, sent to the path without <c>v2/</c>.
+    /// </summary>
+    public V2_Xdc_Apiv2sandbox_Pay Pay => new(Pipeline, MemberPath("Pay"));
+}
+
+/// <summary>The shorthand calls of <see cref="V2_Xdc_Apiv2sandbox_Pay"/>: <c>node.Child(body)</c> posts to the child.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public abstract class V2_Xdc_Apiv2sandbox_Pay_Calls : WeChatPayNode
+{
+    private protected V2_Xdc_Apiv2sandbox_Pay_Calls(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>Shorthand for <c>Micropay.PostAsync(body)</c>: POST <c>v2/xdc/apiv2sandbox/pay/micropay</c> 沙箱付款码支付; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Micropay(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Micropay")).PostAsync(body, options, cancellationToken);
+
+    /// <summary>Shorthand for <c>Orderquery.PostAsync(body)</c>: POST <c>v2/xdc/apiv2sandbox/pay/orderquery</c> 沙箱订单查询; APIv2, signed with <see cref="WeChatPayOptions.ApiV2Key"/>.</summary>
+    public Task<WeChatPayResponse> Orderquery(object? body = null, WeChatPayRequestOptions? options = null, CancellationToken cancellationToken = default) => new WeChatPayNode(Pipeline, MemberPath("Orderquery")).PostAsync(body, options, cancellationToken);
+}
+
+/// <summary>The node <c>v2/xdc/apiv2sandbox/pay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2sandbox_Pay : V2_Xdc_Apiv2sandbox_Pay_Calls
+{
+    internal V2_Xdc_Apiv2sandbox_Pay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2sandbox/pay/micropay</c>:
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/micropay</c> 沙箱付款码支付
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>xdc/apiv2sandbox/pay/micropay</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Xdc_Apiv2sandbox_Pay_Micropay Micropay => new(Pipeline, MemberPath("Micropay"));
+
+    /// <summary>
+    /// <c>v2/xdc/apiv2sandbox/pay/orderquery</c>:
+    /// <br/><c>POST v2/xdc/apiv2sandbox/pay/orderquery</c> 沙箱订单查询
+    /// <br/>APIv2: an XML body signed with <see cref="WeChatPayOptions.ApiV2Key"/> (MD5, or HMAC-SHA256 when <c>sign_type</c> asks), sent to <c>xdc/apiv2sandbox/pay/orderquery</c> under <c>BaseUrl</c>.
+    /// </summary>
+    public new V2_Xdc_Apiv2sandbox_Pay_Orderquery Orderquery => new(Pipeline, MemberPath("Orderquery"));
+}
+
+/// <summary>The node <c>v2/xdc/apiv2sandbox/pay/micropay</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2sandbox_Pay_Micropay : WeChatPayNode
+{
+    internal V2_Xdc_Apiv2sandbox_Pay_Micropay(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}
+
+/// <summary>The node <c>v2/xdc/apiv2sandbox/pay/orderquery</c>; the member that reaches it lists what is documented there.</summary>
+public sealed class V2_Xdc_Apiv2sandbox_Pay_Orderquery : WeChatPayNode
+{
+    internal V2_Xdc_Apiv2sandbox_Pay_Orderquery(CallPipeline pipeline, PathTemplate path) : base(pipeline, path) { }
+}

@@ -82,16 +82,33 @@ public class CompletionTests
     }
 
     [Test]
-    public async Task Every_documented_path_prefix_completes_to_its_documented_children()
+    public async Task After_V2_the_documented_v2_segments_are_offered_with_what_signs_them()
     {
-        // Every node of the catalog's v3 tree that identifiers reach, with the children documented after it.
+        var (root, _) = await CompleteAsync("wxpay.V2.");
+        var (pay, payDocument) = await CompleteAsync("wxpay.V2.Pay.");
+        var (secapi, secapiDocument) = await CompleteAsync("wxpay.V2.Secapi.Pay.");
+        var service = CompletionService.GetService(payDocument)!;
+        var micropay = (await service.GetDescriptionAsync(payDocument, pay.ItemsList.Single(i => i.DisplayText == "Micropay")))!.Text;
+        var refund = (await service.GetDescriptionAsync(secapiDocument, secapi.ItemsList.Single(i => i.DisplayText == "Refund")))!.Text;
+
+        Assert.That(root.ItemsList.Select(i => i.DisplayText), Does.Contain("Pay").And.Contain("Mmpaymkttransfers").And.Contain("CgiBin").And.Contain("PostAsync"));
+        Assert.That(micropay, Does.Contain("POST v2/pay/micropay").And.Contain("提交付款码支付").And.Contain("APIv2").And.Contain("ApiV2Key"));
+        Assert.That(micropay, Does.Not.Contain("certificate"), "micropay needs no client certificate");
+        Assert.That(refund, Does.Contain("POST v2/secapi/pay/refund").And.Contain("申请退款").And.Contain("client certificate"));
+    }
+
+    [TestCase("v3", 800)]
+    [TestCase("v2", 35)]
+    public async Task Every_documented_path_prefix_completes_to_its_documented_children(string root, int atLeast)
+    {
+        // Every node of the catalog's tree that identifiers reach, with the children documented after it.
         var children = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var operation in OperationCatalog.Default.Operations.Where(o => o.Path.StartsWith("v3/", StringComparison.Ordinal)))
+        foreach (var operation in OperationCatalog.Default.Operations.Where(o => o.Path.StartsWith(root + "/", StringComparison.Ordinal)))
         {
-            var chain = "wxpay.V3";
+            var chain = "wxpay." + root.ToUpperInvariant();
             foreach (var segment in operation.Path.Split('/').Skip(1))
             {
-                var member = MemberName.FromSegment(segment);
+                var member = MemberName.FromSegment(segment) ?? MemberName.AsWritten(segment); // as the generator names them
                 if (member is null) break;
                 if (!children.TryGetValue(chain, out var set)) children[chain] = set = new SortedSet<string>(StringComparer.Ordinal);
                 set.Add(member);
@@ -108,7 +125,7 @@ public class CompletionTests
                 if (!offered.Contains(member)) missing.Add(chain + "." + member);
         }
 
-        Assert.That(children.Count, Is.GreaterThan(800), "the sweep covered every node with documented children");
+        Assert.That(children.Count, Is.GreaterThan(atLeast), "the sweep covered every node with documented children");
         Assert.That(missing, Is.Empty);
     }
 }

@@ -51,6 +51,19 @@ public class DynamicMemberNameTests
         Assert.That(MemberName.FromSegment(segment), Is.Null);
     }
 
+    [TestCase("addInstitutionsub", "addInstitutionsub")]
+    [TestCase("queryInstitutionsub", "queryInstitutionsub")]
+    [TestCase("", null)]
+    [TestCase("2fa", null)]
+    [TestCase("pay.json", null)]
+    [TestCase("then", null)]
+    [TestCase("class", null)]
+    [TestCase("Describe", null)]
+    public void The_typed_chain_spells_a_segment_no_dynamic_member_reaches_as_written_when_it_is_a_plain_identifier(string segment, string? member)
+    {
+        Assert.That(MemberName.AsWritten(segment), Is.EqualTo(member));
+    }
+
     [Test]
     public void Every_segment_of_the_catalog_round_trips_through_the_normaliser()
     {

@@ -18,6 +18,9 @@ public class ApiV2RequestTests : V2CallFixture
         ("V2 node", (c, b) => c.V2.Chain("pay/micropay").PostAsync(b)),
         ("sync", (c, b) => Task.FromResult(c.Chain("v2/pay/micropay").Post(b))),
         ("dynamic sync", (c, b) => Task.FromResult((WeChatPayResponse)((dynamic)c).V2.Pay.Micropay.Post(b))),
+        ("typed", (c, b) => c.V2.Pay.Micropay.PostAsync(b)),
+        ("typed shorthand", (c, b) => c.V2.Pay.Micropay(b)),
+        ("typed sync", (c, b) => Task.FromResult(c.V2.Pay.Micropay.Post(b))),
     };
 
     private static string[] StyleNames => Styles.Select(s => s.Name).ToArray();

@@ -43,11 +43,11 @@ internal sealed partial class NotificationReader
     {
         var text = Encoding.UTF8.GetString(body);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // With an APIv2 key there are claims: keyed from the APIv3 key, or from the APIv2 key without one.
         if (_apiV2Key is null || _claims is null)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "the merchant's server is not configured to read notifications",
-                error: new InvalidOperationException(_apiV2Key is null
-                    ? "The callback is an APIv2 (XML) notification, authenticated with the APIv2 key: set WeChatPayOptions.ApiV2Key."
-                    : "Reading callbacks needs the APIv3 key (it keys the notification claims): set WeChatPayOptions.ApiV3Key."), apiV2: true);
+                error: new InvalidOperationException("The callback is an APIv2 (XML) notification, authenticated with the APIv2 key: set WeChatPayOptions.ApiV2Key."),
+                apiV2: true);
 
         WeChatPayNotificationReceipt NotANotification(string what) =>
             new(WeChatPayNotificationOutcome.NotANotification, "not a WeChat Pay notification",

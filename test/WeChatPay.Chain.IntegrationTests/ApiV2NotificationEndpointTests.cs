@@ -127,7 +127,7 @@ public class ApiV2NotificationEndpointTests : SandboxFixture
     public async Task A_store_that_cannot_be_reached_is_answered_FAIL_so_that_WeChat_Pay_sends_it_again()
     {
         var options = sandbox.ClientOptions();
-        options.NotificationStore = new DownStore();
+        options.NotificationStore = new FailingNotificationStore();
         using var unreachable = new WeChatPayClient(options);
         await using var app = await StartApp(unreachable);
 
@@ -159,19 +159,5 @@ public class ApiV2NotificationEndpointTests : SandboxFixture
 
         Assert.That((answer.Status, answer.ContentType, answer.Code), Is.EqualTo((500, "text/xml", "FAIL")));
         Assert.That(answer.Message, Does.Contain("not configured to read notifications"));
-    }
-
-    // A shared store that is down.
-    private sealed class DownStore : IWeChatPayNotificationStore
-    {
-        private static Task<T> Down<T>() => Task.FromException<T>(new InvalidOperationException("the cache is down"));
-
-        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Down<string?>();
-
-        public Task<string?> AddAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken) => Down<string?>();
-
-        public Task<bool> ReplaceAsync(string key, string expected, string value, TimeSpan expiry, CancellationToken cancellationToken) => Down<bool>();
-
-        public Task<bool> RemoveAsync(string key, string expected, CancellationToken cancellationToken) => Down<bool>();
     }
 }

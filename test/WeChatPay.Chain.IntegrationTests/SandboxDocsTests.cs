@@ -56,7 +56,7 @@ public class SandboxDocsTests
         }
     }
 
-    [TestCase("sandbox.md", 5)]
+    [TestCase("sandbox.md", 6)]
     [TestCase("certificates.md", 3)]
     [TestCase("fleet.md", 2)]
     [TestCase("aspnetcore.md", 1)]

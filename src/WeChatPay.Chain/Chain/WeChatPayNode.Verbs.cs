@@ -104,6 +104,7 @@ public partial class WeChatPayNode
     /// <c>Download</c>: that name is a path segment (<c>v3/new-tax-control-fapiao/download</c>).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its directory does not exist.</exception>
+    /// <exception cref="NotSupportedException">A <c>v2/…</c> path that is not an APIv2 download.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public WeChatPayDownload DownloadToFile(string path, object? query = null, WeChatPayRequestOptions? options = null,
         bool decompress = false, CancellationToken cancellationToken = default) =>

@@ -57,6 +57,7 @@ public class V2BillDownloadTests : SandboxFixture
 
     [TestCase("Chain")]
     [TestCase("indexer")]
+    [TestCase("typed")]
     [TestCase("dynamic")]
     [TestCase("to a file")]
     [TestCase("dynamic to a file")]
@@ -71,6 +72,7 @@ public class V2BillDownloadTests : SandboxFixture
         {
             "Chain" => await client.Chain("v2/pay/downloadbill").DownloadAsync(stream, Trade()),
             "indexer" => await client["v2/pay/downloadbill"].DownloadAsync(stream, Trade()),
+            "typed" => await client.V2.Pay.Downloadbill.DownloadAsync(stream, Trade()),
             "dynamic" => await root.V2.Pay.Downloadbill.DownloadAsync(stream, Trade()),
             "to a file" => await client.Chain("v2/pay/downloadbill").DownloadToFileAsync(path, Trade()),
             "dynamic to a file" => await root.V2.Pay.Downloadbill.DownloadToFileAsync(path, Trade()),
@@ -203,6 +205,7 @@ public class V2BillDownloadTests : SandboxFixture
 
     [TestCase("Chain")]
     [TestCase("indexer")]
+    [TestCase("typed")]
     [TestCase("dynamic")]
     [TestCase("sync to a file")]
     public async Task A_fund_flow_bill_streams_with_the_client_certificate_in_each_call_style(string style)
@@ -215,11 +218,12 @@ public class V2BillDownloadTests : SandboxFixture
         {
             "Chain" => await _tls.Chain("v2/pay/downloadfundflow").DownloadAsync(stream, Fund()),
             "indexer" => await _tls["v2/pay/downloadfundflow"].DownloadAsync(stream, Fund(accountType: "Operation")),
+            "typed" => await _tls.V2.Pay.Downloadfundflow.DownloadToFileAsync(path, Fund(gzip: true), decompress: true),
             "dynamic" => await root.V2.Pay.Downloadfundflow.DownloadAsync(stream, Fund(accountType: "Fees")),
             _ => _tls.Chain("v2/pay/downloadfundflow").DownloadToFile(path, Fund()),
         };
 
-        var bytes = style == "sync to a file" ? File.ReadAllBytes(path) : stream.ToArray();
+        var bytes = style is "sync to a file" or "typed" ? File.ReadAllBytes(path) : stream.ToArray();
         var bill = V2Bill.Read(Text(bytes));
         Assert.That((bill.Header, bill.SummaryHeader), Is.EqualTo((V2Bill.FundHeader, V2Bill.FundSummary)));
         Assert.That(download.Length, Is.EqualTo(bytes.Length));

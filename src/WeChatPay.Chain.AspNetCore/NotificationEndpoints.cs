@@ -9,8 +9,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Notifications;
 
 namespace WeChatPay.Chain.AspNetCore;
 
@@ -19,7 +18,8 @@ namespace WeChatPay.Chain.AspNetCore;
 /// once and hands it to <see cref="WeChatPayClient.ReceiveNotificationAsync"/>, which verifies, decrypts and claims it, runs
 /// your handler under the claim, and says what to answer WeChat Pay: 204 when handled (or done before); otherwise
 /// 4xx/5xx with <c>{"code":"FAIL","message":…}</c> — 409 while another delivery's handler runs, 500 when yours failed —
-/// so that WeChat Pay sends it again.
+/// so that WeChat Pay sends it again. An APIv2 (XML) notification is answered in v2's form: 200 with <c>return_code</c>
+/// SUCCESS (<c>text/xml</c>) when handled or done before; otherwise <c>return_code</c> FAIL with the same error status.
 /// </summary>
 public static class NotificationEndpoints
 {
@@ -83,18 +83,22 @@ public static class NotificationEndpoints
     {
         var ct = context.RequestAborted;
         var log = context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger(LoggerName);
+        var body = await ReadBodyAsync(context.Request, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            await AnswerAsync(context, 413, NotificationAnswer.JsonType, NotificationAnswer.Json($"the body is larger than {MaxBodySize} bytes"), ct).ConfigureAwait(false);
+            return;
+        }
+
         var client = configured ?? context.RequestServices.GetService<WeChatPayClient>();
         if (client is null)
         {
             log?.LogError("No WeChatPayClient: pass one to MapWeChatPayNotifications or register it in the services.");
-            await AnswerAsync(context, 500, "the merchant's server is not configured to read notifications", ct).ConfigureAwait(false);
-            return;
-        }
-
-        var body = await ReadBodyAsync(context.Request, ct).ConfigureAwait(false);
-        if (body is null)
-        {
-            await AnswerAsync(context, 413, $"the body is larger than {MaxBodySize} bytes", ct).ConfigureAwait(false);
+            const string Unconfigured = "the merchant's server is not configured to read notifications";
+            if (NotificationReader.IsApiV2(body))
+                await AnswerAsync(context, 500, NotificationAnswer.XmlType, NotificationAnswer.Xml(false, Unconfigured), ct).ConfigureAwait(false);
+            else
+                await AnswerAsync(context, 500, NotificationAnswer.JsonType, NotificationAnswer.Json(Unconfigured), ct).ConfigureAwait(false);
             return;
         }
 
@@ -104,10 +108,10 @@ public static class NotificationEndpoints
         var receipt = await client.ReceiveNotificationAsync(name => headers.TryGetValue(name, out var value) ? value.ToString() : null, body, handler, stopping)
             .ConfigureAwait(false);
         Log(log, receipt);
-        if (receipt.Succeeded)
-            context.Response.StatusCode = 204;
+        if (receipt.AnswerBody is { } answer)
+            await AnswerAsync(context, receipt.StatusCode, receipt.AnswerContentType!, answer, ct).ConfigureAwait(false);
         else
-            await AnswerAsync(context, receipt.StatusCode, receipt.Message, ct).ConfigureAwait(false);
+            context.Response.StatusCode = receipt.StatusCode;
     }
 
     // One line per delivery, at the level its outcome deserves; the handler's exception goes to the log, never to WeChat Pay.
@@ -147,12 +151,11 @@ public static class NotificationEndpoints
         return buffer.ToArray();
     }
 
-    // The documented failure answer: {"code":"FAIL","message":"…"}.
-    private static Task AnswerAsync(HttpContext context, int status, string message, CancellationToken ct)
+    // The documented answer of the delivery's protocol (NotificationAnswer): v3's {"code":"FAIL","message":"…"}, v2's <xml>.
+    private static Task AnswerAsync(HttpContext context, int status, string contentType, string body, CancellationToken ct)
     {
         context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        var json = new JObject { ["code"] = "FAIL", ["message"] = message }.ToString(Formatting.None);
-        return context.Response.WriteAsync(json, Encoding.UTF8, ct);
+        context.Response.ContentType = contentType;
+        return context.Response.WriteAsync(body, Encoding.UTF8, ct);
     }
 }

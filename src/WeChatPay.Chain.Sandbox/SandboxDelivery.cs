@@ -3,11 +3,17 @@ using System.Globalization;
 
 namespace WeChatPay.Chain.Sandbox;
 
-/// <summary>One delivery of a notification by <see cref="WeChatPaySandbox.NotifyAsync"/>: one copy of one attempt, to one receiver.</summary>
+/// <summary>
+/// One delivery of a notification by <see cref="WeChatPaySandbox.NotifyAsync"/> (or <see cref="WeChatPaySandbox.NotifyV2PaymentAsync"/>,
+/// <see cref="WeChatPaySandbox.NotifyV2RefundAsync"/>): one copy of one attempt, to one receiver.
+/// </summary>
 public sealed class SandboxDelivery
 {
-    internal SandboxDelivery(int attempt, int copy, string receiver, TimeSpan sentAfter, TimeSpan duration, int? statusCode, string? body, bool timedOut, string? error)
+    internal SandboxDelivery(int attempt, int copy, string receiver, TimeSpan sentAfter, TimeSpan duration, int? statusCode, string? body, bool timedOut, string? error,
+        bool apiV2)
     {
+        // WeChat Pay judges a v3 answer by its status, a v2 one by its return_code too.
+        Acknowledged = statusCode is >= 200 and <= 299 && (!apiV2 || SandboxV2Notifications.Acknowledges(body));
         Attempt = attempt;
         Copy = copy;
         Receiver = receiver;
@@ -46,8 +52,8 @@ public sealed class SandboxDelivery
     /// <summary>Why there is no answer: <c>timed out</c>, or the transport failure (e.g. <c>ConnectionError</c>); null when answered.</summary>
     public string? Error { get; }
 
-    /// <summary>Whether the receiver acknowledged it (2xx).</summary>
-    public bool Acknowledged => StatusCode is >= 200 and <= 299;
+    /// <summary>Whether the receiver acknowledged it: 2xx; for an APIv2 notification, 2xx with v2's XML of <c>return_code</c> SUCCESS.</summary>
+    public bool Acknowledged { get; }
 
     /// <summary>One line: attempt, copy, receiver, outcome and time, e.g. <c>attempt 2 copy 1 -> http://127.0.0.1:5000/notify: 204 in 12 ms</c>.</summary>
     public override string ToString() =>

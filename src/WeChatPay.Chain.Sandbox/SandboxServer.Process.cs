@@ -183,5 +183,5 @@ internal sealed partial class SandboxServer
         return path.TrimStart('/');
     }
 
-    private sealed record Answer(int Status, JObject? Json, byte[]? File, SandboxBills.Bill? Bill = null, byte[]? Xml = null);
+    private sealed record Answer(int Status, JObject? Json, byte[]? File, SandboxBills.Bill? Bill = null, byte[]? Xml = null, SandboxV2Bills.Bill? V2Bill = null);
 }

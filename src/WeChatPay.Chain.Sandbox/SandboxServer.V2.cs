@@ -106,6 +106,8 @@ internal sealed partial class SandboxServer
                 "商户订单号有误: a red packet that answered SYSTEMERROR is retried with the same mch_billno, not a new one", SandboxCheck.Parameters, "mch_billno");
         }
 
+        if (SandboxV2Bills.Serves(shortPath))
+            return V2Bill(record, operation, fields, signType, shortPath);
         var answer = _v2Answers.Success(operation, path, fields);
         if (shortPath == "risk/getpublickey")
         {

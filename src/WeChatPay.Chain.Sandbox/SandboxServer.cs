@@ -138,6 +138,8 @@ internal sealed partial class SandboxServer
         Record(record);
         if (answer.Bill != null)
             await WriteBillAsync(context, answer.Bill, record.Fault == SandboxFault.AlteredFile).ConfigureAwait(false);
+        else if (answer.V2Bill != null)
+            await WriteV2BillAsync(context, answer.V2Bill).ConfigureAwait(false);
         else if (answer.Xml != null)
             await WriteXmlAsync(context, answer.Xml).ConfigureAwait(false);
         else if (answer.File != null)

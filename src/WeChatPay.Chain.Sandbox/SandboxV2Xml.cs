@@ -101,10 +101,13 @@ internal static class SandboxV2Xml
         return value.ToString();
     }
 
-    /// <summary>An answer body: <c>&lt;xml&gt;</c> of the fields in order, strings in CDATA, integers plain; fields whose name is not a plain XML name are left out.</summary>
-    public static byte[] Write(IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>
+    /// An answer or notification body: <c>&lt;xml&gt;</c> (or <paramref name="root"/>) of the fields in order, strings in
+    /// CDATA, integers plain; fields whose name is not a plain XML name are left out.
+    /// </summary>
+    public static byte[] Write(IEnumerable<KeyValuePair<string, string>> fields, string root = "xml")
     {
-        var xml = new StringBuilder("<xml>");
+        var xml = new StringBuilder("<").Append(root).Append('>');
         foreach (var (name, value) in fields)
         {
             if (!IsName(name)) continue;
@@ -113,7 +116,7 @@ internal static class SandboxV2Xml
             else xml.Append("<![CDATA[").Append(value.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)).Append("]]>");
             xml.Append("</").Append(name).Append('>');
         }
-        return Encoding.UTF8.GetBytes(xml.Append("</xml>").ToString());
+        return Encoding.UTF8.GetBytes(xml.Append("</").Append(root).Append('>').ToString());
     }
 
     private static bool IsInteger(string value)

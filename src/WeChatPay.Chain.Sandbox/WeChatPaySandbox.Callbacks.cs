@@ -101,14 +101,14 @@ public sealed partial class WeChatPaySandbox
         };
         // What it says about an order or refund is what later queries answer, whether or not it is ever delivered.
         _server.Orders.Notified(eventType, plaintext);
-        return new Notification(id, eventType, Encoding.UTF8.GetBytes(notification.ToString(Formatting.None)));
+        return new Notification(id, eventType, Encoding.UTF8.GetBytes(notification.ToString(Formatting.None)), ApiV2: false);
     }
 
-    // A POST of the notification body with the given headers, as WeChat Pay sends one.
-    private static HttpRequestMessage NotificationRequest(Uri target, byte[] body, KeyValuePair<string, string>[] headers)
+    // A POST of the notification body (v3's JSON, or v2's XML) with the given headers, as WeChat Pay sends one.
+    private static HttpRequestMessage NotificationRequest(Uri target, byte[] body, KeyValuePair<string, string>[] headers, bool apiV2 = false)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(apiV2 ? "text/xml" : "application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation("User-Agent", "Mozilla/4.0");
         foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
         return request;
@@ -121,6 +121,10 @@ public sealed partial class WeChatPaySandbox
             throw new ArgumentException("url must be an absolute http(s) URL.", nameof(url));
         return target;
     }
+
+    // The headers of one delivery: a v2 notification's Request-ID (its sign or req_info is in the body), or v3's signed ones.
+    private KeyValuePair<string, string>[] Headers(Notification notification) =>
+        notification.ApiV2 ? new[] { new KeyValuePair<string, string>("Request-ID", RequestIds.Create()) } : SignedHeaders(notification.Body);
 
     // The Wechatpay-* headers over the body, signed now by the current platform identity.
     private KeyValuePair<string, string>[] SignedHeaders(byte[] body)
@@ -189,6 +193,6 @@ public sealed partial class WeChatPaySandbox
         return summary.Length == 0 ? "通知" : summary;
     }
 
-    /// <summary>A notification built once: its <c>id</c>, event type and body; each delivery signs the body anew.</summary>
-    private sealed record Notification(string Id, string EventType, byte[] Body);
+    /// <summary>A notification built once: its <c>id</c> (a v2 one's <c>nonce_str</c>), event type and body; each delivery of a v3 one signs the body anew.</summary>
+    private sealed record Notification(string Id, string EventType, byte[] Body, bool ApiV2);
 }

@@ -36,7 +36,12 @@ public sealed partial class WeChatPaySandbox
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         if (options is null) throw new ArgumentNullException(nameof(options));
         var plan = options.Check();
-        var notification = BuildNotification(eventType, resourcePlaintext);
+        return await DeliverOnScheduleAsync(BuildNotification(eventType, resourcePlaintext), plan, ct).ConfigureAwait(false);
+    }
+
+    // Delivers one notification (v3's or v2's) by the plan: copies at once, each with its own headers; retries until acknowledged.
+    private async Task<SandboxNotification> DeliverOnScheduleAsync(Notification notification, SandboxDeliveryOptions.Plan plan, CancellationToken ct)
+    {
         if (plan.Withhold)
         {
             _log.Info($"notify {notification.EventType} {notification.Id}: withheld");
@@ -52,9 +57,9 @@ public sealed partial class WeChatPaySandbox
             var sent = 0;
             for (var attempt = 1; ; attempt++)
             {
-                // Every copy signed first, then all sent at once.
+                // Every copy signed first (v3; a v2 one carries its sign or req_info in the body), then all sent at once.
                 var copies = new (SandboxDeliveryOptions.Receiver Receiver, KeyValuePair<string, string>[] Headers)[plan.Copies];
-                for (var i = 0; i < copies.Length; i++) copies[i] = (plan.Receivers[sent++ % plan.Receivers.Length], SignedHeaders(notification.Body));
+                for (var i = 0; i < copies.Length; i++) copies[i] = (plan.Receivers[sent++ % plan.Receivers.Length], Headers(notification));
                 var sending = new Task<SandboxDelivery>[copies.Length];
                 for (var i = 0; i < copies.Length; i++)
                     sending[i] = SendCopyAsync(notification, attempt, i + 1, copies[i].Receiver, copies[i].Headers, plan.Timeout, started, stop.Token);
@@ -80,7 +85,7 @@ public sealed partial class WeChatPaySandbox
         KeyValuePair<string, string>[] headers, TimeSpan timeout, long started, CancellationToken ct)
     {
         var sentAt = RealTime.GetTimestamp();
-        using var request = NotificationRequest(receiver.Target, notification.Body, headers);
+        using var request = NotificationRequest(receiver.Target, notification.Body, headers, notification.ApiV2);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout);
         int? status = null;
@@ -103,7 +108,7 @@ public sealed partial class WeChatPaySandbox
         }
 
         var delivery = new SandboxDelivery(attempt, copy, receiver.Url, RealTime.GetElapsedTime(started, sentAt), RealTime.GetElapsedTime(sentAt),
-            status, body, timedOut, error);
+            status, body, timedOut, error, notification.ApiV2);
         _log.Info(string.Create(CultureInfo.InvariantCulture,
             $"notify {notification.EventType} {notification.Id} attempt {attempt} copy {copy} -> POST {receiver.Target.GetLeftPart(UriPartial.Path)}: {(status is { } s ? "answered " + s.ToString(CultureInfo.InvariantCulture) : error)} in {delivery.Duration.TotalMilliseconds:0} ms"));
         return delivery;

@@ -120,7 +120,8 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
 
     /// <summary>
     /// The size, in bytes of CSV before any gzip, of the bills applied for from now on (4 KiB unless set; at most 1 GiB):
-    /// set it to 50 MB to see a download streamed. Bills are generated as they are served, never held whole.
+    /// set it to 50 MB to see a download streamed. Bills are generated as they are served, never held whole. An APIv2 bill
+    /// (<c>pay/downloadbill</c>, <c>pay/downloadfundflow</c>) gets rows until it reaches the size, then its summary lines.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The size is below 1 byte or above 1 GiB.</exception>
     public long BillSize

@@ -71,7 +71,7 @@ internal sealed class ClientSetup : IDisposable
                     ? "set WeChatPayOptions.MerchantCertificate to the path of apiclient_cert.p12 (or apiclient_cert.pem's text or path)"
                     : null), MerchantId);
         PayParameters = new Payments.PayParameterSigner(MerchantKey, MerchantId, Clock);
-        NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, Clock);
+        NotificationClaims = OptionsCheck.NotificationClaims(options, ApiV3Key, ApiV2Key, Clock);
     }
 
     /// <summary>The merchant id.</summary>
@@ -119,7 +119,7 @@ internal sealed class ClientSetup : IDisposable
     /// <summary>Signs the parameters a front end starts a payment with.</summary>
     public Payments.PayParameterSigner PayParameters { get; }
 
-    /// <summary>The notification claims, when an APIv3 key is configured.</summary>
+    /// <summary>The notification claims, when an APIv3 or APIv2 key is configured (keyed from the APIv3 key when there is one).</summary>
     public Notifications.NotificationClaims? NotificationClaims { get; }
 
     /// <summary>Stops the certificate schedule and releases the HTTP connections.</summary>

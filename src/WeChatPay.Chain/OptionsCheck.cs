@@ -110,9 +110,12 @@ internal static class OptionsCheck
         return trimmed;
     }
 
-    /// <summary>The claims on notifications the options describe, or null without an APIv3 key (no callback can be read then).</summary>
+    /// <summary>
+    /// The claims on notifications the options describe, keyed from the APIv3 key, or from the APIv2 key when there is no
+    /// APIv3 key (a merchant that reads only APIv2 notifications); null without either (no callback can be read then).
+    /// </summary>
     /// <exception cref="ArgumentException">NotificationMemoryTime or NotificationLease is out of range, or WhenNotificationStoreUnreachable is not a defined value.</exception>
-    public static Notifications.NotificationClaims? NotificationClaims(WeChatPayOptions options, string? apiV3Key, TimeProvider clock)
+    public static Notifications.NotificationClaims? NotificationClaims(WeChatPayOptions options, string? apiV3Key, string? apiV2Key, TimeProvider clock)
     {
         if (options.NotificationMemoryTime < TimeSpan.FromMinutes(10))
             throw new ArgumentException("NotificationMemoryTime must be at least 10 minutes, twice the ±300 s window (the default is 48 hours).", nameof(WeChatPayOptions.NotificationMemoryTime));
@@ -122,8 +125,8 @@ internal static class OptionsCheck
         if (options.WhenNotificationStoreUnreachable is not (NotificationStoreFailure.AnswerRetryLater or NotificationStoreFailure.ProcessHere))
             throw new ArgumentException($"WhenNotificationStoreUnreachable is {(int)options.WhenNotificationStoreUnreachable}, which is not a NotificationStoreFailure value.",
                 nameof(WeChatPayOptions.WhenNotificationStoreUnreachable));
-        return apiV3Key is null ? null
-            : new Notifications.NotificationClaims(options.NotificationStore, apiV3Key, options.NotificationLease, options.NotificationMemoryTime,
+        return apiV3Key is null && apiV2Key is null ? null
+            : new Notifications.NotificationClaims(options.NotificationStore, apiV3Key, apiV2Key, options.NotificationLease, options.NotificationMemoryTime,
                 options.WhenNotificationStoreUnreachable, clock);
     }
 }

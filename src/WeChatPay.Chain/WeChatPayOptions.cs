@@ -77,8 +77,9 @@ public sealed class WeChatPayOptions
     /// <summary>
     /// Where the client keeps its claims on the notifications it receives, so that each is processed once: this client's
     /// own memory when null. Give a fleet's clients one store they share with atomic operations (the Redis one of
-    /// <c>WeChatPay.Chain.Caching</c>). Entries carry an authenticator derived from <see cref="ApiV3Key"/>: a planted or
-    /// altered entry is ignored.
+    /// <c>WeChatPay.Chain.Caching</c>). Entries carry an authenticator derived from <see cref="ApiV3Key"/> (from
+    /// <see cref="ApiV2Key"/>, by another derivation, when there is no APIv3 key): a planted or altered entry is ignored.
+    /// Every client on one store needs the same keys.
     /// </summary>
     public IWeChatPayNotificationStore? NotificationStore { get; set; }
 
@@ -102,8 +103,9 @@ public sealed class WeChatPayOptions
     public string? ApiV3Key { get; set; }
 
     /// <summary>
-    /// The APIv2 key (32 characters, set in the merchant platform): signs APIv2 calls (<c>v2/…</c>) and verifies their answers.
-    /// Optional; an APIv2 call without it fails before sending.
+    /// The APIv2 key (32 characters, set in the merchant platform): signs APIv2 calls (<c>v2/…</c>) and verifies their answers
+    /// and APIv2 notifications; without <see cref="ApiV3Key"/> it also keys the notification claims. Optional; an APIv2 call
+    /// without it fails before sending.
     /// </summary>
     public string? ApiV2Key { get; set; }
 

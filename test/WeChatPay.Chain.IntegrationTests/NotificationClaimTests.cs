@@ -224,7 +224,7 @@ public class NotificationClaimTests
     [Test]
     public async Task A_store_that_fails_or_hangs_answers_retry_later_by_default_and_never_processes()
     {
-        foreach (var broken in new IWeChatPayNotificationStore[] { new FailingStore(), new HangingStore() })
+        foreach (var broken in new IWeChatPayNotificationStore[] { new FailingNotificationStore(), new HangingStore() })
         {
             var options = _sandbox.ClientOptions();
             options.NotificationStore = broken;
@@ -242,7 +242,7 @@ public class NotificationClaimTests
     public async Task A_store_that_fails_is_stood_in_for_by_the_clients_own_memory_when_asked()
     {
         var options = _sandbox.ClientOptions();
-        options.NotificationStore = new FailingStore();
+        options.NotificationStore = new FailingNotificationStore();
         options.WhenNotificationStoreUnreachable = NotificationStoreFailure.ProcessHere;
         using var client = new WeChatPayClient(options);
         var sent = await _sandbox.SendCallbackAsync(_receiver.Url, "TRANSACTION.SUCCESS", Resource);
@@ -360,19 +360,6 @@ public class NotificationClaimTests
 
         Assert.That(error!.FailedCheck, Is.EqualTo(SignatureCheck.Signature));
         Assert.That(error.Message, Does.Contain("most likely re-serialised by a framework: pass the raw request body bytes"));
-    }
-
-    private sealed class FailingStore : IWeChatPayNotificationStore
-    {
-        private static Task<T> Down<T>() => Task.FromException<T>(new InvalidOperationException("the cache is down"));
-
-        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Down<string?>();
-
-        public Task<string?> AddAsync(string key, string value, TimeSpan expiry, CancellationToken cancellationToken) => Down<string?>();
-
-        public Task<bool> ReplaceAsync(string key, string expected, string value, TimeSpan expiry, CancellationToken cancellationToken) => Down<bool>();
-
-        public Task<bool> RemoveAsync(string key, string expected, CancellationToken cancellationToken) => Down<bool>();
     }
 
     private sealed class HangingStore : IWeChatPayNotificationStore

@@ -291,7 +291,7 @@ public class SandboxV2Tests : SandboxFixture
     }
 
     [Test]
-    public async Task Every_v2_XML_operation_of_the_catalog_is_served_and_signs_its_answer_unless_documented_sign_less()
+    public async Task Every_v2_XML_operation_of_the_catalog_but_the_bills_is_served_and_signs_its_answer_unless_documented_sign_less()
     {
         var signless = Vectors["signless"]!["no_sign_answers"]!.Select(x => ((string)x["path"]!).TrimStart('/')).ToHashSet();
         var operations = WeChatPay.Chain.Catalog.OperationCatalog.Default.Operations
@@ -303,6 +303,7 @@ public class SandboxV2Tests : SandboxFixture
             if (!fields.ContainsKey("mchid")) fields["mch_id"] = "1900000001";
             else fields["mchid"] = "1900000001";
             var path = operation.Path.Substring(3);
+            if (path is "pay/downloadbill" or "pay/downloadfundflow") continue; // they answer a bill, not XML: SandboxV2BillTests
             foreach (var encrypted in operation.Request.First(r => r.Name == "xml").Children.Where(f => f.Encrypted == "rsa-paybank"))
                 fields[encrypted.Name] = await PayBankCiphertext("1");
 

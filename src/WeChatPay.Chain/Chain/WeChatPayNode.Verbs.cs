@@ -58,13 +58,16 @@ public partial class WeChatPayNode
     /// <summary>
     /// Sends a GET whose answer is a file (a bill from <c>v3/billdownload/file</c>, an image, a statement) and writes it to
     /// <paramref name="destination"/> as it arrives, never holding it whole; downloads carry no WeChat Pay signature, as documented.
+    /// An APIv2 download (<c>v2/pay/downloadbill</c>, <c>v2/pay/downloadfundflow</c>) is POSTed as its signed XML instead, with
+    /// <paramref name="query"/> as its fields; an XML answer is the error it reports, and nothing of it is written.
     /// </summary>
     /// <param name="destination">Where the file goes; written, not disposed.</param>
-    /// <param name="query">Fills the path's <c>{placeholders}</c>, the rest become query parameters.</param>
+    /// <param name="query">Fills the path's <c>{placeholders}</c>, the rest become query parameters; for APIv2, the request's fields.</param>
     /// <param name="options">Headers and the like, as for any call.</param>
     /// <param name="decompress">Decompress a gzip file (recognised by its first bytes) on its way to <paramref name="destination"/>.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
+    /// <exception cref="NotSupportedException">A <c>v2/…</c> path that is not an APIv2 download (its answer is XML: call PostAsync).</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
     public Task<WeChatPayDownload> DownloadAsync(System.IO.Stream destination, object? query = null, WeChatPayRequestOptions? options = null,
         bool decompress = false, CancellationToken cancellationToken = default) =>
@@ -95,6 +98,17 @@ public partial class WeChatPayNode
     public Task<WeChatPayResponse> UploadAsync(WeChatPayFile file, object? meta = null, WeChatPayRequestOptions? options = null,
         CancellationToken cancellationToken = default) =>
         Files.FileUpload.UploadAsync(_pipeline, _path, file ?? throw new ArgumentNullException(nameof(file)), meta, options, cancellationToken);
+
+    /// <summary>
+    /// <see cref="DownloadToFileAsync"/>, waiting for the file to be written (for scripts). There is no sync twin named
+    /// <c>Download</c>: that name is a path segment (<c>v3/new-tax-control-fapiao/download</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty or its directory does not exist.</exception>
+    /// <exception cref="NotSupportedException">A <c>v2/…</c> path that is not an APIv2 download.</exception>
+    /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>
+    public WeChatPayDownload DownloadToFile(string path, object? query = null, WeChatPayRequestOptions? options = null,
+        bool decompress = false, CancellationToken cancellationToken = default) =>
+        SyncOverAsync.Run(() => DownloadToFileAsync(path, query, options, decompress, cancellationToken));
 
     /// <summary>Sends a GET and waits for the answer (for scripts).</summary>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error or the call failed.</exception>

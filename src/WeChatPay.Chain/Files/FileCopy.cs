@@ -107,34 +107,6 @@ internal static class FileCopy
         return new string(chars);
     }
 
-    // The first chunk already read, then the rest of the source.
-    private sealed class PrefixedStream : ReadOnlyStream
-    {
-        private readonly byte[] _prefix;
-        private readonly int _length;
-        private readonly Stream _rest;
-        private int _position;
-
-        public PrefixedStream(byte[] prefix, int length, Stream rest)
-        {
-            _prefix = prefix;
-            _length = length;
-            _rest = rest;
-        }
-
-        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            if (_position < _length)
-            {
-                var n = Math.Min(count, _length - _position);
-                Buffer.BlockCopy(_prefix, _position, buffer, offset, n);
-                _position += n;
-                return n;
-            }
-            return await _rest.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     // Every byte read from the source is also written to the destination.
     private sealed class TeeStream : ReadOnlyStream
     {

@@ -16,7 +16,7 @@ internal sealed partial class ApiV2Protocol
     /// download answers XML only to report an error).
     /// </summary>
     /// <exception cref="WeChatPayException">The answer is not readable XML (the <see cref="XmlException"/> is the cause), or
-    /// its return_code or result_code is not SUCCESS (<see cref="WeChatPayException.Code"/> is err_code, else the code).</exception>
+    /// its return_code or result_code is not SUCCESS (<see cref="WeChatPayException.Code"/> is err_code, or error_code, else the code).</exception>
     /// <exception cref="WeChatPaySignatureException">The answer's sign does not verify (<see cref="SignatureCheck.Signature"/>).</exception>
     public JObject? Read(Answer answer, PreparedCall call)
     {
@@ -39,9 +39,12 @@ internal sealed partial class ApiV2Protocol
         switch (ApiV2Answer.Judge(fields, _apiV2Key!, call.V2SignType, signless))
         {
             case ApiV2AnswerVerdict.ReturnCode:
+                // downloadbill gives its error's number as error_code (20002: No Bill Exist): the code to branch on.
                 var returnCode = fields.ValueOf("return_code");
-                throw Failure(call, answer, returnCode ?? "FAIL",
-                    $"return_code {returnCode ?? "(missing)"}: {Quoted(fields.ValueOf("return_msg"))}", fields.ValueOf("return_msg"));
+                var errorCode = fields.ValueOf("error_code");
+                throw Failure(call, answer, errorCode ?? returnCode ?? "FAIL",
+                    $"return_code {returnCode ?? "(missing)"}{(errorCode is null ? string.Empty : ", error_code " + errorCode)}: {Quoted(fields.ValueOf("return_msg"))}",
+                    fields.ValueOf("return_msg"));
             case ApiV2AnswerVerdict.ResultCode:
                 var errCode = fields.ValueOf("err_code") ?? fields.ValueOf("result_code") ?? "FAIL";
                 var description = fields.ValueOf("err_code_des") ?? fields.ValueOf("return_msg");

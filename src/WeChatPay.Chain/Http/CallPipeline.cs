@@ -16,7 +16,7 @@ namespace WeChatPay.Chain.Http;
 /// uploads and downloads are features in <c>Files/</c> on top of it.
 /// It is composed by <see cref="ClientSetup"/> and reads no option itself.
 /// </summary>
-internal sealed class CallPipeline : IDisposable
+internal sealed partial class CallPipeline : IDisposable
 {
     private readonly Exchange _exchange;
     private readonly PlatformKeyRing _keys;
@@ -67,38 +67,44 @@ internal sealed class CallPipeline : IDisposable
     /// <summary>
     /// A GET whose 2xx body is a file: built, encrypted, sealed, signed and sent like any call, the body handed to
     /// <paramref name="sink"/> as it arrives (downloads carry no WeChat Pay signature, as documented); an error is thrown as
-    /// for any call. A part that does not decrypt or inflates past the limit is reported with the call.
+    /// for any call. A part that does not decrypt or inflates past the limit is reported with the call. An APIv2 download
+    /// (<c>v2/…</c>) is POSTed as its signed XML instead (<see cref="FetchV2Async"/>).
     /// </summary>
     /// <exception cref="ArgumentException">The call cannot be built.</exception>
+    /// <exception cref="NotSupportedException">A <c>v2/…</c> path that is not an APIv2 download, or one this client cannot send.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, or the call or the sink failed.</exception>
     public async Task<(Answer Answer, PreparedCall Call)> FetchAsync(PathTemplate path, object? query, WeChatPayRequestOptions? options,
         string label, Func<Stream, CancellationToken, Task> sink, CancellationToken cancellationToken)
     {
+        if (ApiV2Protocol.IsV2(path.Text)) return await FetchV2Async(path, query, options, label, sink, cancellationToken).ConfigureAwait(false);
         var call = RequestBuilder.Build(HttpMethod.Get, path, query, options, _autoEncryption, _validate);
-        if (call.IsV2)
-            throw new NotSupportedException($"{path.Text}: an APIv2 download is not streamed yet; call PostAsync (the file comes back whole in RawBody and Body).");
         var keys = _keys.Current;
         if (keys.IsEmpty) keys = await _keys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         Prepare(call, options, keys);
         // A download is sent again only if it never reached the server: once its file has begun, it is not written twice.
-        var answer = await _exchange.SendAsync(call, idempotent: false, async (stream, token) =>
+        var answer = await _exchange.SendAsync(call, idempotent: false, Guarded(call, label, sink), check: null, cancellationToken).ConfigureAwait(false);
+        return (answer, call);
+    }
+
+    // The sink, its failures reported with the call: a part that does not decrypt, a gzip file that inflates past the limit.
+    private static Func<Stream, CancellationToken, Task> Guarded(PreparedCall call, string label, Func<Stream, CancellationToken, Task> sink) =>
+        async (stream, token) =>
         {
+            var method = call.Method.Method;
             try
             {
                 await sink(stream, token).ConfigureAwait(false);
             }
             catch (System.Security.Cryptography.CryptographicException e)
             {
-                throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
-                    "GET", call.ShownTarget, 200, null, null, e);
+                throw new WeChatPayException($"{method} {call.ShownTarget}: {label}{e.Message}; do not use what was written (download it again).",
+                    method, call.ShownTarget, 200, null, null, e);
             }
             catch (DecompressionLimitException e)
             {
-                throw new WeChatPayException($"GET {call.ShownTarget}: {label}{e.Message}.", "GET", call.ShownTarget, 200, null, null, e);
+                throw new WeChatPayException($"{method} {call.ShownTarget}: {label}{e.Message}.", method, call.ShownTarget, 200, null, null, e);
             }
-        }, check: null, cancellationToken).ConfigureAwait(false);
-        return (answer, call);
-    }
+        };
 
     // Steps 3–7 of a built call: encrypt, seal, sign and send, verify the answer and read its JSON, decrypt.
     private async Task<WeChatPayResponse> RunAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ internal sealed class Exchange : IDisposable
         _merchantSerial = merchantSerial;
     }
 
+    /// <summary>The most bytes of an answer read into memory (WeChatPayOptions.MaxResponseBodySize).</summary>
+    public int MaxBody => _maxBody;
+
     /// <summary>The base URL's path, ending with '/': what a call is sealed under.</summary>
     public string BasePath => _transport.BasePath;
 

@@ -12,12 +12,18 @@ namespace WeChatPay.Chain.Notifications;
 /// Claims on notifications in a store: <c>claimed</c> (for a lease, renewed while the handler runs) → <c>done</c> (kept for
 /// <see cref="WeChatPayOptions.NotificationMemoryTime"/>); a failed handler's claim is released, a crashed one's expires.
 /// Every entry is <c>state.token.authenticator</c>, the authenticator an HMAC-SHA256 of the key, state and token under a key
-/// derived from the APIv3 key: an entry planted or altered by anyone without that key is ignored (and reported), never obeyed.
+/// derived from the APIv3 key (or, for a merchant with only an APIv2 key, from that key under a derivation label of its own,
+/// so that the two never yield the same key): an entry planted or altered by anyone without that key is ignored (and
+/// reported), never obeyed.
 /// </summary>
 internal sealed class NotificationClaims
 {
     private const string ClaimedState = "c";
     private const string DoneState = "d";
+
+    // The derivation labels of the authenticator key: one per key it may come from (the APIv3 one unchanged since v1).
+    private const string ApiV3Label = "WeChatPay.Chain notification store v1";
+    private const string ApiV2Label = "WeChatPay.Chain notification store v1, keyed by the APIv2 key";
 
     /// <summary>How long the store may take to answer before it counts as unreachable.</summary>
     private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(3);
@@ -27,7 +33,9 @@ internal sealed class NotificationClaims
     private readonly byte[] _macKey;
     private readonly NotificationStoreFailure _whenUnreachable;
 
-    public NotificationClaims(IWeChatPayNotificationStore? store, string apiV3Key, TimeSpan lease, TimeSpan doneFor,
+    /// <summary>Claims whose authenticators are keyed from the APIv3 key when there is one, else from the APIv2 key.</summary>
+    /// <exception cref="ArgumentException">Neither key is given.</exception>
+    public NotificationClaims(IWeChatPayNotificationStore? store, string? apiV3Key, string? apiV2Key, TimeSpan lease, TimeSpan doneFor,
         NotificationStoreFailure whenUnreachable, TimeProvider clock)
     {
         _own = new InMemoryNotificationStore(clock);
@@ -35,8 +43,11 @@ internal sealed class NotificationClaims
         Lease = lease;
         DoneFor = doneFor;
         _whenUnreachable = whenUnreachable;
-        using var derive = new HMACSHA256(Encoding.UTF8.GetBytes(apiV3Key));
-        _macKey = derive.ComputeHash(Encoding.UTF8.GetBytes("WeChatPay.Chain notification store v1"));
+        var (secret, label) = apiV3Key is not null ? (apiV3Key, ApiV3Label)
+            : apiV2Key is not null ? (apiV2Key, ApiV2Label)
+            : throw new ArgumentException("The notification claims are keyed from the APIv3 or the APIv2 key; neither is given.", nameof(apiV3Key));
+        using var derive = new HMACSHA256(Encoding.UTF8.GetBytes(secret));
+        _macKey = derive.ComputeHash(Encoding.UTF8.GetBytes(label));
     }
 
     /// <summary>How long a claim holds without renewal.</summary>
@@ -147,7 +158,7 @@ internal sealed class NotificationClaims
 
     private string Entry(string key, string state, string token) => state + "." + token + "." + Mac(key, state, token);
 
-    // The state of an entry this client's APIv3 key wrote; null for anything else.
+    // The state of an entry this client's key wrote; null for anything else.
     private string? Read(string key, string entry)
     {
         var parts = entry.Split('.');

@@ -42,12 +42,12 @@ internal sealed partial class NotificationReader
             {
                 var releaseProblem = await _claims!.ReleaseAsync(claim).ConfigureAwait(false);
                 return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.HandlerFailed, "the merchant could not process the notification",
-                    notification, e, Join(read.StoreProblem, Join(lost, releaseProblem)));
+                    notification, e, Join(read.StoreProblem, Join(lost, releaseProblem)), read.IsApiV2);
             }
         }
         var completeProblem = await _claims!.CompleteAsync(claim).ConfigureAwait(false);
         return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Handled, $"{(notification.FromQuery ? read.Message : NotificationSubject.Describe(notification))} processed",
-            notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)));
+            notification, storeProblem: Join(read.StoreProblem, Join(lost, completeProblem)), apiV2: read.IsApiV2);
     }
 
     /// <summary>Marks a notification read with <see cref="ReadAsync"/> processed: later deliveries are <see cref="WeChatPayNotificationOutcome.DoneBefore"/>.</summary>

@@ -19,8 +19,8 @@ internal sealed partial class NotificationReader
         if (settlement is null) throw new ArgumentNullException(nameof(settlement));
         if (handler is null) throw new ArgumentNullException(nameof(handler));
         if (_claims is null)
-            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "settling by query needs the APIv3 key (the claims are signed with it)",
-                error: new InvalidOperationException("Settling by query needs the APIv3 key: set WeChatPayOptions.ApiV3Key."));
+            return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "settling by query needs the APIv3 or APIv2 key (the claims are signed with it)",
+                error: new InvalidOperationException("Settling by query needs the APIv3 key (or, for an APIv2-only merchant, the APIv2 key): set WeChatPayOptions.ApiV3Key."));
         var key = settlement.ClaimKey(_merchantId);
         if (await _claims.IsDoneAsync(key).ConfigureAwait(false) == true)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.DoneBefore, $"{settlement} was settled before");

@@ -43,18 +43,18 @@ internal sealed partial class NotificationReader
     {
         var text = Encoding.UTF8.GetString(body);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // With an APIv2 key there are claims: keyed from the APIv3 key, or from the APIv2 key without one.
         if (_apiV2Key is null || _claims is null)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Misconfigured, "the merchant's server is not configured to read notifications",
-                error: new InvalidOperationException(_apiV2Key is null
-                    ? "The callback is an APIv2 (XML) notification, authenticated with the APIv2 key: set WeChatPayOptions.ApiV2Key."
-                    : "Reading callbacks needs the APIv3 key (it keys the notification claims): set WeChatPayOptions.ApiV3Key."));
+                error: new InvalidOperationException("The callback is an APIv2 (XML) notification, authenticated with the APIv2 key: set WeChatPayOptions.ApiV2Key."),
+                apiV2: true);
 
         WeChatPayNotificationReceipt NotANotification(string what) =>
             new(WeChatPayNotificationOutcome.NotANotification, "not a WeChat Pay notification",
-                error: new WeChatPayException($"The callback is not a WeChat Pay APIv2 notification: {what}.", Method, Url, null, text, headers));
+                error: new WeChatPayException($"The callback is not a WeChat Pay APIv2 notification: {what}.", Method, Url, null, text, headers), apiV2: true);
         WeChatPayNotificationReceipt NotWeChatPay(string reason) =>
             new(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({SignatureCheck.Signature})",
-                error: new WeChatPaySignatureException(SignatureCheck.Signature, reason, Method, Url, null, text, headers));
+                error: new WeChatPaySignatureException(SignatureCheck.Signature, reason, Method, Url, null, text, headers), apiV2: true);
 
         ApiV2Fields outer;
         try
@@ -104,11 +104,11 @@ internal sealed partial class NotificationReader
         var what = $"APIv2 notification ({kind})";
         var (state, claim, problem) = await _claims.ClaimAsync(key, cancellationToken).ConfigureAwait(false);
         WeChatPayNotificationReceipt Refused(WeChatPayNotificationOutcome outcome, string message) =>
-            new(outcome, message, error: new WeChatPayNotificationException(outcome, message, text, headers), storeProblem: problem);
+            new(outcome, message, error: new WeChatPayNotificationException(outcome, message, text, headers), storeProblem: problem, apiV2: true);
         return state switch
         {
             ClaimState.Claimed => new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.Verified, $"{what} verified",
-                new WeChatPayNotification(json, text, resourcePlaintext, resource, Array.Empty<string>(), claim, fromQuery: false, apiV2Kind: kind), storeProblem: problem),
+                new WeChatPayNotification(json, text, resourcePlaintext, resource, Array.Empty<string>(), claim, fromQuery: false, apiV2Kind: kind), storeProblem: problem, apiV2: true),
             ClaimState.Done => Refused(WeChatPayNotificationOutcome.DoneBefore, $"{what} was processed before; not processed again"),
             ClaimState.InProgress => Refused(WeChatPayNotificationOutcome.InProgress, $"{what} is being processed by another delivery; send it again later"),
             _ => Refused(WeChatPayNotificationOutcome.StoreUnavailable, $"{what} cannot be claimed now (the notification store is unreachable); send it again later"),

@@ -38,6 +38,9 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
     /// <summary>What to answer to the n-th request (from 1): a status, after a delay.</summary>
     public Func<int, (int Status, TimeSpan Delay)> Script { get; set; }
 
+    /// <summary>The body of the answer to the n-th request (from 1), sent as text/xml; null (the default) for the status alone (and a FAIL JSON on 4xx/5xx).</summary>
+    public Func<int, string?>? Body { get; set; }
+
     /// <summary>Every request, in the order they arrived.</summary>
     public IReadOnlyList<Arrival> Arrivals => _received.OrderBy(a => a.Number).ToArray();
 
@@ -89,7 +92,12 @@ internal sealed class ScriptedReceiver : IAsyncDisposable
             _received.Enqueue(new Arrival(number, arrivedAt, headers, body.ToArray(), abandoned));
             if (abandoned) return;
             context.Response.StatusCode = status;
-            if (status >= 400)
+            if (Body?.Invoke(number) is { } answer)
+            {
+                context.Response.ContentType = "text/xml; charset=utf-8";
+                await context.Response.WriteAsync(answer);
+            }
+            else if (status >= 400)
                 await context.Response.WriteAsync("{\"code\":\"FAIL\",\"message\":\"scripted failure\"}");
         }
         finally

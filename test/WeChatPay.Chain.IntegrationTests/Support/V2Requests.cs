@@ -37,6 +37,21 @@ public static class V2Requests
     public static string Xml(IReadOnlyDictionary<string, string> fields) =>
         new XElement("xml", fields.Select(f => new XElement(f.Key, f.Value))).ToString(SaveOptions.DisableFormatting);
 
+    /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> (no leading slash); the answer's status, media type and bytes, as sent.</summary>
+    /// <param name="baseUrl">The sandbox's address.</param>
+    /// <param name="path">The URL path without leading slash.</param>
+    /// <param name="body">The XML.</param>
+    /// <param name="handler">The handler to send through (the sandbox's TLS one, which decompresses nothing), not disposed; null for a plain one.</param>
+    public static async Task<(int Status, string? MediaType, byte[] Body)> PostRawAsync(string baseUrl, string path, string body, HttpMessageHandler? handler = null)
+    {
+        using var http = handler is null
+            ? new HttpClient(new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.None })
+            : new HttpClient(handler, disposeHandler: false);
+        using var content = new StringContent(body, Encoding.UTF8, "text/xml");
+        using var response = await http.PostAsync(new Uri(new Uri(baseUrl), path), content);
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
     /// <summary>Posts <paramref name="body"/> to <paramref name="path"/> (no leading slash); the answer's status and flat fields.</summary>
     /// <param name="baseUrl">The sandbox's address.</param>
     /// <param name="path">The URL path without leading slash.</param>

@@ -128,11 +128,4 @@ public class ApiV2AnswerCallTests : V2CallFixture
             Client.Chain("v2/pay/downloadbill").PostAsync(new { appid = "wx1", mch_id = TestData.MerchantId, bill_date = "20251122", bill_type = "ALL" }));
         Assert.That(error!.Message, Does.Contain("No Bill Exist"));
     }
-
-    [Test]
-    public void A_v2_download_through_DownloadAsync_is_not_supported_yet()
-    {
-        Assert.ThrowsAsync<System.NotSupportedException>(() => Client.Chain("v2/pay/downloadbill").DownloadAsync(new System.IO.MemoryStream()));
-        Assert.That(Http.CallLog, Is.Empty);
-    }
 }

@@ -9,7 +9,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace WeChatPay.Chain.Sandbox;
 
-/// <summary>Reads the parts of a v3 upload (<c>multipart/form-data</c>): the <c>meta</c> JSON text WeChat Pay's uploads sign instead of the body, and the file.</summary>
+/// <summary>Reads the parts of an upload (<c>multipart/form-data</c>): v3's <c>meta</c> JSON text, which its uploads sign instead of the body, the file, or (APIv2) every part.</summary>
 internal static class MultipartMeta
 {
     /// <summary>The <c>meta</c> text, or null when the body is not multipart or has no <c>meta</c> part.</summary>
@@ -32,8 +32,8 @@ internal static class MultipartMeta
         return null;
     }
 
-    // Every named part, in order; none when the body is not multipart/form-data or does not parse.
-    private static async Task<List<(string Name, byte[] Bytes)>> PartsAsync(string? contentType, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Every named part, in order; none when the body is not multipart/form-data or does not parse.</summary>
+    public static async Task<List<(string Name, byte[] Bytes)>> PartsAsync(string? contentType, byte[] body, CancellationToken cancellationToken)
     {
         var parts = new List<(string Name, byte[] Bytes)>();
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var media)

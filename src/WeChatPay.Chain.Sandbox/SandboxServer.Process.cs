@@ -18,7 +18,11 @@ internal sealed partial class SandboxServer
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var path = PathOf(target);
-        if (ResolveV2(path) is { } v2) return ProcessV2(method, path, body, v2, record, context.Connection.ClientCertificate);
+        if (ResolveV2(path) is { } v2)
+        {
+            var form = v2.RequestBody == "multipart" ? await MultipartMeta.PartsAsync(request.ContentType, body, context.RequestAborted).ConfigureAwait(false) : null;
+            return ProcessV2(method, path, body, form, v2, record, context.Connection.ClientCertificate);
+        }
 
         var operation = Resolve(context, method, path, out var unknown);
         if (operation is null) return Reject(record, unknown!);

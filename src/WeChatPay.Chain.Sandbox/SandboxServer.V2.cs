@@ -23,7 +23,7 @@ internal sealed partial class SandboxServer
             ? operation
             : null;
 
-    private Answer ProcessV2(string method, string path, byte[] body, CatalogOperation operation, CallRecord record,
+    private Answer ProcessV2(string method, string path, byte[] body, List<(string Name, byte[] Bytes)>? form, CatalogOperation operation, CallRecord record,
         System.Security.Cryptography.X509Certificates.X509Certificate2? presented)
     {
         record.Operation = operation.Method + " " + operation.Path;
@@ -40,8 +40,18 @@ internal sealed partial class SandboxServer
         if (method != "POST")
             return ReturnFail(record, "REQUIRE_POST_METHOD", "请使用post方法", SandboxCheck.Operation, null);
 
-        if (!SandboxV2Xml.TryParse(body, out var fields, out var why))
+        Dictionary<string, string> fields;
+        byte[]? media = null;
+        if (form is not null)
+        {
+            // The upload: its fields are form parts (signed as any v2 fields), the file the media part (not signed).
+            if (!SandboxV2Upload.TryRead(form, out fields, out media, out var problem))
+                return ReturnFail(record, "PARAM_ERROR", problem, SandboxCheck.Parameters, "media");
+        }
+        else if (!SandboxV2Xml.TryParse(body, out fields, out var why))
+        {
             return ReturnFail(record, "XML_FORMAT_ERROR", "XML格式错误 (" + why + ")", SandboxCheck.Parameters, "xml");
+        }
 
         var merchantField = fields.ContainsKey("mch_id") || !fields.ContainsKey("mchid") ? "mch_id" : "mchid";
         if (!fields.TryGetValue(merchantField, out var merchant) || merchant.Length == 0)
@@ -66,6 +76,8 @@ internal sealed partial class SandboxServer
             return ReturnFail(record, "PARAM_ERROR", "nonce_str参数长度有误 (at most 32 characters)", SandboxCheck.Nonce, "nonce_str");
         record.Passed.Add(SandboxCheck.Nonce);
 
+        if (media is not null && SandboxV2Upload.HashProblem(fields, media) is { } hash)
+            return ResultFail(record, operation, fields, signType, "PARAM_ERROR", hash, SandboxCheck.Parameters, "media_hash");
         if (SandboxV2Rules.MissingRequired(operation, fields) is { } missing)
             return ResultFail(record, operation, fields, signType, "PARAM_ERROR", "缺少参数" + missing, SandboxCheck.Parameters, missing);
         record.Passed.Add(SandboxCheck.Parameters);

@@ -55,13 +55,13 @@ internal static class SandboxV2Rules
 
     /// <summary>Whether the sandbox serves <paramref name="operation"/> in this step: a <c>POST</c> of an XML body.</summary>
     public static bool Served(CatalogOperation operation) =>
-        operation.Path.StartsWith(Prefix, StringComparison.Ordinal) && operation.Method == "POST" && operation.RequestBody == "xml";
+        operation.Path.StartsWith(Prefix, StringComparison.Ordinal) && operation.Method == "POST" && operation.RequestBody is "xml" or "multipart";
 
     /// <summary>Whether the operation answers with a <c>sign</c>.</summary>
     public static bool SignsAnswer(CatalogOperation operation) => !SignlessAnswers.Contains(operation.Path.Substring(Prefix.Length));
 
-    /// <summary>Whether the operation is documented without <c>nonce_str</c> (the catalog's <c>nonceless</c> row).</summary>
-    public static bool Nonceless(CatalogOperation operation) => operation.Request.Any(r => r.Name == "nonceless");
+    /// <summary>Whether the operation is documented without <c>nonce_str</c> (the catalog's <c>nonceless</c> row, and the upload, whose form has none).</summary>
+    public static bool Nonceless(CatalogOperation operation) => operation.Request.Any(r => r.Name == "nonceless") || operation.RequestBody == "multipart";
 
     /// <summary>Whether the operation needs the merchant's client certificate (the catalog's <c>security</c> row): enforced on the TLS address.</summary>
     public static bool Security(CatalogOperation operation) => operation.Request.Any(r => r.Name == "security");

@@ -12,6 +12,8 @@ namespace WeChatPay.Chain.Files;
 /// An upload (<c>multipart/form-data</c>) on top of the pipeline: the caller's meta fields plus the file name and digest the
 /// operation documents (the digest read from the file before sending); then the pipeline encrypts the sensitive meta fields,
 /// signs the meta JSON, sends it as the <c>meta</c> part with the file streamed as the documented file part, and verifies the answer.
+/// APIv2's upload (<c>v2/secapi/mch/uploadmedia</c>) is the same call: its fields (<c>media_hash</c>, the file's MD5, filled
+/// in) are signed as APIv2 fields and sent as form parts beside the file, with the client certificate.
 /// </summary>
 internal static class FileUpload
 {
@@ -33,7 +35,8 @@ internal static class FileUpload
             var (head, headLength) = await UploadPlan.HeadAsync(content, cancellationToken).ConfigureAwait(false);
             UploadPlan.CheckContent(file, head, headLength);
             plan.Fill(metaTree, file, digest);
-            call.BodySource = call.BodyTree = new JObject { ["meta"] = metaTree };
+            // v3 signs and sends {"meta": …}; v2 signs its fields as APIv2 fields and sends each as a form part.
+            call.BodySource = call.BodyTree = plan.IsV2 ? metaTree : new JObject { ["meta"] = metaTree };
             call.BodyChanged = true;
             call.Upload = new UploadPart(plan.FilePart, file.FileName, file.ContentType, content);
             return await pipeline.SendAsync(call, options, cancellationToken).ConfigureAwait(false);

@@ -19,8 +19,9 @@ namespace WeChatPay.Chain.Files;
 internal sealed class UploadPlan
 {
     private UploadPlan(string filePart, string? fileNameField, string? digestField, string? algorithmField, string? algorithmValue, bool sm3,
-        long? maxBytes, string[]? extensions, FileSignature[]? types)
+        long? maxBytes, string[]? extensions, FileSignature[]? types, bool md5 = false)
     {
+        Md5 = md5;
         Types = types;
         FilePart = filePart;
         FileNameField = fileNameField;
@@ -44,6 +45,12 @@ internal sealed class UploadPlan
 
     public bool Sm3 { get; }
 
+    /// <summary>The digest is MD5 (APIv2's <c>media_hash</c>), not SHA-256 or SM3.</summary>
+    public bool Md5 { get; }
+
+    /// <summary>An APIv2 upload: its fields are form parts beside the file, signed as APIv2 fields, not a <c>meta</c> JSON.</summary>
+    public bool IsV2 => Md5;
+
     public long? MaxBytes { get; }
 
     public string[]? Extensions { get; }
@@ -58,7 +65,9 @@ internal sealed class UploadPlan
             throw new ArgumentException($"{shown} is not a documented upload (multipart/form-data) operation; UploadAsync is for those (e.g. v3/merchant/media/upload).", "path");
         var body = operation.BodyFields;
         var filePart = body.FirstOrDefault(f => f.Name != "meta" && f.Type == "object")?.Name ?? "file";
-        var meta = body.FirstOrDefault(f => f.Name == "meta")?.Children ?? Array.Empty<CatalogField>();
+        // APIv2's upload documents its fields beside the file (media_hash, the MD5 of the file), not in a meta part.
+        var v2 = operation.Path.StartsWith("v2/", StringComparison.Ordinal);
+        var meta = v2 ? body.Where(f => f.Name != filePart).ToArray() : body.FirstOrDefault(f => f.Name == "meta")?.Children ?? Array.Empty<CatalogField>();
         string? Named(params string[] names) => names.FirstOrDefault(n => meta.Any(f => f.Name == n));
         var algorithm = meta.FirstOrDefault(f => f.Name.StartsWith("digest_al", StringComparison.Ordinal));
         var sm3 = algorithm is not null;
@@ -68,12 +77,14 @@ internal sealed class UploadPlan
             // The documented limits: images of 2 MB (JPG, BMP, PNG), videos of 5 MB.
             "v3/merchant/media/upload" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" },
                 new[] { FileSignature.Jpeg, FileSignature.Png, FileSignature.Bmp }),
+            "v2/secapi/mch/uploadmedia" => ((long?)2 * 1024 * 1024, new[] { ".jpg", ".jpeg", ".bmp", ".png" },
+                new[] { FileSignature.Jpeg, FileSignature.Png, FileSignature.Bmp }),
             "v3/merchant/media/video_upload" => ((long?)5 * 1024 * 1024, new[] { ".avi", ".wmv", ".mpeg", ".mp4", ".mov", ".mkv", ".flv", ".f4v", ".m4v", ".rmvb" },
                 new[] { FileSignature.Avi, FileSignature.Asf, FileSignature.Mpeg, FileSignature.IsoMedia, FileSignature.Matroska, FileSignature.Flv, FileSignature.RealMedia }),
             _ => ((long?)null, (string[]?)null, (FileSignature[]?)null),
         };
-        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest"), algorithm?.Name, algorithmValue, sm3,
-            maxBytes, extensions, types);
+        return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest", "media_hash"), algorithm?.Name, algorithmValue, sm3,
+            maxBytes, extensions, types, md5: v2);
     }
 
     /// <summary>Checks what can be checked before the file is read, where the operation documents the types it takes: its name's extension and its content type.</summary>
@@ -186,7 +197,7 @@ internal sealed class UploadPlan
     private async Task<string> DigestAsync(Stream source, long limit, CancellationToken cancellationToken)
     {
         var sm3 = Sm3 ? new Org.BouncyCastle.Crypto.Digests.SM3Digest() : null;
-        using var sha = Sm3 ? null : IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var sha = Sm3 ? null : IncrementalHash.CreateHash(Md5 ? HashAlgorithmName.MD5 : HashAlgorithmName.SHA256);
         await PumpAsync(source, limit, (buffer, count) =>
         {
             if (sm3 is not null) sm3.BlockUpdate(buffer, 0, count);

@@ -49,7 +49,6 @@ internal sealed partial class ApiV2Protocol
     /// </summary>
     /// <exception cref="InvalidOperationException">No APIv2 key is configured (WeChatPayOptions.ApiV2Key).</exception>
     /// <exception cref="InvalidOperationException">The operation needs the merchant's client certificate and none is configured.</exception>
-    /// <exception cref="NotSupportedException">The operation is the v2 upload.</exception>
     /// <exception cref="WeChatPayValidationException">The request's mch_id/mchid is not the configured merchant.</exception>
     /// <exception cref="ArgumentException">The body is not an object of fields, carries a sign, or a field cannot be sent.</exception>
     public void Prepare(PreparedCall call) => Prepare(call, null);
@@ -74,8 +73,8 @@ internal sealed partial class ApiV2Protocol
             call.ClientCertificate = true;
         }
         call.ResendOnSystemError = V2SystemErrorRetry.Applies(call.RelativePath);
-        if (call.Upload is not null || call.Operation?.RequestBody == "multipart")
-            throw new NotSupportedException($"{shown} is an APIv2 upload, which this client does not support yet; nothing was sent.");
+        if (call.Operation?.RequestBody == "multipart" && call.Upload is null)
+            throw new ArgumentException($"{shown} is an APIv2 upload: call UploadAsync with the file (nothing was sent).", "path");
 
         var isGet = call.Method == System.Net.Http.HttpMethod.Get;
         var fields = isGet ? new List<KeyValuePair<string, string>>(call.Query) : BodyFields(call.BodySource);
@@ -87,6 +86,10 @@ internal sealed partial class ApiV2Protocol
         {
             call.Query.Clear();
             call.Query.AddRange(signed);
+        }
+        else if (call.Upload is not null)
+        {
+            call.V2Form = signed;
         }
         else
         {
@@ -109,7 +112,8 @@ internal sealed partial class ApiV2Protocol
                     new[] { $"{field.Key} is not the configured merchant (WeChatPayOptions.MerchantId {_merchantId}): this client signs only for its own merchant" });
             if (field.Key == NonceField && field.Value.Length > 0) hasNonce = true;
         }
-        var nonceless = V2SignlessOperations.RequestHasNoNonce(call.RelativePath) || (call.Operation is { } operation && HasFlag(operation, NoncelessFlag));
+        // The upload documents its form fields without a nonce.
+        var nonceless = call.Upload is not null || V2SignlessOperations.RequestHasNoNonce(call.RelativePath) || (call.Operation is { } operation && HasFlag(operation, NoncelessFlag));
         if (!hasNonce && !nonceless)
         {
             fields.RemoveAll(field => field.Key == NonceField);

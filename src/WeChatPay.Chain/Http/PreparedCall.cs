@@ -28,6 +28,9 @@ internal sealed class PreparedCall
     /// <summary>A v2 call's sign type, decided by <see cref="ApiV2Protocol"/>; its answer is verified by the same type.</summary>
     public Crypto.ApiV2SignType V2SignType { get; set; }
 
+    /// <summary>A v2 upload's signed fields, each sent as a form part beside the file; null for any other call.</summary>
+    public List<KeyValuePair<string, string>>? V2Form { get; set; }
+
     /// <summary>A v2 call's signed XML body, written by <see cref="ApiV2Protocol"/>; null for a v2 GET.</summary>
     public string? XmlBody { get; set; }
 

@@ -123,13 +123,20 @@ internal sealed class Transport : IDisposable
         {
             // multipart/form-data: the meta JSON (what is signed) and the file, streamed; signed here, since Flurl captures no text.
             var form = new MultipartFormDataContent();
-            var meta = new StringContent(call.Body!, Encoding.UTF8, "application/json");
-            form.Add(meta, "\"meta\"");
+            if (call.V2Form is { } fields)
+            {
+                // APIv2: each signed field a form part of its own; the sign is among them.
+                foreach (var field in fields) form.Add(new StringContent(field.Value, Encoding.UTF8), "\"" + field.Key + "\"");
+            }
+            else
+            {
+                form.Add(new StringContent(call.Body!, Encoding.UTF8, "application/json"), "\"meta\"");
+            }
             var file = new StreamContent(upload.Content, 81920);
             file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(upload.ContentType);
             form.Add(file, "\"" + upload.Name + "\"", "\"" + upload.FileName + "\"");
             content = form;
-            request.WithHeader("Authorization", _signer.Authorize(call.Method.Method, call.Target, call.Body!));
+            if (call.V2Form is null) request.WithHeader("Authorization", _signer.Authorize(call.Method.Method, call.Target, call.Body!));
         }
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -138,6 +138,37 @@ public class ApiV2CallbackTests
     }
 
     [Test]
+    public async Task A_refund_asked_for_in_each_call_style_comes_back_as_its_req_info_notification_once()
+    {
+        using var tls = new WeChatPayClient(_sandbox.TlsClientOptions()); // the refund needs the client certificate
+        using var client = new WeChatPayClient(_sandbox.ClientOptions());
+        await using var server = await Server.StartAsync(client);
+        object Refund(string number) => new
+        {
+            appid = "wxd678efh567hg6787", mch_id = "1900000001", out_trade_no = "V2E2E-P9", out_refund_no = number, total_fee = 888, refund_fee = 88,
+        };
+
+        var answers = new[]
+        {
+            await tls.Chain("v2/secapi/pay/refund").PostAsync(Refund("V2E2E-R91")),
+            await tls["v2/secapi/pay/refund"].PostAsync(Refund("V2E2E-R92")),
+            await tls.V2.Secapi.Pay.Refund.PostAsync(Refund("V2E2E-R93")),
+            (WeChatPayResponse)await ((dynamic)tls).V2.Secapi.Pay.Refund.PostAsync(Refund("V2E2E-R94")),
+            tls.Chain("v2/secapi/pay/refund").Post(Refund("V2E2E-R95")),
+        };
+        foreach (var answer in answers)
+        {
+            var number = (string)answer.Data.out_refund_no;
+            var sent = await _sandbox.NotifyV2RefundAsync(new { out_refund_no = number, out_trade_no = "V2E2E-P9", total_fee = 888, refund_fee = 88 }, Deliver(server.Url));
+            Assert.That(sent.Acknowledged, Is.True, sent.ToString());
+        }
+
+        Assert.That(answers.Select(a => (string)a.Data.result_code), Is.All.EqualTo("SUCCESS"));
+        Assert.That(server.Settled.OrderBy(x => x, StringComparer.Ordinal),
+            Is.EqualTo(new[] { "V2E2E-R91", "V2E2E-R92", "V2E2E-R93", "V2E2E-R94", "V2E2E-R95" }.Select(n => $"refund {n} SUCCESS 88")), "each handled once, copies and all");
+    }
+
+    [Test]
     public async Task Notifications_made_with_another_APIv2_key_are_refused_and_reach_no_handler()
     {
         using var client = new WeChatPayClient(_sandbox.ClientOptions());

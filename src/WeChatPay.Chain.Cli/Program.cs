@@ -14,26 +14,13 @@ namespace WeChatPay.Chain.Cli;
 /// <summary>The <c>wxpay</c> tool.</summary>
 internal static class Program
 {
-    // The configuration flags, on every command that builds a client.
-    private static readonly Option<string?> ConfigFile = new("--config") { Description = "A JSON configuration file (wxpay sandbox --json writes one).", Recursive = true };
-    private static readonly Option<string?> MerchantId = new("--merchant-id") { Description = "The merchant id (mchid). Env: WECHATPAY_MERCHANT_ID.", Recursive = true };
-    private static readonly Option<string?> MerchantSerial = new("--merchant-serial") { Description = "The merchant certificate serial. Env: WECHATPAY_MERCHANT_SERIAL.", Recursive = true };
-    private static readonly Option<string?> MerchantKey = new("--merchant-key") { Description = "The merchant private key: PEM or file path. Env: WECHATPAY_MERCHANT_KEY.", Recursive = true };
-    private static readonly Option<string[]> PlatformKey = new("--platform-key") { Description = "ID=KEY: a platform certificate serial or PUB_KEY_ID_…, and its PEM or file path (repeatable). Env: WECHATPAY_PLATFORM_KEYS (ID=KEY;ID=KEY).", Recursive = true, AllowMultipleArgumentsPerToken = false };
-    private static readonly Option<string?> BaseUrl = new("--base-url") { Description = "The API base URL. Env: WECHATPAY_BASE_URL.", Recursive = true };
-    private static readonly Option<string?> ApiV3Key = new("--apiv3-key") { Description = "The APIv3 key (callbacks, certificates). Env: WECHATPAY_APIV3_KEY.", Recursive = true };
-    private static readonly Option<string?> ApiV2Key = new("--apiv2-key") { Description = "The APIv2 key (v2/… calls). Env: WECHATPAY_APIV2_KEY.", Recursive = true };
-    private static readonly Option<string?> MerchantCertificate = new("--merchant-certificate")
-        { Description = "apiclient_cert.p12's path, or apiclient_cert.pem (APIv2 operations that need the client certificate). Env: WECHATPAY_MERCHANT_CERTIFICATE.", Recursive = true };
-    private static readonly Option<string?> MerchantCertificatePassword = new("--merchant-certificate-password")
-        { Description = "The .p12's password (the merchant id by default). Env: WECHATPAY_MERCHANT_CERTIFICATE_PASSWORD.", Recursive = true };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Show the stack trace of an error.", Recursive = true };
 
     private static async Task<int> Main(string[] args)
     {
         var root = new RootCommand("wxpay: call WeChat Pay APIv3 from a terminal, explore its operations, run the local sandbox. Try `wxpay demo`.");
-        foreach (var option in new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, MerchantCertificate, MerchantCertificatePassword, Verbose })
-            root.Options.Add(option);
+        foreach (var option in ConfigurationFlags.All) root.Options.Add(option);
+        root.Options.Add(Verbose);
         AddCall(root);
         root.Subcommands.Add(Ops());
         root.Subcommands.Add(Certificates());
@@ -244,19 +231,7 @@ internal static class Program
         return demo;
     }
 
-    private static WeChatPayOptions Options(ParseResult result) => new CliConfiguration
-    {
-        ConfigFile = result.GetValue(ConfigFile),
-        MerchantId = result.GetValue(MerchantId),
-        MerchantSerialNumber = result.GetValue(MerchantSerial),
-        MerchantPrivateKey = result.GetValue(MerchantKey),
-        PlatformKeys = result.GetValue(PlatformKey) ?? Array.Empty<string>(),
-        BaseUrl = result.GetValue(BaseUrl),
-        ApiV3Key = result.GetValue(ApiV3Key),
-        ApiV2Key = result.GetValue(ApiV2Key),
-        MerchantCertificate = result.GetValue(MerchantCertificate),
-        MerchantCertificatePassword = result.GetValue(MerchantCertificatePassword),
-    }.ToOptions(Environment.GetEnvironmentVariable);
+    private static WeChatPayOptions Options(ParseResult result) => ConfigurationFlags.Options(result);
 
     // One readable line for the caller's mistakes and WeChat Pay's answers; the stack trace with --verbose.
     private static async Task<int> RunAsync(ParseResult result, Func<Task<int>> run)

@@ -247,28 +247,6 @@ public sealed partial class WeChatPayClient : IDisposable
     }
 
     /// <summary>
-    /// The parameters a JSAPI page (<c>getBrandWCPayRequest</c>) or a mini-program (<c>wx.requestPayment</c>) starts the payment
-    /// of an order with: <c>appId</c>, <c>timeStamp</c> (now), <c>nonceStr</c> (random), <c>package=prepay_id=…</c>,
-    /// <c>signType=RSA</c> and <c>paySign</c>, signed with the merchant private key. Nothing is sent.
-    /// </summary>
-    /// <param name="appId">The AppID the order was placed for (the <c>appid</c>, or <c>sub_appid</c> for a sub-merchant's own AppID).</param>
-    /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
-    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
-    public WeChatPayJsapiParameters JsapiPayParameters(string appId, string prepayId) => _setup.PayParameters.Jsapi(appId, prepayId);
-
-    /// <summary>
-    /// The parameters an app's OpenSDK <c>PayReq</c> starts the payment of an order with: <c>appid</c>, <c>partnerid</c>,
-    /// <c>prepayid</c>, <c>package=Sign=WXPay</c>, <c>noncestr</c> (random), <c>timestamp</c> (now) and <c>sign</c>, signed with
-    /// the merchant private key. Nothing is sent.
-    /// </summary>
-    /// <param name="appId">The mobile app's AppID the order was placed for.</param>
-    /// <param name="prepayId">The <c>prepay_id</c> the order answered.</param>
-    /// <param name="partnerId">The <c>partnerid</c>: <see cref="WeChatPayOptions.MerchantId"/> when null; a service provider passes the sub-merchant's id.</param>
-    /// <exception cref="ArgumentException">An argument is empty, not printable ASCII (a line break would shift the signed message), or longer than documented (appid and mchid 32 characters, prepay_id 64).</exception>
-    public WeChatPayAppParameters AppPayParameters(string appId, string prepayId, string? partnerId = null) =>
-        _setup.PayParameters.App(appId, prepayId, partnerId);
-
-    /// <summary>
     /// Downloads the file an apply call answered with (<c>v3/bill/tradebill</c>, <c>v3/bill/fundflowbill</c>,
     /// <c>v3/profitsharing/bills</c>, receipts…) from its <c>download_url</c>, streamed to <paramref name="destination"/>, and
     /// checks it against the answer's <c>hash_type</c>/<c>hash_value</c> (computed over the original file, decompressed for gzip).

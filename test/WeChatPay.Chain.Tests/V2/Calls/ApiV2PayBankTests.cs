@@ -5,7 +5,6 @@ using System.Text;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
-using WeChatPay.Chain.Tests.V2.Certificate;
 
 namespace WeChatPay.Chain.Tests.V2.Calls;
 
@@ -15,7 +14,6 @@ namespace WeChatPay.Chain.Tests.V2.Calls;
 /// </summary>
 public class ApiV2PayBankTests : V2CallFixture
 {
-    private static readonly string CertificatePem = MakePem();
     private RSA _bank = null!;
 
     [SetUp]
@@ -24,18 +22,7 @@ public class ApiV2PayBankTests : V2CallFixture
     [TearDown]
     public void DropBankKey() => _bank.Dispose();
 
-    protected override WeChatPayOptions Options()
-    {
-        var options = base.Options();
-        options.MerchantCertificate = CertificatePem;
-        return options;
-    }
-
-    private static string MakePem()
-    {
-        using var certificate = TestMerchantCertificates.ForMerchantKey();
-        return TestMerchantCertificates.Pem(certificate);
-    }
+    protected override bool WithMerchantCertificate => true;
 
     // getpublickey answers without a sign; its pub_key is PKCS#1 PEM.
     private void AnswerPublicKey(string? pem = null) =>

@@ -3,27 +3,14 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Tests.Support;
-using WeChatPay.Chain.Tests.V2.Certificate;
 
 namespace WeChatPay.Chain.Tests.V2.Calls;
 
 /// <summary>A red packet or payout answered SYSTEMERROR is sent again byte for byte (same number, nonce and sign), as documented; no other v2 call is.</summary>
 public class ApiV2SystemErrorTests : V2CallFixture
 {
-    private static readonly string CertificatePem = MakePem();
 
-    protected override WeChatPayOptions Options()
-    {
-        var options = base.Options();
-        options.MerchantCertificate = CertificatePem;
-        return options;
-    }
-
-    private static string MakePem()
-    {
-        using var certificate = TestMerchantCertificates.ForMerchantKey();
-        return TestMerchantCertificates.Pem(certificate);
-    }
+    protected override bool WithMerchantCertificate => true;
 
     private static string SystemError() => SignedAnswer(ApiV2SignType.Md5, ("return_code", "SUCCESS"), ("result_code", "FAIL"), ("err_code", "SYSTEMERROR"), ("err_code_des", "系统繁忙,请稍后再试。"));
 

@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Tests.Support;
-using WeChatPay.Chain.Tests.V2.Certificate;
 
 namespace WeChatPay.Chain.Tests.V2.Calls;
 
@@ -16,20 +15,8 @@ public class ApiV2UploadTests : V2CallFixture
 {
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
-    private static readonly string CertificatePem = MakePem();
 
-    protected override WeChatPayOptions Options()
-    {
-        var options = base.Options();
-        options.MerchantCertificate = CertificatePem;
-        return options;
-    }
-
-    private static string MakePem()
-    {
-        using var certificate = TestMerchantCertificates.ForMerchantKey();
-        return TestMerchantCertificates.Pem(certificate);
-    }
+    protected override bool WithMerchantCertificate => true;
 
     private async Task<Dictionary<string, string>> SentParts()
     {
@@ -71,7 +58,8 @@ public class ApiV2UploadTests : V2CallFixture
     [Test]
     public void Without_a_certificate_nothing_is_sent()
     {
-        var options = base.Options();
+        var options = Options();
+        options.MerchantCertificate = null;
         using var client = new WeChatPayClient(options);
         var error = Assert.ThrowsAsync<InvalidOperationException>(() => client.Chain("v2/secapi/mch/uploadmedia").UploadAsync(WeChatPayFile.FromBytes(Png, "logo.png"), new { mch_id = TestData.MerchantId }));
         Assert.That(error!.Message, Does.Contain("MerchantCertificate"));

@@ -14,11 +14,15 @@ public abstract class V2CallFixture : HttpFixture
 
     protected override bool AnswerSigned => false;
 
+    /// <summary>Whether the client has the merchant certificate (for the operations that need it).</summary>
+    protected virtual bool WithMerchantCertificate => false;
+
     protected override WeChatPayOptions Options()
     {
         var options = TestClient.Options();
         options.ApiV2Key = Key;
         options.RefreshCertificates = false;
+        if (WithMerchantCertificate) options.MerchantCertificate = Certificate.TestMerchantCertificates.MerchantPem;
         return options;
     }
 

@@ -17,6 +17,15 @@ internal static class TestMerchantCertificates
         return Make(rsa, notBefore, notAfter);
     }
 
+    /// <summary>The PEM of one certificate of the test merchant key, made once.</summary>
+    public static string MerchantPem => LazyPem.Value;
+
+    private static readonly Lazy<string> LazyPem = new(() =>
+    {
+        using var certificate = ForMerchantKey();
+        return Pem(certificate);
+    });
+
     /// <summary>A certificate of a fresh key that is not the merchant's.</summary>
     public static X509Certificate2 ForAnotherKey()
     {

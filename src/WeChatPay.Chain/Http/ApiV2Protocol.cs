@@ -51,6 +51,7 @@ internal sealed partial class ApiV2Protocol
     /// <exception cref="InvalidOperationException">The operation needs the merchant's client certificate and none is configured.</exception>
     /// <exception cref="WeChatPayValidationException">The request's mch_id/mchid is not the configured merchant.</exception>
     /// <exception cref="ArgumentException">The body is not an object of fields, carries a sign, or a field cannot be sent.</exception>
+    /// <exception cref="NotSupportedException">The operation is a page a browser opens (<see cref="V2Pages"/>), not a call.</exception>
     public void Prepare(PreparedCall call) => Prepare(call, null);
 
     /// <summary>Whether the call has pay-to-bank fields for the client to encrypt (the catalog's <c>rsa-paybank</c> marks, automatic encryption on).</summary>
@@ -73,6 +74,10 @@ internal sealed partial class ApiV2Protocol
             call.ClientCertificate = true;
         }
         call.ResendOnSystemError = V2SystemErrorRetry.Applies(call.RelativePath);
+        if (V2Pages.IsPage(call.RelativePath))
+            throw new NotSupportedException(
+                $"{call.RelativePath} is a page the user's browser opens inside WeChat (WeChat Pay answers it with a redirect), not a call a server makes: " +
+                "build its URL with the documented query, and sign, as its page documents, and send the user there (nothing was sent).");
         if (call.Operation?.RequestBody == "multipart" && call.Upload is null)
             throw new ArgumentException($"{shown} is an APIv2 upload: call UploadAsync with the file (nothing was sent).", "path");
 

@@ -148,6 +148,17 @@ public class ApiV2RequestTests : V2CallFixture
         Assert.That(Http.CallLog, Is.Empty);
     }
 
+    [TestCase("v2/appauth/authindex")]
+    [TestCase("v2/papay/entrustweb")]
+    [TestCase("v2/papay/partner/entrustweb")]
+    public void A_page_the_users_browser_opens_is_not_sent(string path)
+    {
+        var error = Assert.ThrowsAsync<NotSupportedException>(() => Client.Chain(path).GetAsync(new { appid = "wxd678efh567hg6787", mch_id = TestData.MerchantId }));
+        Assert.That(error!.Message, Does.Contain(path).And.Contain("browser").And.Contain("nothing was sent"));
+        Assert.That(Http.CallLog, Is.Empty);
+        Assert.That(WeChatPay.Chain.Catalog.OperationCatalog.Default.Find("GET", path), Is.Not.Null, "a documented GET");
+    }
+
     [Test]
     public async Task An_operation_with_its_own_host_goes_there_with_the_default_base_url()
     {

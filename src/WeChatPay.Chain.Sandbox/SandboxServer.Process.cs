@@ -18,10 +18,11 @@ internal sealed partial class SandboxServer
         var request = context.Request;
         var method = request.Method.ToUpperInvariant();
         var path = PathOf(target);
-        if (ResolveV2(path) is { } v2)
+        if (ResolveV2(method, path) is { } v2)
         {
             var form = v2.RequestBody == "multipart" ? await MultipartMeta.PartsAsync(request.ContentType, body, context.RequestAborted).ConfigureAwait(false) : null;
-            return ProcessV2(method, path, body, form, v2, record, context.Connection.ClientCertificate);
+            var query = target.IndexOf('?') is var at && at >= 0 ? target.Substring(at) : null;
+            return ProcessV2(method, path, body, form, query, v2, record, context.Connection.ClientCertificate);
         }
 
         var operation = Resolve(context, method, path, out var unknown);

@@ -16,15 +16,25 @@ internal sealed partial class SandboxServer
     private readonly SandboxRedPackets _redPackets = new();
     private readonly SandboxPayBankKey _payBank = new();
 
-    // The v2 operation at this URL path, or null: the path is the documented one without its v2/ prefix.
-    private CatalogOperation? ResolveV2(string path) =>
-        path.Length > 0 && !path.StartsWith("v3/", System.StringComparison.Ordinal)
-        && _catalog.Find("POST", SandboxV2Rules.Prefix + path) is { } operation && SandboxV2Rules.Served(operation)
-            ? operation
-            : null;
+    // The v2 operation at this URL path, or null: the path is the documented one without its v2/ prefix. A GET finds a
+    // documented v2 GET (its fields in the query), else the POST of that path (which then answers REQUIRE_POST_METHOD).
+    private CatalogOperation? ResolveV2(string method, string path)
+    {
+        if (path.Length == 0 || path.StartsWith("v3/", System.StringComparison.Ordinal)) return null;
+        var documented = SandboxV2Rules.Prefix + path;
+        var operation = (method == "GET" ? _catalog.Find("GET", documented) : null) ?? _catalog.Find("POST", documented);
+        return operation is not null && SandboxV2Rules.Served(operation) ? operation : null;
+    }
 
-    private Answer ProcessV2(string method, string path, byte[] body, List<(string Name, byte[] Bytes)>? form, CatalogOperation operation, CallRecord record,
-        System.Security.Cryptography.X509Certificates.X509Certificate2? presented)
+    private Answer ProcessV2(string method, string path, byte[] body, List<(string Name, byte[] Bytes)>? form, string? query, CatalogOperation operation,
+        CallRecord record, System.Security.Cryptography.X509Certificates.X509Certificate2? presented)
+    {
+        var answer = JudgeV2(method, path, body, form, query, operation, record, presented);
+        return SandboxV2Rules.AnswersJson(operation) ? AsJson(answer) : answer;
+    }
+
+    private Answer JudgeV2(string method, string path, byte[] body, List<(string Name, byte[] Bytes)>? form, string? query, CatalogOperation operation,
+        CallRecord record, System.Security.Cryptography.X509Certificates.X509Certificate2? presented)
     {
         record.Operation = operation.Method + " " + operation.Path;
         record.Passed.Add(SandboxCheck.Operation);
@@ -37,12 +47,22 @@ internal sealed partial class SandboxServer
                     SandboxCheck.ClientCertificate, null);
             record.Passed.Add(SandboxCheck.ClientCertificate);
         }
-        if (method != "POST")
+        if (method != operation.Method)
             return ReturnFail(record, "REQUIRE_POST_METHOD", "请使用post方法", SandboxCheck.Operation, null);
 
         Dictionary<string, string> fields;
         byte[]? media = null;
-        if (form is not null)
+        if (operation.Method == "GET")
+        {
+            // A v2 GET: its fields are the query's, one value each.
+            fields = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var pair in Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query))
+            {
+                if (pair.Value.Count != 1) return ReturnFail(record, "PARAM_ERROR", pair.Key + "参数重复", SandboxCheck.Parameters, pair.Key);
+                fields[pair.Key] = pair.Value[0]!;
+            }
+        }
+        else if (form is not null)
         {
             // The upload: its fields are form parts (signed as any v2 fields), the file the media part (not signed).
             if (!SandboxV2Upload.TryRead(form, out fields, out media, out var problem))

@@ -55,7 +55,14 @@ internal static class SandboxV2Rules
 
     /// <summary>Whether the sandbox serves <paramref name="operation"/> in this step: a <c>POST</c> of an XML body.</summary>
     public static bool Served(CatalogOperation operation) =>
-        operation.Path.StartsWith(Prefix, StringComparison.Ordinal) && operation.Method == "POST" && operation.RequestBody is "xml" or "multipart";
+        operation.Path.StartsWith(Prefix, StringComparison.Ordinal)
+        && ((operation.Method == "POST" && operation.RequestBody is "xml" or "multipart") || (operation.Method == "GET" && !Pages.Contains(operation.Path)));
+
+    /// <summary>Whether the operation answers JSON (<c>retcode</c>, <c>retmsg</c>) rather than XML: <c>appauth/getaccesstoken</c>.</summary>
+    public static bool AnswersJson(CatalogOperation operation) => operation.Response.Any(r => r.Name == "retcode");
+
+    // The v2 GETs that are pages a browser opens (they answer a redirect to WeChat), which the sandbox does not play.
+    private static readonly HashSet<string> Pages = new(StringComparer.Ordinal) { "v2/appauth/authindex", "v2/papay/entrustweb", "v2/papay/partner/entrustweb" };
 
     /// <summary>Whether the operation answers with a <c>sign</c>.</summary>
     public static bool SignsAnswer(CatalogOperation operation) => !SignlessAnswers.Contains(operation.Path.Substring(Prefix.Length));

@@ -23,6 +23,7 @@ internal sealed partial class ApiV2Protocol
         var method = call.Method.Method;
         var text = answer.Text;
         if (call.Operation?.Download == true && !text.TrimStart().StartsWith("<", StringComparison.Ordinal)) return null;
+        if (call.Operation is { } operation && AnswersJson(operation)) return ReadJson(answer, call);
         ApiV2Fields fields;
         try
         {
@@ -57,6 +58,37 @@ internal sealed partial class ApiV2Protocol
 
         var json = new JObject();
         foreach (var field in fields) json[field.Key] = field.Value;
+        return json;
+    }
+
+    // The v2 operations documented to answer JSON (appauth/getaccesstoken: retcode, retmsg, …) rather than XML.
+    private static bool AnswersJson(Catalog.CatalogOperation operation)
+    {
+        foreach (var row in operation.Response)
+            if (row.Name == "retcode") return true;
+        return false;
+    }
+
+    // A JSON answer: retcode 0 is success (its fields as given), any other a failure whose Code is the retcode. Unsigned, as documented.
+    private static JObject ReadJson(Answer answer, PreparedCall call)
+    {
+        JObject json;
+        try
+        {
+            json = JObject.Parse(answer.Text);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new WeChatPayException(
+                $"{call.Method.Method} {call.ShownTarget} answered {answer.StatusCode} with a body that is not the JSON object it documents ({e.Message.TrimEnd('.')}); nothing of it was used.",
+                call.Method.Method, call.ShownTarget, answer.StatusCode, answer.Text, answer.Headers, e);
+        }
+        var code = json["retcode"] is JValue { Value: not null } value ? Convert.ToString(value.Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (code != "0")
+        {
+            var message = (string?)(json["retmsg"] as JValue);
+            throw Failure(call, answer, code ?? "FAIL", $"retcode {code ?? "(missing)"}: {Quoted(message)}", message);
+        }
         return json;
     }
 

@@ -46,6 +46,9 @@ internal sealed class WeChatPayClientFactory : IWeChatPayClientFactory, IDisposa
         // The registered options are shared (IOptionsMonitor caches them): the client gets a copy to add its handler and observers to.
         var configured = options.Clone();
         configured.HttpMessageHandler = handler;
+        // The operations that need the merchant certificate go through a client of their own, whose handler presents it.
+        if (options.MerchantCertificate is not null && options.CertificateHttpMessageHandler is null)
+            configured.CertificateHttpMessageHandler = _handlers.CreateHandler(MerchantCertificateHandlers.ClientName(name));
         configured.CallCompleted = call =>
         {
             Log.Call(logger, name, call);

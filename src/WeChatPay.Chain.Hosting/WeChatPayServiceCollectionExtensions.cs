@@ -57,6 +57,7 @@ public static class WeChatPayServiceCollectionExtensions
         services.TryAddSingleton<IWeChatPayClientFactory, WeChatPayClientFactory>();
         if (name == Options.Options.DefaultName) services.TryAddSingleton(provider => provider.GetRequiredService<IWeChatPayClientFactory>().Get(name));
         else services.AddKeyedSingleton(name, (provider, _) => provider.GetRequiredService<IWeChatPayClientFactory>().Get(name));
+        MerchantCertificateHandlers.Register(services, name);
         return services.AddHttpClient(WeChatPayClientFactory.HttpClientName(name));
     }
 }

@@ -67,7 +67,7 @@ public class SandboxDocsTests
     [TestCase("bills.md", 1)]
     [TestCase("uploads.md", 1)]
     [TestCase("scripts.md", 1)]
-    [TestCase("hosting.md", 2)]
+    [TestCase("hosting.md", 3)]
     [TestCase("telemetry.md", 1)]
     [TestCase("resilience.md", 1)]
     [TestCase("guomi.md", 3)]

@@ -34,18 +34,7 @@ internal static class ApiV2XmlWriter
     {
         if (fields is null) throw new ArgumentNullException(nameof(fields));
         var list = new List<KeyValuePair<string, string>>(fields);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var length = 11;
-        foreach (var field in list)
-        {
-            var name = field.Key ?? throw new ArgumentNullException(nameof(fields), "A field has a null name.");
-            var value = field.Value ?? throw new ArgumentNullException(nameof(fields), $"The {ApiV2Signature.Label(name)} field has a null value; leave the field out, or give an empty string.");
-            CheckName(name);
-            if (!names.Add(name))
-                throw new ArgumentException($"The {ApiV2Signature.Label(name)} field is given twice; each APIv2 field appears once.", nameof(fields));
-            CheckValue(name, value);
-            length += (2 * name.Length) + value.Length + 16;
-        }
+        var length = 11 + Check(list);
 
         var xml = new StringBuilder(length).Append('<').Append(Root).Append('>');
         foreach (var field in list)
@@ -83,6 +72,30 @@ internal static class ApiV2XmlWriter
                 default: xml.Append(c); break;
             }
         }
+    }
+
+    /// <summary>
+    /// Checks fields as <see cref="Write"/> does: names that are XML element names, each once, values XML 1.0 can carry. The
+    /// v2 upload's form parts are such fields too (a name with a quote or a line break would rewrite a part's header).
+    /// </summary>
+    /// <returns>A size estimate of the fields as XML elements.</returns>
+    /// <exception cref="ArgumentNullException">A name or a value is null.</exception>
+    /// <exception cref="ArgumentException">A name is not an XML element name or is given twice, or a value holds a character XML 1.0 cannot carry.</exception>
+    internal static int Check(IReadOnlyList<KeyValuePair<string, string>> fields)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var length = 0;
+        foreach (var field in fields)
+        {
+            var name = field.Key ?? throw new ArgumentNullException(nameof(fields), "A field has a null name.");
+            var value = field.Value ?? throw new ArgumentNullException(nameof(fields), $"The {ApiV2Signature.Label(name)} field has a null value; leave the field out, or give an empty string.");
+            CheckName(name);
+            if (!names.Add(name))
+                throw new ArgumentException($"The {ApiV2Signature.Label(name)} field is given twice; each APIv2 field appears once.", nameof(fields));
+            CheckValue(name, value);
+            length += (2 * name.Length) + value.Length + 16;
+        }
+        return length;
     }
 
     /// <summary>Refuses a name that is not an XML element name without a namespace prefix (an NCName).</summary>

@@ -94,6 +94,7 @@ internal sealed partial class ApiV2Protocol
         }
         else if (call.Upload is not null)
         {
+            ApiV2XmlWriter.Check(signed); // the form's parts are named by the fields, checked as the XML's would be
             call.V2Form = signed;
         }
         else

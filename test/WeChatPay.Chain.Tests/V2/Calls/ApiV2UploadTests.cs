@@ -72,4 +72,15 @@ public class ApiV2UploadTests : V2CallFixture
         Assert.ThrowsAsync<WeChatPayValidationException>(() => Client.Chain("v2/secapi/mch/uploadmedia").UploadAsync(WeChatPayFile.FromBytes(Png, "logo.png"), new { mch_id = "1900000002" }));
         Assert.That(Http.CallLog, Is.Empty);
     }
+
+    [TestCase("media_hash\"; filename=\"x.png")]
+    [TestCase("remark\r\nX-Injected: 1")]
+    [TestCase("a b")]
+    public void A_field_name_that_would_rewrite_a_parts_header_is_refused_before_sending(string name)
+    {
+        var meta = new System.Collections.Generic.Dictionary<string, object> { ["mch_id"] = TestData.MerchantId, [name] = "1" };
+        var error = Assert.ThrowsAsync<ArgumentException>(() => Client.Chain("v2/secapi/mch/uploadmedia").UploadAsync(WeChatPayFile.FromBytes(Png, "logo.png"), meta));
+        Assert.That(error!.Message, Does.Contain("XML element name"));
+        Assert.That(Http.CallLog, Is.Empty);
+    }
 }

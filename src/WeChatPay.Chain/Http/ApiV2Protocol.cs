@@ -63,6 +63,12 @@ internal sealed partial class ApiV2Protocol
     public void Prepare(PreparedCall call, VerifyingKey? bankKey)
     {
         var shown = call.Method.Method + " " + call.RelativePath;
+        if (V2Pages.IsPage(call.RelativePath))
+            throw new NotSupportedException(
+                $"{call.RelativePath} is a page the user's browser opens inside WeChat (WeChat Pay answers it with a redirect), not a call a server makes: " +
+                "build its URL with the documented query, and sign, as its page documents, and send the user there (nothing was sent).");
+        if (call.Operation?.RequestBody == "multipart" && call.Upload is null)
+            throw new ArgumentException($"{shown} is an APIv2 upload: call UploadAsync with the file (nothing was sent).", "path");
         if (_apiV2Key is null)
             throw new InvalidOperationException(
                 $"{shown} is an APIv2 call, signed with the APIv2 key, and WeChatPayOptions.ApiV2Key is not set: give the 32-character APIv2 key " +
@@ -74,12 +80,6 @@ internal sealed partial class ApiV2Protocol
             call.ClientCertificate = true;
         }
         call.ResendOnSystemError = V2SystemErrorRetry.Applies(call.RelativePath);
-        if (V2Pages.IsPage(call.RelativePath))
-            throw new NotSupportedException(
-                $"{call.RelativePath} is a page the user's browser opens inside WeChat (WeChat Pay answers it with a redirect), not a call a server makes: " +
-                "build its URL with the documented query, and sign, as its page documents, and send the user there (nothing was sent).");
-        if (call.Operation?.RequestBody == "multipart" && call.Upload is null)
-            throw new ArgumentException($"{shown} is an APIv2 upload: call UploadAsync with the file (nothing was sent).", "path");
 
         var isGet = call.Method == System.Net.Http.HttpMethod.Get;
         var fields = isGet ? new List<KeyValuePair<string, string>>(call.Query) : BodyFields(call.BodySource);

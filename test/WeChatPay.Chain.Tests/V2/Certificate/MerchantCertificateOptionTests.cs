@@ -115,4 +115,19 @@ public class MerchantCertificateOptionTests
         options.CertificateHttpMessageHandler = withCertificate;
         Assert.DoesNotThrow(() => new WeChatPayClient(options).Dispose());
     }
+
+    [Test]
+    public void A_guomi_merchant_gives_its_RSA_certificate_as_a_p12_with_its_own_key_and_not_as_PEM()
+    {
+        var now = TimeProvider.System.GetUtcNow(); // the 国密 test merchant runs on the machine's clock
+        using var certificate = TestMerchantCertificates.ForAnotherKey(now.AddDays(-1), now.AddYears(1));
+        var options = SmTestClient.Options();
+        options.ApiV2Key = V2TestData.ApiV2Key;
+        options.MerchantCertificate = TestMerchantCertificates.P12File(certificate, options.MerchantId);
+        Assert.DoesNotThrow(() => new WeChatPayClient(options).Dispose());
+
+        options.MerchantCertificate = TestMerchantCertificates.Pem(certificate);
+        var error = Refused(options);
+        Assert.That(error.Message, Does.Contain("an SM2 key").And.Contain("apiclient_cert.p12"));
+    }
 }

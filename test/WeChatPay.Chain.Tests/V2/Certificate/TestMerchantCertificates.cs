@@ -27,10 +27,10 @@ internal static class TestMerchantCertificates
     });
 
     /// <summary>A certificate of a fresh key that is not the merchant's.</summary>
-    public static X509Certificate2 ForAnotherKey()
+    public static X509Certificate2 ForAnotherKey(DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
     {
         using var rsa = RSA.Create(2048);
-        return Make(rsa, null, null);
+        return Make(rsa, notBefore, notAfter);
     }
 
     /// <summary>The certificate as a .p12 file protected by <paramref name="password"/>, written to a new temporary path.</summary>

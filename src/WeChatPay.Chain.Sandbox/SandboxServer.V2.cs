@@ -40,10 +40,9 @@ internal sealed partial class SandboxServer
         record.Passed.Add(SandboxCheck.Operation);
         if (SandboxV2Rules.Security(operation))
         {
-            if (_tls is null || !_tls.IsMerchant(presented))
-                return ReturnFail(record, "CA_ERROR", "请求未携带证书，或请求携带的证书出错 (" + (_tls is null
-                    ? "a 国密 sandbox has no TLS address: use an RSA sandbox"
-                    : presented is null ? "send it to TlsBaseUrl with the merchant API certificate" : "not the merchant API certificate the sandbox issued") + ")",
+            if (!_tls.IsMerchant(presented))
+                return ReturnFail(record, "CA_ERROR", "请求未携带证书，或请求携带的证书出错 (" + (presented is null
+                    ? "send it to TlsBaseUrl with the merchant API certificate" : "not the merchant API certificate the sandbox issued") + ")",
                     SandboxCheck.ClientCertificate, null);
             record.Passed.Add(SandboxCheck.ClientCertificate);
         }

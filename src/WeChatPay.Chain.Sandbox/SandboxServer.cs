@@ -25,7 +25,7 @@ internal sealed partial class SandboxServer
     private const int MaxBodyBytes = 16 * 1024 * 1024;
 
     private readonly SandboxKeys _keys;
-    private readonly SandboxTls? _tls;
+    private readonly SandboxTls _tls;
     private readonly SandboxFaults _faults;
     private readonly TimeProvider _clock;
     private readonly SandboxLog _log;
@@ -44,7 +44,7 @@ internal sealed partial class SandboxServer
     private int _callCount;
 
     public SandboxServer(SandboxKeys keys, SandboxOrders orders, SandboxFaults faults, TimeProvider clock, SandboxLog log, CancellationToken stopping,
-        SandboxTls? tls)
+        SandboxTls tls)
     {
         _tls = tls;
         Orders = orders;

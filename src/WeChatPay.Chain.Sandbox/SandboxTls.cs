@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Security;
@@ -18,6 +19,7 @@ internal sealed class SandboxTls : IDisposable
 {
     private readonly RSA _merchantPublic;
     private readonly List<HttpMessageHandler> _handlers = new();
+    private string? _p12;
 
     private SandboxTls(X509Certificate2 authority, X509Certificate2 server, X509Certificate2 merchant, RSA merchantPublic)
     {
@@ -36,15 +38,35 @@ internal sealed class SandboxTls : IDisposable
     /// <summary>The merchant API certificate, with the merchant key.</summary>
     public X509Certificate2 Merchant { get; }
 
-    /// <summary>The merchant API certificate as PEM (apiclient_cert.pem): its key is the merchant private key.</summary>
+    /// <summary>The merchant API certificate as PEM (apiclient_cert.pem): its key is the merchant private key (RSA merchants).</summary>
     public string MerchantPem => Merchant.ExportCertificatePem();
+
+    /// <summary>
+    /// The merchant API certificate with its key as an <c>apiclient_cert.p12</c> file protected by <paramref name="password"/>,
+    /// written once to a folder of its own and deleted with this object.
+    /// </summary>
+    public string MerchantPkcs12File(string password)
+    {
+        lock (_handlers)
+        {
+            if (_p12 is not null) return _p12;
+            var folder = Directory.CreateTempSubdirectory("wxpay-sandbox-").FullName;
+            var path = Path.Combine(folder, "apiclient_cert.p12");
+            File.WriteAllBytes(path, Merchant.Export(X509ContentType.Pkcs12, password));
+            return _p12 = path;
+        }
+    }
 
     /// <summary>
     /// Makes the authority and its two certificates, each valid from a day before its "now" for a year: the server's by the
     /// machine's clock (the client's TLS checks it so), the merchant's by the sandbox clock <paramref name="sandboxNow"/> (the
     /// client checks its own certificate by its clock, the sandbox's).
     /// </summary>
-    public static SandboxTls Create(string merchantId, string merchantSerial, string merchantPrivateKeyPem, DateTimeOffset sandboxNow)
+    /// <param name="merchantId">The merchant id.</param>
+    /// <param name="merchantSerial">The merchant serial, the merchant certificate's.</param>
+    /// <param name="merchantPrivateKeyPem">The merchant's RSA key; null for a 国密 merchant, whose APIv2 certificate is RSA with a key of its own (made here).</param>
+    /// <param name="sandboxNow">The sandbox clock's now.</param>
+    public static SandboxTls Create(string merchantId, string merchantSerial, string? merchantPrivateKeyPem, DateTimeOffset sandboxNow)
     {
         var machineNow = TimeProvider.System.GetUtcNow(); // TLS peers check certificates by the machine clock, not the sandbox clock
         var from = (sandboxNow < machineNow ? sandboxNow : machineNow).AddDays(-2);
@@ -66,8 +88,8 @@ internal sealed class SandboxTls : IDisposable
         using var serverPublic = serverRequest.Create(authorityWithKey, machineNow.AddDays(-1), machineNow.AddYears(1), Serial());
         var server = serverPublic.CopyWithPrivateKey(serverKey);
 
-        var merchantKey = RSA.Create();
-        merchantKey.ImportFromPem(merchantPrivateKeyPem);
+        var merchantKey = RSA.Create(2048);
+        if (merchantPrivateKeyPem is not null) merchantKey.ImportFromPem(merchantPrivateKeyPem);
         var merchantRequest = new CertificateRequest($"CN=商户证书 {merchantId}, OU={merchantId}, O=WeChat Pay sandbox merchant", merchantKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         merchantRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(new OidCollection { new Oid("1.3.6.1.5.5.7.3.2") }, false));
         using var merchantPublic = merchantRequest.Create(authorityWithKey.SubjectName, X509SignatureGenerator.CreateForECDsa(authorityKey), // an RSA key under an ECDSA authority
@@ -149,6 +171,7 @@ internal sealed class SandboxTls : IDisposable
             foreach (var handler in _handlers) handler.Dispose();
             _handlers.Clear();
         }
+        if (_p12 is not null) Directory.Delete(Path.GetDirectoryName(_p12)!, recursive: true);
         Authority.Dispose();
         Server.Dispose();
         Merchant.Dispose();

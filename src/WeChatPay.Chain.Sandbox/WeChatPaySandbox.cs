@@ -42,7 +42,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     private int _disposed;
 
     private WeChatPaySandbox(WebApplication app, SandboxServer server, SandboxKeys keys, SandboxOptions options, TimeProvider clock,
-        SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl, SandboxTls? tls, string? tlsBaseUrl, bool ownsTls)
+        SandboxLog log, SandboxFaults faults, CancellationTokenSource stopping, string baseUrl, SandboxTls tls, string tlsBaseUrl, bool ownsTls)
     {
         _tls = tls;
         _ownsTls = ownsTls;
@@ -172,15 +172,15 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
         var log = new SandboxLog(options.Log, options.Logger);
         SandboxKeys.CheckApiV2Key(options.ApiV2Key); // before the key generation it would waste
         var keys = (await SandboxKeys.CreateAsync(options, clock, cancellationToken).ConfigureAwait(false)).WithApiV2Key(options.ApiV2Key);
-        // 国密 merchants' keys are SM2, which .NET's TLS cannot present: the TLS listener is the RSA sandbox's.
-        var tls = keys.Scheme == SandboxScheme.Rsa ? SandboxTls.Create(keys.MerchantId, keys.MerchantSerial, keys.MerchantPrivateKeyPem, clock.GetUtcNow()) : null;
+        // A 国密 merchant's key is SM2, which TLS here cannot present: its APIv2 certificate is RSA with a key of its own.
+        var tls = SandboxTls.Create(keys.MerchantId, keys.MerchantSerial, keys.Scheme == SandboxScheme.Rsa ? keys.MerchantPrivateKeyPem : null, clock.GetUtcNow());
         try
         {
             return await ServeAsync(keys, tls, ownsTls: true, new SandboxOrders(options.OrdersMustExist), options, options.Port, clock, log, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            tls?.Dispose();
+            tls.Dispose();
             throw;
         }
     }
@@ -196,7 +196,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
     public Task<WeChatPaySandbox> StartBackupAsync(CancellationToken cancellationToken = default) =>
         ServeAsync(_keys, _tls, ownsTls: false, _server.Orders, new SandboxOptions { TimeProvider = _clientClock }, 0, _clock, _log, cancellationToken);
 
-    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxTls? tls, bool ownsTls, SandboxOrders orders, SandboxOptions options, int listenPort,
+    private static async Task<WeChatPaySandbox> ServeAsync(SandboxKeys keys, SandboxTls tls, bool ownsTls, SandboxOrders orders, SandboxOptions options, int listenPort,
         TimeProvider clock, SandboxLog log, CancellationToken cancellationToken)
     {
         var faults = new SandboxFaults();
@@ -210,14 +210,13 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
             kestrel.Listen(IPAddress.Loopback, listenPort);
-            if (tls is not null)
-                kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
-                {
-                    https.ServerCertificate = tls.Server;
-                    // Every connection is asked for a certificate; the security operations require the merchant's (SandboxServer judges it).
-                    https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
-                    https.AllowAnyClientCertificate();
-                }));
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(https =>
+            {
+                https.ServerCertificate = tls.Server;
+                // Every connection is asked for a certificate; the security operations require the merchant's (SandboxServer judges it).
+                https.ClientCertificateMode = Microsoft.AspNetCore.Server.Kestrel.Https.ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            }));
         });
         var app = builder.Build();
         app.Run(server.HandleAsync);
@@ -237,8 +236,9 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             ? scheme + "://127.0.0.1:" + new Uri(address).Port.ToString(CultureInfo.InvariantCulture) + "/"
             : null;
         var baseUrl = UrlOf("http") ?? throw new InvalidOperationException("Kestrel reported no address.");
-        var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl, tls, tls is null ? null : UrlOf("https"), ownsTls);
-        log.Info($"listening on {baseUrl}{(sandbox.TlsBaseUrl is { } tlsUrl ? " and " + tlsUrl : "")} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
+        var sandbox = new WeChatPaySandbox(app, server, keys, options, clock, log, faults, stopping, baseUrl, tls,
+            UrlOf("https") ?? throw new InvalidOperationException("Kestrel reported no HTTPS address."), ownsTls);
+        log.Info($"listening on {baseUrl} and {sandbox.TlsBaseUrl} ({keys.Mode} mode, {keys.Rules.Name}, platform key {keys.PlatformKeyId}, merchant {keys.MerchantId}, merchant serial {keys.MerchantSerial})");
         return sandbox;
     }
 
@@ -282,7 +282,7 @@ public sealed partial class WeChatPaySandbox : IAsyncDisposable
             }
         }
         await _app.DisposeAsync().ConfigureAwait(false);
-        if (_ownsTls) _tls?.Dispose();
+        if (_ownsTls) _tls.Dispose();
         _callbackClient.Dispose();
         _stopping.Dispose();
         _log.Info("stopped");

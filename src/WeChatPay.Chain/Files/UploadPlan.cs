@@ -19,9 +19,9 @@ namespace WeChatPay.Chain.Files;
 internal sealed class UploadPlan
 {
     private UploadPlan(string filePart, string? fileNameField, string? digestField, string? algorithmField, string? algorithmValue, bool sm3,
-        long? maxBytes, string[]? extensions, FileSignature[]? types, bool md5 = false)
+        long? maxBytes, string[]? extensions, FileSignature[]? types, bool isV2 = false)
     {
-        Md5 = md5;
+        IsV2 = isV2;
         Types = types;
         FilePart = filePart;
         FileNameField = fileNameField;
@@ -45,11 +45,11 @@ internal sealed class UploadPlan
 
     public bool Sm3 { get; }
 
-    /// <summary>The digest is MD5 (APIv2's <c>media_hash</c>), not SHA-256 or SM3.</summary>
-    public bool Md5 { get; }
-
-    /// <summary>An APIv2 upload: its fields are form parts beside the file, signed as APIv2 fields, not a <c>meta</c> JSON.</summary>
-    public bool IsV2 => Md5;
+    /// <summary>
+    /// An APIv2 upload: its fields are form parts beside the file, signed as APIv2 fields, not a <c>meta</c> JSON, and its
+    /// digest (<c>media_hash</c>) is MD5.
+    /// </summary>
+    public bool IsV2 { get; }
 
     public long? MaxBytes { get; }
 
@@ -84,7 +84,7 @@ internal sealed class UploadPlan
             _ => ((long?)null, (string[]?)null, (FileSignature[]?)null),
         };
         return new UploadPlan(filePart, Named("filename", "file_name"), Named("sha256", "digest", "file_digest", "media_hash"), algorithm?.Name, algorithmValue, sm3,
-            maxBytes, extensions, types, md5: v2);
+            maxBytes, extensions, types, isV2: v2);
     }
 
     /// <summary>Checks what can be checked before the file is read, where the operation documents the types it takes: its name's extension and its content type.</summary>
@@ -197,7 +197,7 @@ internal sealed class UploadPlan
     private async Task<string> DigestAsync(Stream source, long limit, CancellationToken cancellationToken)
     {
         var sm3 = Sm3 ? new Org.BouncyCastle.Crypto.Digests.SM3Digest() : null;
-        using var sha = Sm3 ? null : IncrementalHash.CreateHash(Md5 ? HashAlgorithmName.MD5 : HashAlgorithmName.SHA256);
+        using var sha = Sm3 ? null : IncrementalHash.CreateHash(IsV2 ? HashAlgorithmName.MD5 : HashAlgorithmName.SHA256);
         await PumpAsync(source, limit, (buffer, count) =>
         {
             if (sm3 is not null) sm3.BlockUpdate(buffer, 0, count);

@@ -55,7 +55,7 @@ internal sealed partial class ApiV2Protocol
     public void Prepare(PreparedCall call) => Prepare(call, null);
 
     /// <summary>Whether the call has pay-to-bank fields for the client to encrypt (the catalog's <c>rsa-paybank</c> marks, automatic encryption on).</summary>
-    public static bool NeedsBankKey(PreparedCall call) => call.AutoEncryption && call.Operation is { } operation && BankFields(operation).Count > 0;
+    public static bool NeedsBankKey(PreparedCall call) => call.AutoEncryption && call.Operation is { } operation && BankField(operation, null) is not null;
 
     /// <inheritdoc cref="Prepare(PreparedCall)"/>
     /// <param name="call">The built call.</param>
@@ -156,34 +156,22 @@ internal sealed partial class ApiV2Protocol
     // already is a ciphertext of that key's size is the caller's own and is sent as given.
     private static void EncryptBankFields(PreparedCall call, List<KeyValuePair<string, string>> fields, VerifyingKey bankKey)
     {
-        var marked = BankFields(call.Operation!);
         for (var i = 0; i < fields.Count; i++)
         {
             var field = fields[i];
-            if (marked.IndexOf(field.Key) < 0 || field.Value.Length == 0 || bankKey.IsCiphertext(field.Value)) continue;
+            if (field.Value.Length == 0 || BankField(call.Operation!, field.Key) is null || bankKey.IsCiphertext(field.Value)) continue;
             fields[i] = new KeyValuePair<string, string>(field.Key, bankKey.Encrypt(field.Value));
             call.EncryptedFields.Add(field.Key);
         }
     }
 
-    private static List<string> BankFields(Catalog.CatalogOperation operation)
+    // The operation's documented body field of that name marked rsa-paybank (any such field when name is null), or null.
+    private static Catalog.CatalogField? BankField(Catalog.CatalogOperation operation, string? name)
     {
-        var names = new List<string>();
-        foreach (var row in operation.Request)
-        {
-            if (row.Name != "xml") continue;
-            foreach (var child in row.Children)
-                if (child.Encrypted == ApiV2BankKey.Marker) names.Add(child.Name);
-        }
-        return names;
+        foreach (var field in operation.BodyFields)
+            if (field.Encrypted == ApiV2BankKey.Marker && (name is null || field.Name == name)) return field;
+        return null;
     }
 
-    private static bool HasFlag(Catalog.CatalogOperation operation, string flag)
-    {
-        foreach (var row in operation.Request)
-        {
-            if (row.Name == flag && row.Type == "true") return true;
-        }
-        return false;
-    }
+    private static bool HasFlag(Catalog.CatalogOperation operation, string flag) => operation.RequestOption(flag)?.Type == "true";
 }

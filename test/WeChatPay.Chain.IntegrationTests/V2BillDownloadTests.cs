@@ -268,20 +268,4 @@ public class V2BillDownloadTests : SandboxFixture
         Assert.That(sandbox.Calls.Count, Is.EqualTo(before));
         Assert.That(stream.Length, Is.Zero);
     }
-
-    // Counts what it is given and keeps nothing.
-    private sealed class CountingStream : Stream
-    {
-        public long Written { get; private set; }
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => Written;
-        public override long Position { get => Written; set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => Written += count;
-    }
 }

@@ -7,7 +7,7 @@ namespace WeChatPay.Chain;
 
 /// <summary>A verified answer from WeChat Pay: status, headers, the raw body and its JSON as <c>dynamic</c>.</summary>
 [System.Diagnostics.DebuggerDisplay("{Display,nq}")]
-public sealed class WeChatPayResponse
+public class WeChatPayResponse
 {
     private readonly byte[] _bytes;
     private string? _body;
@@ -28,6 +28,19 @@ public sealed class WeChatPayResponse
             _json = json;
             _parsed = true;
         }
+    }
+
+    // The same answer, for a typed view of it (WeChatPayResponse<TModel>).
+    private protected WeChatPayResponse(WeChatPayResponse answer)
+    {
+        StatusCode = answer.StatusCode;
+        Headers = answer.Headers;
+        _bytes = answer._bytes;
+        EncryptedFields = answer.EncryptedFields;
+        DecryptedFields = answer.DecryptedFields;
+        _body = answer._body;
+        _json = answer._json;
+        _parsed = answer._parsed;
     }
 
     /// <summary>The HTTP status code, e.g. 200 or 204.</summary>

@@ -6,6 +6,9 @@ using System.Threading.Tasks;
 
 namespace WeChatPay.Chain;
 
+// RS0026 (several overloads with optional parameters): each verb has an object overload and a typed-request overload with the
+// same optional options and token; they differ in their first parameter's type, so a call binds to one of them unambiguously.
+#pragma warning disable RS0026
 public partial class WeChatPayNode
 {
     private static readonly HttpMethod PatchMethod = new HttpMethod("PATCH");
@@ -190,3 +193,4 @@ public partial class WeChatPayNode
 
     private static WeChatPayResponse Wait(System.Func<Task<WeChatPayResponse>> call) => SyncOverAsync.Run(call);
 }
+#pragma warning restore RS0026

@@ -24,14 +24,19 @@ internal static class RequestBuilder
     public static PreparedCall Build(HttpMethod method, PathTemplate path, object? first, WeChatPayRequestOptions? options, bool autoEncryption, bool validate)
     {
         var isGet = method == HttpMethod.Get;
+        var typed = first as WeChatPayRequest;
+        if (typed is not null) TypedRequest.CheckMethod(typed, method);
         var rawQuery = KeyValues.From(options?.Query, nameof(WeChatPayRequestOptions.Query));
-        if (isGet && first is not null) rawQuery.InsertRange(0, KeyValues.From(first, "query"));
-        var relativePath = ExpandPath(path, options?.PathValues, isGet ? rawQuery : null);
+        if (typed is not null) rawQuery.InsertRange(0, TypedRequest.Query(typed, isGet));
+        else if (isGet && first is not null) rawQuery.InsertRange(0, KeyValues.From(first, "query"));
+        var relativePath = ExpandPath(path, options?.PathValues, typed is null ? null : TypedRequest.PathValues(typed), isGet && typed is null ? rawQuery : null);
         var operation = OperationCatalog.Default.Find(method.Method, relativePath);
+        if (typed is not null) TypedRequest.CheckOperation(typed, operation, relativePath);
         var call = new PreparedCall(method, relativePath, operation, QueryText(rawQuery), options?.AutoEncryption ?? autoEncryption);
         ReadHeaders(call, options?.Headers);
 
-        if (!isGet && first is not null) call.BodySource = first;
+        var body = typed is null ? first : TypedRequest.Body(typed);
+        if (!isGet && body is not null) call.BodySource = body;
         // APIv2 calls are checked by ApiV2Protocol (their catalog rows describe XML, not a JSON body).
         if ((options?.Validate ?? validate) && !call.IsV2)
         {
@@ -77,8 +82,10 @@ internal static class RequestBuilder
         }
     }
 
-    // Template values come from PathValues, then (GET) from the query, whose used names leave the query.
-    private static string ExpandPath(PathTemplate path, object? pathValues, List<KeyValuePair<string, object?>>? query)
+    // Template values come from PathValues, then from a typed request's path members, then (GET) from the query, whose used
+    // names leave the query. A typed request's value that the chain already wrote is checked by TypedRequest.CheckOperation.
+    private static string ExpandPath(PathTemplate path, object? pathValues, List<KeyValuePair<string, object?>>? requestValues,
+        List<KeyValuePair<string, object?>>? query)
     {
         var values = KeyValues.From(pathValues, nameof(WeChatPayRequestOptions.PathValues));
         var used = new bool[values.Count];
@@ -89,6 +96,11 @@ internal static class RequestBuilder
                 if (values[i].Key != name) continue;
                 used[i] = true;
                 return values[i].Value is null ? null : KeyValues.ToText(values[i].Value!, "The path value", name);
+            }
+            if (requestValues is not null)
+            {
+                foreach (var pair in requestValues)
+                    if (pair.Key == name) return KeyValues.ToText(pair.Value!, "The path value", name);
             }
             if (query is null) return null;
             for (var i = 0; i < query.Count; i++)

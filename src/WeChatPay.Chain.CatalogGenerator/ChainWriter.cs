@@ -28,9 +28,9 @@ internal static partial class ChainWriter
     private const string ShorthandSignature = "(object? body = null, WeChatPay.Chain.WeChatPayRequestOptions? options = null, " +
         "System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken)) -> System.Threading.Tasks.Task<WeChatPay.Chain.WeChatPayResponse!>!";
 
-    /// <returns>The source of the typed chain and its public API lines.</returns>
+    /// <returns>The source of the typed chain, its public API lines, and the classes it declares (what the analyzer data maps to paths).</returns>
     /// <exception cref="InvalidDataException">Two documented segments of one node would be reached by the same member.</exception>
-    public static (string Source, string PublicApi) Write(OperationCatalog catalog)
+    public static (string Source, string PublicApi, IReadOnlyList<ChainClass> Classes) Write(OperationCatalog catalog)
     {
         var all = new List<Node>();
         Collect(Tree(catalog, "v3", "V3"), all);
@@ -52,7 +52,7 @@ internal static partial class ChainWriter
         var api = new List<string>();
         foreach (var node in all) WriteNode(text, api, node);
         api.Sort(StringComparer.Ordinal);
-        return (text.ToString(), "#nullable enable\n" + string.Join("\n", api) + "\n");
+        return (text.ToString(), "#nullable enable\n" + string.Join("\n", api) + "\n", all.Select(Describe).ToList());
     }
 
     // The documented paths under one root as a tree of members; a path with a segment no member can spell (an empty one) is left
@@ -139,6 +139,14 @@ internal static partial class ChainWriter
             api.Add(Api + node.ClassName + ".this[long value].get -> " + Api + templates[0].ClassName + "!");
         }
         text.Append("}\n");
+    }
+
+    // The class names as written above: the node, and its shorthand base class with the children that document a POST.
+    private static ChainClass Describe(Node node)
+    {
+        var posting = node.Children.Values.Where(c => c.Here.Any(o => o.Method == "POST")).OrderBy(c => c.Member, StringComparer.Ordinal)
+            .Select(c => new KeyValuePair<string, string>(c.Member, c.Path)).ToList();
+        return new ChainClass(node.ClassName, node.Path, posting.Count > 0 ? node.ClassName + "_Calls" : null, posting);
     }
 
     // How a member reaches its child: as the dynamic chain does, or, for a segment spelled as written, as a literal value.

@@ -10,7 +10,8 @@ using WeChatPay.Chain.CatalogGenerator;
 // The output is rewritten only when its decompressed text changes, so that a regeneration of
 // unchanged input leaves the committed bytes alone whatever zlib build compressed them.
 // Then the typed chain src/WeChatPay.Chain/Chain/Nodes.g.cs and its public API lines (Chain/PublicAPI.Unshipped.txt) are
-// written from that catalog (ChainWriter), when they differ.
+// written from that catalog (ChainWriter), when they differ, and so is the analyzer's data src/WeChatPay.Chain.Analyzers/operations.txt
+// (AnalyzerDataWriter).
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
@@ -41,17 +42,22 @@ try
     var chainPath = Path.Combine(Require(root), "src", "WeChatPay.Chain", "Chain", "Nodes.g.cs");
     WeChatPay.Chain.Catalog.OperationCatalog catalog;
     using (var written = File.OpenRead(output)) catalog = WeChatPay.Chain.Catalog.OperationCatalog.Load(written);
-    var (chain, api) = ChainWriter.Write(catalog);
-    foreach (var (path, content) in new[] { (chainPath, chain), (Path.Combine(Path.GetDirectoryName(chainPath)!, "PublicAPI.Unshipped.txt"), api) })
+    var (chain, api, classes) = ChainWriter.Write(catalog);
+    var analyzerData = Path.Combine(Require(root), "src", "WeChatPay.Chain.Analyzers", "operations.txt");
+    foreach (var (path, content) in new[]
+    {
+        (chainPath, chain), (Path.Combine(Path.GetDirectoryName(chainPath)!, "PublicAPI.Unshipped.txt"), api),
+        (analyzerData, AnalyzerDataWriter.Write(catalog, classes)),
+    })
     {
         if (File.Exists(path) && File.ReadAllText(path) == content)
         {
-            Console.WriteLine($"typed chain up to date: {path}");
+            Console.WriteLine($"up to date: {path}");
         }
         else
         {
             File.WriteAllText(path, content);
-            Console.WriteLine($"typed chain written: {path} ({content.Length} chars)");
+            Console.WriteLine($"written: {path} ({content.Length} chars)");
         }
     }
     return 0;

@@ -31,7 +31,7 @@ public class TypedChainTests
         var committed = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "Nodes.g.cs.txt"));
         var committedApi = File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Catalog", "Nodes.PublicAPI.txt"));
 
-        var (written, api) = ChainWriter.Write(OperationCatalog.Default);
+        var (written, api, _) = ChainWriter.Write(OperationCatalog.Default);
 
         Assert.That(written == committed, Is.True,
             "src/WeChatPay.Chain/Chain/Nodes.g.cs is stale against the catalog: run `dotnet cake --target=Catalog` and commit it.");

@@ -32,7 +32,7 @@ internal sealed class CallResolver
         _data = data;
     }
 
-    /// <summary>The operation <paramref name="invocation"/> reaches when its first argument is an anonymous object; otherwise null.</summary>
+    /// <summary>The operation <paramref name="invocation"/> reaches when its first argument is an anonymous object (in place or a variable's initializer); otherwise null.</summary>
     public DocumentedOperation? Resolve(IInvocationOperation invocation, out AnonymousObjectCreationExpressionSyntax? body)
     {
         body = null;
@@ -41,7 +41,7 @@ internal sealed class CallResolver
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter?.Ordinal == 0 && argument.ArgumentKind == ArgumentKind.Explicit && argument.Syntax is ArgumentSyntax syntax)
-                body = Unwrap(syntax.Expression) as AnonymousObjectCreationExpressionSyntax;
+                body = Anonymous(Unwrap(syntax.Expression), invocation.SemanticModel);
         }
         if (body is null) return null;
 
@@ -84,6 +84,20 @@ internal sealed class CallResolver
         SymbolEqualityComparer.Default.Equals(type, _node) || SymbolEqualityComparer.Default.Equals(type, _client);
 
     private static bool IsNodeClass(INamedTypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == NodesNamespace;
+
+    // An anonymous object written in place, or the one a local (or a script's top-level variable) is declared with: an anonymous
+    // type is immutable and a variable of it can only ever hold objects of that same shape.
+    private static AnonymousObjectCreationExpressionSyntax? Anonymous(ExpressionSyntax expression, SemanticModel? model)
+    {
+        if (expression is AnonymousObjectCreationExpressionSyntax anonymous) return anonymous;
+        if (!(expression is IdentifierNameSyntax) || model is null) return null;
+        var symbol = model.GetSymbolInfo(expression).Symbol;
+        if (!(symbol is ILocalSymbol || symbol is IFieldSymbol) || symbol.DeclaringSyntaxReferences.Length != 1) return null;
+        return symbol.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer: { } initializer } declarator
+            && declarator.SyntaxTree == expression.SyntaxTree
+            ? Unwrap(initializer.Value) as AnonymousObjectCreationExpressionSyntax
+            : null;
+    }
 
     private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {

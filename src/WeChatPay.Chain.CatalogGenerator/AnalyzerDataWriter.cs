@@ -20,11 +20,16 @@ namespace WeChatPay.Chain.CatalogGenerator;
 /// = Class path                     a typed-chain node class and its documented path prefix
 /// + Class_Calls Member path        a shorthand: Member(body) on Class_Calls posts to path
 /// </code>
-/// An APIv2 request's <c>nonce_str</c> and <c>sign</c> are written as optional: the client adds them.
+/// An APIv2 request's <c>nonce_str</c> and <c>sign</c> are written as optional: the client adds them. So are
+/// <c>transaction_id</c> and <c>out_trade_no</c> (and <c>refund_id</c> and <c>out_refund_no</c>) when a page marks both required
+/// side by side: they are alternatives, either one names the order.
 /// </remarks>
 internal static class AnalyzerDataWriter
 {
     private static readonly string[] FilledByTheClient = { "nonce_str", "sign" };
+
+    // Identifiers the pages mark required side by side where either one names the order (or refund): one of them suffices.
+    private static readonly string[][] Alternatives = { new[] { "transaction_id", "out_trade_no" }, new[] { "refund_id", "out_refund_no" } };
 
     /// <returns>The text of the analyzer data.</returns>
     /// <exception cref="InvalidDataException">A name or path holds a space or a line break.</exception>
@@ -38,7 +43,7 @@ internal static class AnalyzerDataWriter
             if (rows is null && operation.PathParams.Count == 0) continue;
             text.Append("> ").Append(operation.Method).Append(' ').Append(Word(operation.Path)).Append('\n');
             var v2 = operation.Path.StartsWith("v2/", StringComparison.Ordinal);
-            foreach (var field in rows ?? Array.Empty<CatalogField>()) WriteField(text, field, 1, v2);
+            WriteFields(text, rows ?? Array.Empty<CatalogField>(), 1, v2);
             foreach (var placeholder in operation.PathParams) text.Append('{').Append(Word(placeholder)).Append("}\n");
         }
         foreach (var type in classes)
@@ -58,11 +63,16 @@ internal static class AnalyzerDataWriter
         return row?.Children;
     }
 
-    private static void WriteField(StringBuilder text, CatalogField field, int depth, bool v2)
+    private static void WriteFields(StringBuilder text, IReadOnlyList<CatalogField> fields, int depth, bool v2)
     {
-        var required = field.Required && !(v2 && depth == 1 && FilledByTheClient.Contains(field.Name, StringComparer.Ordinal));
-        text.Append(' ', depth).Append(Word(field.Name)).Append(' ').Append(Word(field.Type)).Append(required ? " !\n" : "\n");
-        foreach (var child in field.Children) WriteField(text, child, depth + 1, v2);
+        var either = Alternatives.Where(pair => pair.All(name => fields.Any(f => f.Name == name && f.Required))).SelectMany(pair => pair).ToList();
+        foreach (var field in fields)
+        {
+            var required = field.Required && !either.Contains(field.Name, StringComparer.Ordinal)
+                && !(v2 && depth == 1 && FilledByTheClient.Contains(field.Name, StringComparer.Ordinal));
+            text.Append(' ', depth).Append(Word(field.Name)).Append(' ').Append(Word(field.Type)).Append(required ? " !\n" : "\n");
+            WriteFields(text, field.Children, depth + 1, v2);
+        }
     }
 
     private static string Word(string value) =>

@@ -28,7 +28,10 @@ public static class MarkdownSamples
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Docs");
 
-    public static IEnumerable<Sample> All()
+    public static IEnumerable<Sample> All() => All("csharp");
+
+    /// <summary>The code blocks fenced with any of <paramref name="languages"/> (<c>csharp</c>, <c>cs</c>).</summary>
+    public static IEnumerable<Sample> All(params string[] languages)
     {
         var files = new[] { Path.Combine(Folder, "README.md") }
             .Concat(Directory.GetFiles(Path.Combine(Folder, "docs"), "*.md", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal));
@@ -38,7 +41,7 @@ public static class MarkdownSamples
             var name = Path.GetRelativePath(Folder, file).Replace('\\', '/');
             for (var i = 0; i < lines.Length; i++)
             {
-                if (lines[i].Trim() != "```csharp") continue;
+                if (!languages.Any(language => lines[i].Trim() == "```" + language)) continue;
                 var start = i + 1;
                 var end = start;
                 while (end < lines.Length && lines[end].Trim() != "```") end++;

@@ -1,0 +1,87 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using WeChatPay.Chain.IntegrationTests.Support;
+
+namespace WeChatPay.Chain.IntegrationTests;
+
+/// <summary>
+/// The body analyzer as a user gets it: inside the packed WeChatPay.Chain package (restored from a local feed alone), run by a
+/// real <c>dotnet build</c> of a throw-away console project outside this repository.
+/// </summary>
+[Category("Slow")]
+public class PackagedAnalyzerTests
+{
+    // Line 13 misspells out_trade_no, line 15 gives the amount in yuan.
+    private const string Program = """
+        using System.Threading.Tasks;
+        using WeChatPay.Chain;
+
+        internal static class Program
+        {
+            private static Task Main() => Task.CompletedTask;
+
+            internal static Task Order(WeChatPayClient wxpay) => wxpay.V3.Pay.Transactions.Jsapi.PostAsync(new
+            {
+                appid = "wxd678efh567hg6787",
+                mchid = "1230000109",
+                description = "Image",
+                out_trad_no = "1217752501201407033233368018",
+                notify_url = "https://example.com/notify",
+                amount = new { total = 0.01 },
+                payer = new { openid = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
+            });
+        }
+
+        """;
+
+    [Test]
+    public async Task A_build_on_the_packed_package_warns_of_the_body_mistakes_at_their_lines()
+    {
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-analyzer-{Guid.NewGuid():N}")).FullName;
+        try
+        {
+            var feed = Path.Combine(work, "feed");
+            var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
+            var version = "0.0.0-analyzer." + Guid.NewGuid().ToString("N").Substring(0, 12);
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(RepositoryRoot(), "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
+                "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, work), TimeSpan.FromMinutes(3));
+
+            var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+            await File.WriteAllTextAsync(Path.Combine(app, "NuGet.config"),
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration>\n" +
+                $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(work, "packages")}\" /></config>\n" +
+                $"  <packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources>\n" +
+                $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
+            await File.WriteAllTextAsync(Path.Combine(app, "app.csproj"),
+                "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n    <TargetFramework>net10.0</TargetFramework>\n" +
+                "    <Nullable>enable</Nullable>\n  </PropertyGroup>\n  <ItemGroup>\n" +
+                $"    <PackageReference Include=\"WeChatPay.Chain\" Version=\"{version}\" />\n  </ItemGroup>\n</Project>\n");
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program);
+
+            var build = ChildProcess.Start("dotnet", new[] { "build", "--disable-build-servers", "-p:UseSharedCompilation=false" }, app);
+            build.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
+            var (exit, stdout, stderr) = await ChildProcess.RunAsync(build, TimeSpan.FromMinutes(5));
+
+            var output = stdout + stderr;
+            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(output, Does.Contain("Program.cs(13,9): warning WCP001: POST v3/pay/transactions/jsapi does not document the field 'out_trad_no'; did you mean 'out_trade_no'?"));
+            Assert.That(output, Does.Contain("Program.cs(15,24): warning WCP003: POST v3/pay/transactions/jsapi documents 'amount.total' as an integer"));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "WeChatPay.Chain.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("The repository root (WeChatPay.Chain.sln) was not found above the test output.");
+    }
+}

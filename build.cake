@@ -78,7 +78,7 @@ Task("Test")
     if (passed == 0) throw new Exception("No test ran.");
 });
 
-var packed = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Caching", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.Sandbox", "WeChatPay.Chain.Cli" };
+var packed = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Models", "WeChatPay.Chain.Caching", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.Sandbox", "WeChatPay.Chain.Cli" };
 
 // The library packages, the sandbox and the tool into artifacts/packages (what is published); then artifacts/feed, a
 // local feed that holds the libraries with every package they depend on, so that a REPL or script restores from it

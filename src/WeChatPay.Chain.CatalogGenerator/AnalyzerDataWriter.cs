@@ -20,17 +20,11 @@ namespace WeChatPay.Chain.CatalogGenerator;
 /// = Class path                     a typed-chain node class and its documented path prefix
 /// + Class_Calls Member path        a shorthand: Member(body) on Class_Calls posts to path
 /// </code>
-/// An APIv2 request's <c>nonce_str</c> and <c>sign</c> are written as optional: the client adds them. So are
-/// <c>transaction_id</c> and <c>out_trade_no</c> (and <c>refund_id</c> and <c>out_refund_no</c>) when a page marks both required
-/// side by side: they are alternatives, either one names the order.
+/// Required means what a caller must give (<see cref="CallerFields"/>): an APIv2 request's <c>nonce_str</c> and <c>sign</c> are
+/// optional, the client adds them, and so are either-or identifiers such as <c>transaction_id</c> and <c>out_trade_no</c>.
 /// </remarks>
 internal static class AnalyzerDataWriter
 {
-    private static readonly string[] FilledByTheClient = { "nonce_str", "sign" };
-
-    // Identifiers the pages mark required side by side where either one names the order (or refund): one of them suffices.
-    private static readonly string[][] Alternatives = { new[] { "transaction_id", "out_trade_no" }, new[] { "refund_id", "out_refund_no" } };
-
     /// <returns>The text of the analyzer data.</returns>
     /// <exception cref="InvalidDataException">A name or path holds a space or a line break.</exception>
     public static string Write(OperationCatalog catalog, IReadOnlyList<ChainClass> classes)
@@ -65,11 +59,9 @@ internal static class AnalyzerDataWriter
 
     private static void WriteFields(StringBuilder text, IReadOnlyList<CatalogField> fields, int depth, bool v2)
     {
-        var either = Alternatives.Where(pair => pair.All(name => fields.Any(f => f.Name == name && f.Required))).SelectMany(pair => pair).ToList();
         foreach (var field in fields)
         {
-            var required = field.Required && !either.Contains(field.Name, StringComparer.Ordinal)
-                && !(v2 && depth == 1 && FilledByTheClient.Contains(field.Name, StringComparer.Ordinal));
+            var required = CallerFields.Required(field, fields, v2 && depth == 1);
             text.Append(' ', depth).Append(Word(field.Name)).Append(' ').Append(Word(field.Type)).Append(required ? " !\n" : "\n");
             WriteFields(text, field.Children, depth + 1, v2);
         }

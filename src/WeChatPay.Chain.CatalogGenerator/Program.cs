@@ -11,7 +11,8 @@ using WeChatPay.Chain.CatalogGenerator;
 // unchanged input leaves the committed bytes alone whatever zlib build compressed them.
 // Then the typed chain src/WeChatPay.Chain/Chain/Nodes.g.cs and its public API lines (Chain/PublicAPI.Unshipped.txt) are
 // written from that catalog (ChainWriter), when they differ, and so is the analyzer's data src/WeChatPay.Chain.Analyzers/operations.txt
-// (AnalyzerDataWriter).
+// (AnalyzerDataWriter); then the typed requests and answers of WeChatPay.Chain.Models, src/WeChatPay.Chain.Models/Generated/*.g.cs
+// (ModelWriter): the files that differ are written, the ones no longer produced deleted.
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
@@ -60,6 +61,24 @@ try
             Console.WriteLine($"written: {path} ({content.Length} chars)");
         }
     }
+
+    var modelsFolder = Path.Combine(Require(root), "src", "WeChatPay.Chain.Models", "Generated");
+    Directory.CreateDirectory(modelsFolder);
+    var models = ModelWriter.Write(catalog);
+    foreach (var stale in Directory.GetFiles(modelsFolder, "*.g.cs").Where(f => !models.ContainsKey(Path.GetFileName(f))).OrderBy(f => f, StringComparer.Ordinal))
+    {
+        File.Delete(stale);
+        Console.WriteLine($"models deleted: {stale}");
+    }
+    var modelsWritten = 0;
+    foreach (var (name, content) in models)
+    {
+        var path = Path.Combine(modelsFolder, name);
+        if (File.Exists(path) && File.ReadAllText(path) == content) continue;
+        File.WriteAllText(path, content);
+        modelsWritten++;
+    }
+    Console.WriteLine($"models: {models.Count} files in {modelsFolder}, {modelsWritten} written, {models.Values.Sum(c => (long)c.Length)} chars");
     return 0;
 }
 catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Newtonsoft.Json.JsonException)

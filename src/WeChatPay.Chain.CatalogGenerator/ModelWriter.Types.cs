@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using WeChatPay.Chain.Catalog;
+
+namespace WeChatPay.Chain.CatalogGenerator;
+
+// From documented fields to generated types: a member per field, a nested model per object with fields, a nested enumeration
+// per string with documented values; each member's doc names its field, type, whether it is required, where it goes, whether it
+// is sensitive, and its values.
+internal static partial class ModelWriter
+{
+    /// <summary>A type to write: a request, an answer, a nested model, or a nested enumeration.</summary>
+    private sealed class TypeDef
+    {
+        public TypeDef(string name, string summary, string baseType, bool isEnum)
+        {
+            Name = name;
+            Summary = summary;
+            BaseType = baseType;
+            IsEnum = isEnum;
+        }
+
+        public string Name { get; }
+        public string Summary { get; }
+        public string BaseType { get; }
+        public bool IsEnum { get; }
+        public string? Method { get; init; }
+        public string? Path { get; init; }
+        public bool HasBody { get; init; }
+        public List<PropertyDef> Properties { get; } = new();
+        public List<TypeDef> Nested { get; } = new();
+        public List<KeyValuePair<string, string>> Values { get; } = new();
+    }
+
+    /// <summary>A member to write: its C# name and type, its documented name, and how it is declared.</summary>
+    private sealed class PropertyDef
+    {
+        public PropertyDef(string name, string jsonName, string type, bool valueType, bool required, Location location, string summary)
+        {
+            Name = name;
+            JsonName = jsonName;
+            Type = type;
+            ValueType = valueType;
+            Required = required;
+            Location = location;
+            Summary = summary;
+        }
+
+        public string Name { get; }
+        public string JsonName { get; }
+        public string Type { get; }
+        public bool ValueType { get; }
+        public bool Required { get; }
+        public Location Location { get; }
+        public string Summary { get; }
+        public bool IsEnum { get; init; }
+    }
+
+    /// <summary>Adds members for documented fields to one type, and the nested types they need.</summary>
+    private sealed class Owner
+    {
+        private readonly TypeDef _type;
+        private readonly ISet<string> _reserved;
+        private readonly bool _request;
+        private readonly CatalogOperation _operation;
+        private readonly bool _top;
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _fields = new(StringComparer.Ordinal);
+
+        // top: the request's or answer's own fields, not a nested object's.
+        public Owner(TypeDef type, ISet<string> reserved, bool request, CatalogOperation operation, bool top)
+        {
+            _top = top;
+            _type = type;
+            _reserved = reserved;
+            _request = request;
+            _operation = operation;
+        }
+
+        public void Add(CatalogField field, IReadOnlyList<CatalogField> siblings, Location location, string fieldPath)
+        {
+            if (!_fields.Add(location + ":" + field.Name)) return; // a row documented twice: the first one counts
+            var name = Unique(Identifier(Pascal(field.Name, false)), _names, _reserved, _type.Name);
+            var (type, valueType, isEnum) = TypeOf(field, location, fieldPath, name);
+            var required = _request && CallerFields.Required(field, siblings, _top && CallerFields.IsV2(_operation));
+            _type.Properties.Add(new PropertyDef(name, field.Name, type, valueType, required, location, MemberSummary(field, location, fieldPath, required))
+            {
+                IsEnum = isEnum,
+            });
+        }
+
+        private (string Type, bool ValueType, bool IsEnum) TypeOf(CatalogField field, Location location, string fieldPath, string name)
+        {
+            switch (field.Type)
+            {
+                case "string": return field.Enum.Count > 0 ? ("Types." + Enumeration(field, fieldPath, name), false, true) : ("string", false, false);
+                case "integer": return ("long", true, false);
+                case "number":
+                case "float": return ("decimal", true, false);
+                case "boolean": return ("bool", true, false);
+                case "object": return (Model(field, location, fieldPath, name), false, false);
+                case "object[]": return ("IList<" + Model(field, location, fieldPath + "[]", name) + ">", false, false);
+                case "string[]": return ("IList<" + (field.Enum.Count > 0 ? "Types." + Enumeration(field, fieldPath + "[]", name) : "string") + ">", false, false);
+                case "integer[]": return ("IList<long>", false, false);
+                case "number[]":
+                case "float[]": return ("IList<decimal>", false, false);
+                default: throw new InvalidDataException($"{_operation}: the field {fieldPath} has the type {field.Type}, which no generated type stands for.");
+            }
+        }
+
+        // An object with documented fields is a nested model; one without is a WeChatPayModel, all of it in AdditionalData.
+        private string Model(CatalogField field, Location location, string fieldPath, string name)
+        {
+            if (field.Children.Count == 0) return "WeChatPayModel";
+            var nested = new TypeDef(name, $"The object <c>{Xml(fieldPath)}</c> of {Describe(_operation)}.", "WeChatPayModel", isEnum: false);
+            var owner = new Owner(nested, ModelReserved, _request, _operation, top: false);
+            foreach (var child in field.Children) owner.Add(child, field.Children, location, fieldPath + "." + child.Name);
+            _type.Nested.Add(nested);
+            return "Types." + name;
+        }
+
+        private string Enumeration(CatalogField field, string fieldPath, string name)
+        {
+            var nested = new TypeDef(name, $"The values of <c>{Xml(fieldPath)}</c> of {Describe(_operation)}; any other text is kept as sent.", "WeChatPayEnum", isEnum: true);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in field.Enum)
+                if (seen.Add(value)) nested.Values.Add(new KeyValuePair<string, string>(Unique(Identifier(Pascal(value, true)), names, EnumReserved, name), value));
+            _type.Nested.Add(nested);
+            return name;
+        }
+
+        // "<c>amount.total</c>: integer, required, in the JSON body; encrypted …; one of <c>A</c>, <c>B</c>."
+        private string MemberSummary(CatalogField field, Location location, string fieldPath, bool required)
+        {
+            var text = new StringBuilder();
+            text.Append("<c>").Append(Xml(fieldPath)).Append("</c>: ").Append(field.Type).Append(", ");
+            text.Append(location == Location.Answer ? (field.Required ? "documented as always present" : "optional") : required ? "required" : "optional");
+            text.Append(location switch
+            {
+                Location.Body => _operation.RequestBody == "xml" ? ", in the XML body" : ", in the JSON body",
+                Location.Query => ", in the query",
+                Location.Path => ", in the path as <c>{" + Xml(field.Name) + "}</c>",
+                _ => ", in the answer",
+            });
+            if (field.Encrypted is { } marker) text.Append("; ").Append(Sensitive(marker, location == Location.Answer));
+            if (field.Type == "string" && field.Children.Count > 0)
+                text.Append("; a text whose decoded content the documentation describes (fields ")
+                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + Xml(c.Name) + "</c>"))).Append(')');
+            if (field.Enum.Count > 0) text.Append("; one of ").Append(string.Join(", ", field.Enum.Distinct().Select(v => "<c>" + Xml(v) + "</c>")));
+            return text.Append('.').ToString();
+        }
+
+        private static string Sensitive(string marker, bool answer) => marker switch
+        {
+            CatalogEncryption.RsaPlatform when !answer => "sensitive: encrypted with the platform key by the client before sending",
+            CatalogEncryption.RsaMerchant when answer => "sensitive: decrypted with the merchant key for you",
+            CatalogEncryption.RsaPaybank when !answer => "sensitive: encrypted with the pay-to-bank RSA key by the client before sending",
+            _ => "sensitive: documented as <c>" + Xml(marker) + "</c>",
+        };
+    }
+}

@@ -94,6 +94,9 @@ internal static partial class ModelWriter
 
         private (string Type, bool ValueType, bool IsEnum) TypeOf(CatalogField field, Location location, string fieldPath, string name)
         {
+            // An APIv2 answer is flat XML: a field documented as an object or a list arrives as the text WeChat Pay writes there.
+            // A boolean there is text too, as written ("1", "true", …).
+            if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type is "object" or "object[]" or "boolean") return ("string", false, false);
             switch (field.Type)
             {
                 case "string": return field.Enum.Count > 0 ? ("Types." + Enumeration(field, fieldPath, name), false, true) : ("string", false, false);
@@ -147,7 +150,12 @@ internal static partial class ModelWriter
                 _ => ", in the answer",
             });
             if (field.Encrypted is { } marker) text.Append("; ").Append(Sensitive(marker, location == Location.Answer));
-            if (field.Type == "string" && field.Children.Count > 0)
+            if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type == "boolean")
+                text.Append("; the text the XML answer holds there");
+            else if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type is "object" or "object[]")
+                text.Append("; the text the flat XML answer holds there, whose content the documentation describes (fields ")
+                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + Xml(c.Name) + "</c>"))).Append(')');
+            else if (field.Type == "string" && field.Children.Count > 0)
                 text.Append("; a text whose decoded content the documentation describes (fields ")
                     .Append(string.Join(", ", field.Children.Select(c => "<c>" + Xml(c.Name) + "</c>"))).Append(')');
             if (field.Enum.Count > 0) text.Append("; one of ").Append(string.Join(", ", field.Enum.Distinct().Select(v => "<c>" + Xml(v) + "</c>")));

@@ -71,7 +71,7 @@ public class SweepV2Tests
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
 
     // Every v2 operation but the three pages a user's browser opens, which the client refuses to send (ApiV2RequestTests).
-    private static CatalogOperation[] Operations() => OperationCatalog.Default.Operations
+    internal static CatalogOperation[] Operations() => OperationCatalog.Default.Operations
         .Where(o => o.Path.StartsWith("v2/", StringComparison.Ordinal)
             && o.Path is not ("v2/appauth/authindex" or "v2/papay/entrustweb" or "v2/papay/partner/entrustweb"))
         .ToArray();
@@ -79,7 +79,7 @@ public class SweepV2Tests
     // The required fields: HMAC-SHA256 where the sign type is documented (the fund flow takes no other), a past day for a
     // bill, an enum's first value, else "1"; the merchant is the sandbox's; pay-to-bank fields in plaintext; the upload's
     // file and digest are the client's to add.
-    private static Dictionary<string, object> Body(CatalogOperation operation)
+    internal static Dictionary<string, object> Body(CatalogOperation operation)
     {
         var body = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var field in (operation.Method == "GET" ? operation.QueryFields : operation.BodyFields).Where(f => f.Required))

@@ -155,9 +155,9 @@ public sealed class MmpaymkttransfersGethbinfoPostResponse : WeChatPayModel
     [JsonProperty("act_name")]
     public string? ActName { get; set; }
 
-    /// <summary><c>hblist</c>: object, optional, in the answer.</summary>
+    /// <summary><c>hblist</c>: object, optional, in the answer; the text the flat XML answer holds there, whose content the documentation describes (fields <c>hbinfo</c>).</summary>
     [JsonProperty("hblist")]
-    public Types.Hblist? Hblist { get; set; }
+    public string? Hblist { get; set; }
 
     /// <summary>The objects and enumerations of <c>MmpaymkttransfersGethbinfoPostResponse</c>.</summary>
     public static class Types
@@ -255,34 +255,6 @@ public sealed class MmpaymkttransfersGethbinfoPostResponse : WeChatPayModel
 
             /// <summary>The value that is <paramref name="value"/>.</summary>
             public static implicit operator HbType(string value) => new(value);
-        }
-
-        /// <summary>The object <c>hblist</c> of POST <c>v2/mmpaymkttransfers/gethbinfo</c> 查询红包记录.</summary>
-        public sealed class Hblist : WeChatPayModel
-        {
-            /// <summary><c>hblist.hbinfo</c>: object[], optional, in the answer.</summary>
-            [JsonProperty("hbinfo")]
-            public IList<Types.Hbinfo>? Hbinfo { get; set; }
-
-            /// <summary>The objects and enumerations of <c>Hblist</c>.</summary>
-            public static class Types
-            {
-                /// <summary>The object <c>hblist.hbinfo[]</c> of POST <c>v2/mmpaymkttransfers/gethbinfo</c> 查询红包记录.</summary>
-                public sealed class Hbinfo : WeChatPayModel
-                {
-                    /// <summary><c>hblist.hbinfo[].openid</c>: string, optional, in the answer.</summary>
-                    [JsonProperty("openid")]
-                    public string? Openid { get; set; }
-
-                    /// <summary><c>hblist.hbinfo[].amount</c>: integer, optional, in the answer.</summary>
-                    [JsonProperty("amount")]
-                    public long? Amount { get; set; }
-
-                    /// <summary><c>hblist.hbinfo[].rcv_time</c>: string, optional, in the answer.</summary>
-                    [JsonProperty("rcv_time")]
-                    public string? RcvTime { get; set; }
-                }
-            }
         }
     }
 }

@@ -1741,9 +1741,9 @@ public sealed class SecapiMchSubmchmanagePostResponse : WeChatPayModel
     [JsonProperty("total")]
     public string? Total { get; set; }
 
-    /// <summary><c>mchinfo</c>: object[], documented as always present, in the answer.</summary>
+    /// <summary><c>mchinfo</c>: object[], documented as always present, in the answer; the text the flat XML answer holds there, whose content the documentation describes (fields <c>appid</c>, <c>mch_id</c>, <c>merchant_name</c>, <c>merchant_shortname</c>, <c>service_phone</c>, <c>contact</c>, <c>contact_phone</c>, <c>contact_email</c>, <c>business</c>, <c>channel_id</c>, <c>channel_name</c>).</summary>
     [JsonProperty("mchinfo")]
-    public IList<Types.Mchinfo>? Mchinfo { get; set; }
+    public string? Mchinfo { get; set; }
 
     /// <summary>The objects and enumerations of <c>SecapiMchSubmchmanagePostResponse</c>.</summary>
     public static class Types
@@ -1778,54 +1778,6 @@ public sealed class SecapiMchSubmchmanagePostResponse : WeChatPayModel
 
             /// <summary>The value that is <paramref name="value"/>.</summary>
             public static implicit operator ResultCode(string value) => new(value);
-        }
-
-        /// <summary>The object <c>mchinfo[]</c> of POST <c>v2/secapi/mch/submchmanage</c> 银行特约商户录入/银行特约商户资料查询.</summary>
-        public sealed class Mchinfo : WeChatPayModel
-        {
-            /// <summary><c>mchinfo[].appid</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("appid")]
-            public string? Appid { get; set; }
-
-            /// <summary><c>mchinfo[].mch_id</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("mch_id")]
-            public string? MchId { get; set; }
-
-            /// <summary><c>mchinfo[].merchant_name</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("merchant_name")]
-            public string? MerchantName { get; set; }
-
-            /// <summary><c>mchinfo[].merchant_shortname</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("merchant_shortname")]
-            public string? MerchantShortname { get; set; }
-
-            /// <summary><c>mchinfo[].service_phone</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("service_phone")]
-            public string? ServicePhone { get; set; }
-
-            /// <summary><c>mchinfo[].contact</c>: string, optional, in the answer.</summary>
-            [JsonProperty("contact")]
-            public string? Contact { get; set; }
-
-            /// <summary><c>mchinfo[].contact_phone</c>: string, optional, in the answer.</summary>
-            [JsonProperty("contact_phone")]
-            public string? ContactPhone { get; set; }
-
-            /// <summary><c>mchinfo[].contact_email</c>: string, optional, in the answer.</summary>
-            [JsonProperty("contact_email")]
-            public string? ContactEmail { get; set; }
-
-            /// <summary><c>mchinfo[].business</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("business")]
-            public string? Business { get; set; }
-
-            /// <summary><c>mchinfo[].channel_id</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("channel_id")]
-            public string? ChannelId { get; set; }
-
-            /// <summary><c>mchinfo[].channel_name</c>: string, documented as always present, in the answer.</summary>
-            [JsonProperty("channel_name")]
-            public string? ChannelName { get; set; }
         }
     }
 }

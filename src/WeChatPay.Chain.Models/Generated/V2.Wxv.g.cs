@@ -1698,9 +1698,9 @@ public sealed class WxvQueryhotelbillPostResponse : WeChatPayModel
     [JsonProperty("real_end_time")]
     public string? RealEndTime { get; set; }
 
-    /// <summary><c>checked_in</c>: boolean, documented as always present, in the answer.</summary>
+    /// <summary><c>checked_in</c>: boolean, documented as always present, in the answer; the text the XML answer holds there.</summary>
     [JsonProperty("checked_in")]
-    public bool? CheckedIn { get; set; }
+    public string? CheckedIn { get; set; }
 
     /// <summary><c>other_fee</c>: integer, optional, in the answer.</summary>
     [JsonProperty("other_fee")]

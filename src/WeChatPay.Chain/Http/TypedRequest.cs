@@ -60,7 +60,7 @@ internal static class TypedRequest
     /// <exception cref="ArgumentException">The node is another operation's, or a path value disagrees.</exception>
     public static void CheckOperation(WeChatPayRequest request, CatalogOperation? operation, string relativePath)
     {
-        if (operation is null || !string.Equals(operation.Path, request.OperationPath, StringComparison.Ordinal))
+        if (operation is null || !SameShape(operation.Path, request.OperationPath))
             throw new ArgumentException(
                 $"{request.GetType().Name} is the request of {request.OperationMethod} {request.OperationPath}, but this call goes to " +
                 $"{(operation is null ? relativePath + ", which the catalog does not document" : operation.Path)}: " +
@@ -78,6 +78,20 @@ internal static class TypedRequest
                     $"The chain wrote another value for {{{pair.Key}}} than {request.GetType().Name} holds; give it in one place.", "request");
         }
     }
+
+    // The same documented path up to the names of its placeholders: v3/apply4subject/applyment/{business_code}/cancel and
+    // …/{applyment_id}/cancel are one URL shape, and the catalog finds either for a path holding a value.
+    private static bool SameShape(string found, string documented)
+    {
+        var a = found.Split('/');
+        var b = documented.Split('/');
+        if (a.Length != b.Length) return false;
+        for (var i = 0; i < a.Length; i++)
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal) && !(IsPlaceholder(a[i]) && IsPlaceholder(b[i]))) return false;
+        return true;
+    }
+
+    private static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
 
     private static string Verb(string method) => method.Substring(0, 1) + method.Substring(1).ToLowerInvariant() + "Async";
 }

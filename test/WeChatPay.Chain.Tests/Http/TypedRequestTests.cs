@@ -128,6 +128,17 @@ public class TypedRequestTests : HttpFixture
     }
 
     [Test]
+    public async Task A_request_reaches_its_operation_where_another_shares_its_url_shape_under_other_placeholder_names()
+    {
+        // POST v3/apply4subject/applyment/{business_code}/cancel and …/{applyment_id}/cancel: one URL shape, two operations.
+        Http.RespondWithSigned("{}");
+
+        await Client.Chain("v3/apply4subject/applyment/B-1/cancel").PostAsync(new global::WeChatPay.Chain.Models.Apply4subjectApplymentBusinessCodeCancelPostRequest { BusinessCode = "B-1" });
+
+        Assert.That(Http.CallLog[0].HttpRequestMessage.RequestUri!.AbsolutePath, Is.EqualTo("/v3/apply4subject/applyment/B-1/cancel"));
+    }
+
+    [Test]
     public async Task The_object_overloads_and_the_shorthand_route_a_typed_request_the_same_way()
     {
         Http.RespondWithSigned("{}").RespondWithSigned("{}").RespondWithSigned("{}");

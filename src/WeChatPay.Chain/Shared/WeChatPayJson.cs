@@ -5,7 +5,7 @@ using Newtonsoft.Json.Linq;
 
 namespace WeChatPay.Chain.Shared;
 
-/// <summary>The library's one set of Newtonsoft settings: no type names, nulls omitted, non-ASCII written as-is, dates kept as text.</summary>
+/// <summary>The library's one set of Newtonsoft settings: no type names, nulls omitted, non-ASCII written as-is, dates kept as text, whole decimals written as integers.</summary>
 internal static class WeChatPayJson
 {
     /// <summary>The shared settings (never mutated after start-up).</summary>
@@ -19,6 +19,7 @@ internal static class WeChatPayJson
         FloatParseHandling = FloatParseHandling.Decimal,
         MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
         MaxDepth = 64,
+        Converters = { new IntegralDecimalConverter() },
     };
 
     /// <summary>A serializer built once from <see cref="Settings"/>.</summary>

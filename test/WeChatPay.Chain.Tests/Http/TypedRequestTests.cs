@@ -139,6 +139,25 @@ public class TypedRequestTests : HttpFixture
     }
 
     [Test]
+    public async Task A_whole_decimal_leaves_as_the_integer_it_is_and_a_fraction_as_given()
+    {
+        // plan_id is documented as a number, so its generated member is a decimal; WeChat Pay's plan ids are whole.
+        Http.RespondWithSigned("{}").RespondWithSigned("{}");
+        var request = new global::WeChatPay.Chain.Models.PapaySignContractsPreEntrustSignPostRequest
+        {
+            SignScene = "SIGN_SCENE_APP", Appid = "wx1", PlanId = 12535, OutContractCode = "c1", ContractDisplayAccount = "a",
+            ContractNotifyUrl = "https://example.com/n", OutUserCode = "u",
+            DeviceInfo = new() { DeviceType = "DEVICE_TYPE_UNKNOW", DeviceOs = "o", DeviceId = "d", DeviceIp = "i", DeviceRunningAsRoot = false, WeixinInstalled = true, WeixinVersion = "v", DaysSinceFirstLogin = "DAYS_SINCE_FIRST_LOGIN_UNKNOW" },
+        };
+
+        await Client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(request);
+        await Client.Chain("v3/pay/transactions/jsapi").PostAsync(new { amount = new { total = 100m, rate = 1.5m } });
+
+        Assert.That(Http.CallLog[0].RequestBody, Does.Contain("\"plan_id\":12535,"));
+        Assert.That(Http.CallLog[1].RequestBody, Is.EqualTo("{\"amount\":{\"total\":100,\"rate\":1.5}}"));
+    }
+
+    [Test]
     public async Task The_object_overloads_and_the_shorthand_route_a_typed_request_the_same_way()
     {
         Http.RespondWithSigned("{}").RespondWithSigned("{}").RespondWithSigned("{}");

@@ -13,12 +13,13 @@ namespace WeChatPay.Chain.Benchmarks;
 /// (alternating), each constructing a client and making its first call through the in-process handler, and prints the
 /// medians of the child's construct + first call (in-process stopwatch) and of its whole life (process start to exit).
 /// <c>--cold-once STYLE</c> is one child: <c>dynamic</c> (the chain through <c>dynamic wxpay</c>), <c>typed</c> (the
-/// same chain written on the typed client), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
+/// same chain written on the typed client), <c>models</c> (the typed chain with a typed request of WeChatPay.Chain.Models, its
+/// answer read as the typed model), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
 /// <c>HttpClient</c> caller doing the same RSA work). Each child also reports its construction and its first call apart.
 /// </summary>
 internal static class ColdStart
 {
-    private static readonly string[] Styles = { "dynamic", "typed", "chain", "baseline" };
+    private static readonly string[] Styles = { "dynamic", "typed", "models", "chain", "baseline" };
 
     public static async Task<int> OnceAsync(string style)
     {
@@ -44,6 +45,7 @@ internal static class ColdStart
             {
                 "dynamic" => await DynamicAsync(client),
                 "typed" => await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(Payloads.PostBody),
+                "models" => await ModelsAsync(client),
                 "chain" => await client.Chain(Payloads.PostPath).PostAsync(Payloads.PostBody),
                 _ => throw new ArgumentException($"No style {style}: {string.Join(", ", Styles)}.", nameof(style)),
             };
@@ -54,6 +56,14 @@ internal static class ColdStart
         Console.WriteLine(FormattableString.Invariant(
             $"COLD {style} {watch.Elapsed.TotalMilliseconds:F2} {constructed.TotalMilliseconds:F2} {(watch.Elapsed - constructed).TotalMilliseconds:F2} {System.Runtime.JitInfo.GetCompiledMethodCount()} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F2}"));
         return 0;
+    }
+
+    // The typed chain with a typed request, its answer read as the typed model (package WeChatPay.Chain.Models loaded).
+    private static async Task<WeChatPayResponse> ModelsAsync(WeChatPayClient client)
+    {
+        var answer = await client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(TypedPayloads.Post());
+        if (answer.Model?.PreEntrustwebId is null) throw new InvalidOperationException("The typed answer has no pre_entrustweb_id.");
+        return answer;
     }
 
     private static async Task<WeChatPayResponse> DynamicAsync(WeChatPayClient client)

@@ -20,6 +20,7 @@ public class SandboxDocsTests
 {
     private static readonly ScriptOptions Options = ScriptOptions.Default
         .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Sandbox.WeChatPaySandbox).Assembly,
+            typeof(WeChatPay.Chain.Models.PayTransactionsJsapiPostRequest).Assembly,
             typeof(WeChatPay.Chain.Caching.DistributedCertificateStore).Assembly, typeof(Microsoft.Extensions.Caching.StackExchangeRedis.RedisCache).Assembly,
             typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly,
             typeof(Microsoft.Extensions.Caching.Distributed.IDistributedCache).Assembly, typeof(Microsoft.Extensions.Options.Options).Assembly,
@@ -31,7 +32,8 @@ public class SandboxDocsTests
             typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Collections.Generic", "System.Linq", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "WeChatPay.Chain.Sandbox",
             "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Http", "Microsoft.Extensions.DependencyInjection", "WeChatPay.Chain.AspNetCore",
-            "WeChatPay.Chain.Hosting", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Logging");
+            "WeChatPay.Chain.Hosting", "Microsoft.Extensions.Configuration", "Microsoft.Extensions.Logging",
+            "WeChatPay.Chain.Models", "WeChatPay.Chain.Models.V2");
 
     private static IEnumerable<string> Pages() =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Docs", "docs"), "*.md").OrderBy(f => f, StringComparer.Ordinal)
@@ -72,6 +74,7 @@ public class SandboxDocsTests
     [TestCase("resilience.md", 1)]
     [TestCase("guomi.md", 3)]
     [TestCase("apiv2.md", 6)]
+    [TestCase("models.md", 2)]
     public void A_page_holds_runnable_samples(string page, int atLeast) =>
         Assert.That(PageSamples(Path.Combine(AppContext.BaseDirectory, "Docs", "docs", page)).Count(s => !(bool)s.Arguments[1]!), Is.GreaterThanOrEqualTo(atLeast));
 

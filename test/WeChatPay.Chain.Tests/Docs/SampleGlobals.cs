@@ -7,7 +7,8 @@ public sealed class SampleGlobals
 {
     /// <summary>What a docs sample may use without a using directive of its own.</summary>
     public static readonly ScriptOptions ScriptOptions = ScriptOptions.Default
-        .WithReferences(typeof(WeChatPayClient).Assembly, typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly,
+        .WithReferences(typeof(WeChatPayClient).Assembly, typeof(WeChatPay.Chain.Models.PayTransactionsJsapiPostRequest).Assembly,
+            typeof(Microsoft.CSharp.RuntimeBinder.Binder).Assembly,
             typeof(Newtonsoft.Json.Linq.JToken).Assembly, typeof(System.Dynamic.DynamicObject).Assembly)
         .WithImports("System", "System.Collections.Generic", "System.Threading", "System.Threading.Tasks", "WeChatPay.Chain", "Newtonsoft.Json.Linq");
 

@@ -37,7 +37,7 @@ internal static partial class ModelWriter
             .Append(indent).Append("public ").Append(type.Name).Append("(string value) : base(value) { }\n");
         foreach (var value in type.Values)
         {
-            text.Append('\n').Append(indent).Append("/// <summary>The documented value <c>").Append(Xml(value.Value)).Append("</c>.</summary>\n")
+            text.Append('\n').Append(indent).Append("/// <summary>The documented value <c>").Append(ChainWriter.Xml(value.Value)).Append("</c>.</summary>\n")
                 .Append(indent).Append("public static ").Append(type.Name).Append(' ').Append(value.Key).Append(" { get; } = new(").Append(Literal(value.Value)).Append(");\n");
         }
         text.Append('\n').Append(indent).Append("/// <summary>The value that is <paramref name=\"value\"/>.</summary>\n")

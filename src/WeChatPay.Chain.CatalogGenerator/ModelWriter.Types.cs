@@ -118,7 +118,7 @@ internal static partial class ModelWriter
         private string Model(CatalogField field, Location location, string fieldPath, string name)
         {
             if (field.Children.Count == 0) return "WeChatPayModel";
-            var nested = new TypeDef(name, $"The object <c>{Xml(fieldPath)}</c> of {Describe(_operation)}.", "WeChatPayModel", isEnum: false);
+            var nested = new TypeDef(name, $"The object <c>{ChainWriter.Xml(fieldPath)}</c> of {Describe(_operation)}.", "WeChatPayModel", isEnum: false);
             var owner = new Owner(nested, ModelReserved, _request, _operation, top: false);
             foreach (var child in field.Children) owner.Add(child, field.Children, location, fieldPath + "." + child.Name);
             _type.Nested.Add(nested);
@@ -127,7 +127,7 @@ internal static partial class ModelWriter
 
         private string Enumeration(CatalogField field, string fieldPath, string name)
         {
-            var nested = new TypeDef(name, $"The values of <c>{Xml(fieldPath)}</c> of {Describe(_operation)}; any other text is kept as sent.", "WeChatPayEnum", isEnum: true);
+            var nested = new TypeDef(name, $"The values of <c>{ChainWriter.Xml(fieldPath)}</c> of {Describe(_operation)}; any other text is kept as sent.", "WeChatPayEnum", isEnum: true);
             var names = new HashSet<string>(StringComparer.Ordinal);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var value in field.Enum)
@@ -140,13 +140,13 @@ internal static partial class ModelWriter
         private string MemberSummary(CatalogField field, Location location, string fieldPath, bool required)
         {
             var text = new StringBuilder();
-            text.Append("<c>").Append(Xml(fieldPath)).Append("</c>: ").Append(field.Type).Append(", ");
+            text.Append("<c>").Append(ChainWriter.Xml(fieldPath)).Append("</c>: ").Append(field.Type).Append(", ");
             text.Append(location == Location.Answer ? (field.Required ? "documented as always present" : "optional") : required ? "required" : "optional");
             text.Append(location switch
             {
                 Location.Body => _operation.RequestBody == "xml" ? ", in the XML body" : ", in the JSON body",
                 Location.Query => ", in the query",
-                Location.Path => ", in the path as <c>{" + Xml(field.Name) + "}</c>",
+                Location.Path => ", in the path as <c>{" + ChainWriter.Xml(field.Name) + "}</c>",
                 _ => ", in the answer",
             });
             if (field.Encrypted is { } marker) text.Append("; ").Append(Sensitive(marker, location == Location.Answer));
@@ -154,11 +154,11 @@ internal static partial class ModelWriter
                 text.Append("; the text the XML answer holds there");
             else if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type is "object" or "object[]")
                 text.Append("; the text the flat XML answer holds there, whose content the documentation describes (fields ")
-                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + Xml(c.Name) + "</c>"))).Append(')');
+                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + ChainWriter.Xml(c.Name) + "</c>"))).Append(')');
             else if (field.Type == "string" && field.Children.Count > 0)
                 text.Append("; a text whose decoded content the documentation describes (fields ")
-                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + Xml(c.Name) + "</c>"))).Append(')');
-            if (field.Enum.Count > 0) text.Append("; one of ").Append(string.Join(", ", field.Enum.Distinct().Select(v => "<c>" + Xml(v) + "</c>")));
+                    .Append(string.Join(", ", field.Children.Select(c => "<c>" + ChainWriter.Xml(c.Name) + "</c>"))).Append(')');
+            if (field.Enum.Count > 0) text.Append("; one of ").Append(string.Join(", ", field.Enum.Distinct().Select(v => "<c>" + ChainWriter.Xml(v) + "</c>")));
             return text.Append('.').ToString();
         }
 
@@ -167,7 +167,7 @@ internal static partial class ModelWriter
             CatalogEncryption.RsaPlatform when !answer => "sensitive: encrypted with the platform key by the client before sending",
             CatalogEncryption.RsaMerchant when answer => "sensitive: decrypted with the merchant key for you",
             CatalogEncryption.RsaPaybank when !answer => "sensitive: encrypted with the pay-to-bank RSA key by the client before sending",
-            _ => "sensitive: documented as <c>" + Xml(marker) + "</c>",
+            _ => "sensitive: documented as <c>" + ChainWriter.Xml(marker) + "</c>",
         };
     }
 }

@@ -122,9 +122,7 @@ internal static partial class ModelWriter
 
     // "POST <c>v3/pay/transactions/jsapi</c> JSAPI下单"
     private static string Describe(CatalogOperation operation) =>
-        operation.Method + " <c>" + Xml(operation.Path) + "</c> " + Xml(operation.Title.Replace('\n', ' ').Trim());
-
-    internal static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        operation.Method + " <c>" + ChainWriter.Xml(operation.Path) + "</c> " + ChainWriter.Xml(operation.Title.Replace('\n', ' ').Trim());
 
     /// <summary>Where a member goes: the body, the query or the path of a request, or an answer's field.</summary>
     private enum Location

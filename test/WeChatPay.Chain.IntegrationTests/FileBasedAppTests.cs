@@ -32,7 +32,7 @@ public class FileBasedAppTests
     {
         _packed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
         _version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
         foreach (var project in Libraries)
         {
@@ -117,7 +117,7 @@ public class FileBasedAppTests
     // A script of Scripts/ with the packed version in place of its PACKED, and the files it reads beside it.
     private static async Task Script(string name, string folder, string version, params string[] companions)
     {
-        var scripts = Path.Combine(RepositoryRoot(), "test", "WeChatPay.Chain.IntegrationTests", "Scripts");
+        var scripts = Path.Combine(Repository.Root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts");
         var text = await File.ReadAllTextAsync(Path.Combine(scripts, name));
         Assert.That(text, Does.Contain("@PACKED"));
         await File.WriteAllTextAsync(Path.Combine(folder, name), text.Replace("@PACKED", "@" + version));
@@ -161,7 +161,7 @@ public class FileBasedAppTests
     // no Directory.Build.props of ours), runs it against a sandbox, and checks what it printed.
     private async Task RunAsync(Func<string, string, Task<string>> reference, string? dropVariable)
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var source = Path.Combine(root, "test", "WeChatPay.Chain.IntegrationTests", "Scripts", "presign.cs");
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-script-{Guid.NewGuid():N}")).FullName;
         var script = Path.Combine(folder, "presign.cs");
@@ -187,14 +187,5 @@ public class FileBasedAppTests
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WeChatPay.Chain.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (WeChatPay.Chain.sln) was not found above the test output.");
     }
 }

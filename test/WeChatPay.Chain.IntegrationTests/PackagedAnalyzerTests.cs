@@ -46,7 +46,7 @@ public class PackagedAnalyzerTests
             var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
             var version = "0.0.0-analyzer." + Guid.NewGuid().ToString("N").Substring(0, 12);
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(RepositoryRoot(), "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
+            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(Repository.Root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
                 "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, work), TimeSpan.FromMinutes(3));
 
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
@@ -74,14 +74,5 @@ public class PackagedAnalyzerTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "WeChatPay.Chain.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("The repository root (WeChatPay.Chain.sln) was not found above the test output.");
     }
 }

@@ -73,7 +73,8 @@ internal static partial class ModelWriter
         EmitPairs(text, type, indent, Location.Query, "OperationQuery");
     }
 
-    // yield return new("name", Value): enumerations as their text, lists of a query joined with commas.
+    // yield return new("name", Value): the value as the member holds it; the client writes it as it writes an anonymous
+    // object's (an enumeration as its text, a list as the name repeated once per item).
     private static void EmitPairs(StringBuilder text, TypeDef type, string indent, Location location, string method)
     {
         var properties = type.Properties.Where(p => p.Location == location).ToList();
@@ -82,11 +83,7 @@ internal static partial class ModelWriter
             .Append(indent).Append("{\n");
         foreach (var property in properties)
         {
-            var value = property.Name;
-            if (property.IsEnum) value += "?.Value";
-            else if (property.Type.StartsWith("IList<", System.StringComparison.Ordinal))
-                value = property.Name + " is null ? null : string.Join(\",\", " + property.Name + ")";
-            text.Append(indent).Append("    yield return new KeyValuePair<string, object?>(").Append(Literal(property.JsonName)).Append(", ").Append(value).Append(");\n");
+            text.Append(indent).Append("    yield return new KeyValuePair<string, object?>(").Append(Literal(property.JsonName)).Append(", ").Append(property.Name).Append(");\n");
         }
         text.Append(indent).Append("}\n");
     }

@@ -56,7 +56,6 @@ internal static partial class ModelWriter
         public bool Required { get; }
         public Location Location { get; }
         public string Summary { get; }
-        public bool IsEnum { get; init; }
     }
 
     /// <summary>Adds members for documented fields to one type, and the nested types they need.</summary>
@@ -84,32 +83,29 @@ internal static partial class ModelWriter
         {
             if (!_fields.Add(location + ":" + field.Name)) return; // a row documented twice: the first one counts
             var name = Unique(Identifier(Pascal(field.Name, false)), _names, _reserved, _type.Name);
-            var (type, valueType, isEnum) = TypeOf(field, location, fieldPath, name);
+            var (type, valueType) = TypeOf(field, location, fieldPath, name);
             var required = _request && CallerFields.Required(field, siblings, _top && CallerFields.IsV2(_operation));
-            _type.Properties.Add(new PropertyDef(name, field.Name, type, valueType, required, location, MemberSummary(field, location, fieldPath, required))
-            {
-                IsEnum = isEnum,
-            });
+            _type.Properties.Add(new PropertyDef(name, field.Name, type, valueType, required, location, MemberSummary(field, location, fieldPath, required)));
         }
 
-        private (string Type, bool ValueType, bool IsEnum) TypeOf(CatalogField field, Location location, string fieldPath, string name)
+        private (string Type, bool ValueType) TypeOf(CatalogField field, Location location, string fieldPath, string name)
         {
             // An APIv2 answer is flat XML: a field documented as an object or a list arrives as the text WeChat Pay writes there.
             // A boolean there is text too, as written ("1", "true", …).
-            if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type is "object" or "object[]" or "boolean") return ("string", false, false);
+            if (location == Location.Answer && CallerFields.IsV2(_operation) && field.Type is "object" or "object[]" or "boolean") return ("string", false);
             switch (field.Type)
             {
-                case "string": return field.Enum.Count > 0 ? ("Types." + Enumeration(field, fieldPath, name), false, true) : ("string", false, false);
-                case "integer": return ("long", true, false);
+                case "string": return field.Enum.Count > 0 ? ("Types." + Enumeration(field, fieldPath, name), false) : ("string", false);
+                case "integer": return ("long", true);
                 case "number":
-                case "float": return ("decimal", true, false);
-                case "boolean": return ("bool", true, false);
-                case "object": return (Model(field, location, fieldPath, name), false, false);
-                case "object[]": return ("IList<" + Model(field, location, fieldPath + "[]", name) + ">", false, false);
-                case "string[]": return ("IList<" + (field.Enum.Count > 0 ? "Types." + Enumeration(field, fieldPath + "[]", name) : "string") + ">", false, false);
-                case "integer[]": return ("IList<long>", false, false);
+                case "float": return ("decimal", true);
+                case "boolean": return ("bool", true);
+                case "object": return (Model(field, location, fieldPath, name), false);
+                case "object[]": return ("IList<" + Model(field, location, fieldPath + "[]", name) + ">", false);
+                case "string[]": return ("IList<" + (field.Enum.Count > 0 ? "Types." + Enumeration(field, fieldPath + "[]", name) : "string") + ">", false);
+                case "integer[]": return ("IList<long>", false);
                 case "number[]":
-                case "float[]": return ("IList<decimal>", false, false);
+                case "float[]": return ("IList<decimal>", false);
                 default: throw new InvalidDataException($"{_operation}: the field {fieldPath} has the type {field.Type}, which no generated type stands for.");
             }
         }

@@ -85,9 +85,9 @@ public sealed class AppauthGetaccesstokenGetRequest : WeChatPayRequest<AppauthGe
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("openid", Openid);
         yield return new KeyValuePair<string, object?>("code", Code);
-        yield return new KeyValuePair<string, object?>("grant_type", GrantType?.Value);
-        yield return new KeyValuePair<string, object?>("scope", Scope?.Value);
-        yield return new KeyValuePair<string, object?>("sign_type", SignType?.Value);
+        yield return new KeyValuePair<string, object?>("grant_type", GrantType);
+        yield return new KeyValuePair<string, object?>("scope", Scope);
+        yield return new KeyValuePair<string, object?>("sign_type", SignType);
     }
 
     /// <summary>The objects and enumerations of <c>AppauthGetaccesstokenGetRequest</c>.</summary>

@@ -294,8 +294,8 @@ public sealed class PapayH5entrustwebGetRequest : WeChatPayRequest<PapayH5entrus
         yield return new KeyValuePair<string, object?>("request_serial", RequestSerial);
         yield return new KeyValuePair<string, object?>("contract_display_account", ContractDisplayAccount);
         yield return new KeyValuePair<string, object?>("notify_url", NotifyUrl);
-        yield return new KeyValuePair<string, object?>("version", Version?.Value);
-        yield return new KeyValuePair<string, object?>("sign_type", SignType?.Value);
+        yield return new KeyValuePair<string, object?>("version", Version);
+        yield return new KeyValuePair<string, object?>("sign_type", SignType);
         yield return new KeyValuePair<string, object?>("timestamp", Timestamp);
         yield return new KeyValuePair<string, object?>("clientip", Clientip);
         yield return new KeyValuePair<string, object?>("return_appid", ReturnAppid);
@@ -725,8 +725,8 @@ public sealed class PapayPartnerH5entrustwebGetRequest : WeChatPayRequest<PapayP
         yield return new KeyValuePair<string, object?>("request_serial", RequestSerial);
         yield return new KeyValuePair<string, object?>("contract_display_account", ContractDisplayAccount);
         yield return new KeyValuePair<string, object?>("notify_url", NotifyUrl);
-        yield return new KeyValuePair<string, object?>("version", Version?.Value);
-        yield return new KeyValuePair<string, object?>("sign_type", SignType?.Value);
+        yield return new KeyValuePair<string, object?>("version", Version);
+        yield return new KeyValuePair<string, object?>("sign_type", SignType);
         yield return new KeyValuePair<string, object?>("timestamp", Timestamp);
         yield return new KeyValuePair<string, object?>("clientip", Clientip);
         yield return new KeyValuePair<string, object?>("deviceid", Deviceid);

@@ -1694,7 +1694,7 @@ public sealed class SecapiMchSubmchmanagePostRequest : WeChatPayRequest<SecapiMc
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("action", Action?.Value);
+        yield return new KeyValuePair<string, object?>("action", Action);
     }
 
     /// <summary>The objects and enumerations of <c>SecapiMchSubmchmanagePostRequest</c>.</summary>

@@ -57,7 +57,7 @@ public sealed class AggracctBcWbChannelAccountBalanceGetRequest : WeChatPayReque
         yield return new KeyValuePair<string, object?>("bal_account_no", BalAccountNo);
         yield return new KeyValuePair<string, object?>("card_no", CardNo);
         yield return new KeyValuePair<string, object?>("sgn_no", SgnNo);
-        yield return new KeyValuePair<string, object?>("req_scene", ReqScene?.Value);
+        yield return new KeyValuePair<string, object?>("req_scene", ReqScene);
     }
 
     /// <summary>The objects and enumerations of <c>AggracctBcWbChannelAccountBalanceGetRequest</c>.</summary>
@@ -143,7 +143,7 @@ public sealed class AggracctBcWbChannelAccountMchArchivesGetRequest : WeChatPayR
         yield return new KeyValuePair<string, object?>("bal_account_no", BalAccountNo);
         yield return new KeyValuePair<string, object?>("card_no", CardNo);
         yield return new KeyValuePair<string, object?>("sgn_no", SgnNo);
-        yield return new KeyValuePair<string, object?>("req_scene", ReqScene?.Value);
+        yield return new KeyValuePair<string, object?>("req_scene", ReqScene);
     }
 
     /// <summary>The objects and enumerations of <c>AggracctBcWbChannelAccountMchArchivesGetRequest</c>.</summary>
@@ -429,8 +429,8 @@ public sealed class AggracctBcWbChannelAccountMchMediaGetRequest : WeChatPayRequ
     {
         yield return new KeyValuePair<string, object?>("mchid", Mchid);
         yield return new KeyValuePair<string, object?>("platform_trx_id", PlatformTrxId);
-        yield return new KeyValuePair<string, object?>("business_scene", BusinessScene?.Value);
-        yield return new KeyValuePair<string, object?>("mch_media_type", MchMediaType?.Value);
+        yield return new KeyValuePair<string, object?>("business_scene", BusinessScene);
+        yield return new KeyValuePair<string, object?>("mch_media_type", MchMediaType);
         yield return new KeyValuePair<string, object?>("media_id", MediaId);
     }
 
@@ -1198,7 +1198,7 @@ public sealed class AggracctBcWbChannelControlOrdersOutRequestNoGetRequest : WeC
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("control_type", ControlType?.Value);
+        yield return new KeyValuePair<string, object?>("control_type", ControlType);
         yield return new KeyValuePair<string, object?>("mchid", Mchid);
     }
 
@@ -1737,7 +1737,7 @@ public sealed class AggracctBcWbChannelSpecialReductionOutRequestNoGetRequest : 
         yield return new KeyValuePair<string, object?>("bal_account_no", BalAccountNo);
         yield return new KeyValuePair<string, object?>("card_no", CardNo);
         yield return new KeyValuePair<string, object?>("sgn_no", SgnNo);
-        yield return new KeyValuePair<string, object?>("req_scene", ReqScene?.Value);
+        yield return new KeyValuePair<string, object?>("req_scene", ReqScene);
     }
 
     /// <summary>The objects and enumerations of <c>AggracctBcWbChannelSpecialReductionOutRequestNoGetRequest</c>.</summary>

@@ -52,7 +52,7 @@ public sealed class Apply4subSubMerchantsSubMchidApplicationApplicationNoGetRequ
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("account_number_rule", AccountNumberRule?.Value);
+        yield return new KeyValuePair<string, object?>("account_number_rule", AccountNumberRule);
     }
 
     /// <summary>The objects and enumerations of <c>Apply4subSubMerchantsSubMchidApplicationApplicationNoGetRequest</c>.</summary>

@@ -247,7 +247,7 @@ public sealed class BankTransferBatchesBatchIdBatchIdGetRequest : WeChatPayReque
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>BankTransferBatchesBatchIdBatchIdGetRequest</c>.</summary>
@@ -929,7 +929,7 @@ public sealed class BankTransferBatchesOutBatchNoOutBatchNoGetRequest : WeChatPa
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>BankTransferBatchesOutBatchNoOutBatchNoGetRequest</c>.</summary>

@@ -47,8 +47,8 @@ public sealed class BillFundflowbillGetRequest : WeChatPayRequest<BillFundflowbi
     {
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
     }
 
     /// <summary>The objects and enumerations of <c>BillFundflowbillGetRequest</c>.</summary>
@@ -157,9 +157,9 @@ public sealed class BillSubMerchantFundflowbillGetRequest : WeChatPayRequest<Bil
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
-        yield return new KeyValuePair<string, object?>("algorithm", Algorithm?.Value);
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
+        yield return new KeyValuePair<string, object?>("algorithm", Algorithm);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
     }
 
     /// <summary>The objects and enumerations of <c>BillSubMerchantFundflowbillGetRequest</c>.</summary>
@@ -299,8 +299,8 @@ public sealed class BillTradebillGetRequest : WeChatPayRequest<BillTradebillGetR
     {
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("bill_type", BillType?.Value);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
+        yield return new KeyValuePair<string, object?>("bill_type", BillType);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
     }
 
     /// <summary>The objects and enumerations of <c>BillTradebillGetRequest</c>.</summary>

@@ -1217,7 +1217,7 @@ public sealed class BrandCardCardLinksGetRequest : WeChatPayRequest<BrandCardCar
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
-        yield return new KeyValuePair<string, object?>("payment_scene", PaymentScene?.Value);
+        yield return new KeyValuePair<string, object?>("payment_scene", PaymentScene);
         yield return new KeyValuePair<string, object?>("page_index", PageIndex);
         yield return new KeyValuePair<string, object?>("page_size", PageSize);
     }
@@ -1784,8 +1784,8 @@ public sealed class BrandMarketingShakeActivitiesActivitiesGetRequest : WeChatPa
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("offset", Offset);
-        yield return new KeyValuePair<string, object?>("activity_state", ActivityState?.Value);
-        yield return new KeyValuePair<string, object?>("audit_state", AuditState?.Value);
+        yield return new KeyValuePair<string, object?>("activity_state", ActivityState);
+        yield return new KeyValuePair<string, object?>("audit_state", AuditState);
     }
 
     /// <summary>The objects and enumerations of <c>BrandMarketingShakeActivitiesActivitiesGetRequest</c>.</summary>
@@ -2037,7 +2037,7 @@ public sealed class BrandPartnerCardMemberCardsGetRequest : WeChatPayRequest<Bra
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
-        yield return new KeyValuePair<string, object?>("state", State?.Value);
+        yield return new KeyValuePair<string, object?>("state", State);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -5037,7 +5037,7 @@ public sealed class BrandPartnerCardMemberMembershipActivitiesGetRequest : WeCha
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
         yield return new KeyValuePair<string, object?>("card_id", CardId);
-        yield return new KeyValuePair<string, object?>("activity_state", ActivityState?.Value);
+        yield return new KeyValuePair<string, object?>("activity_state", ActivityState);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -6092,7 +6092,7 @@ public sealed class BrandPartnerCardMemberUserCardsGetRequest : WeChatPayRequest
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
         yield return new KeyValuePair<string, object?>("openid", Openid);
-        yield return new KeyValuePair<string, object?>("user_card_state", UserCardState?.Value);
+        yield return new KeyValuePair<string, object?>("user_card_state", UserCardState);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -9052,7 +9052,7 @@ public sealed class BrandPartnerStoreBrandstoresGetRequest : WeChatPayRequest<Br
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
-        yield return new KeyValuePair<string, object?>("store_state", StoreState?.Value);
+        yield return new KeyValuePair<string, object?>("store_state", StoreState);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }

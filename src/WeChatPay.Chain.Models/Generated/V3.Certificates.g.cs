@@ -29,7 +29,7 @@ public sealed class CertificatesGetRequest : WeChatPayRequest<CertificatesGetRes
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("algorithm_type", AlgorithmType?.Value);
+        yield return new KeyValuePair<string, object?>("algorithm_type", AlgorithmType);
     }
 
     /// <summary>The objects and enumerations of <c>CertificatesGetRequest</c>.</summary>

@@ -75,9 +75,9 @@ public sealed class CustomsOrdersGetRequest : WeChatPayRequest<CustomsOrdersGetR
     {
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("mchid", Mchid);
-        yield return new KeyValuePair<string, object?>("order_type", OrderType?.Value);
+        yield return new KeyValuePair<string, object?>("order_type", OrderType);
         yield return new KeyValuePair<string, object?>("order_no", OrderNo);
-        yield return new KeyValuePair<string, object?>("customs", Customs?.Value);
+        yield return new KeyValuePair<string, object?>("customs", Customs);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }

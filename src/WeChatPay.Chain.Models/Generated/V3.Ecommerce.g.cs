@@ -3159,9 +3159,9 @@ public sealed class EcommerceBillFundflowbillGetRequest : WeChatPayRequest<Ecomm
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
-        yield return new KeyValuePair<string, object?>("algorithm", Algorithm?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
+        yield return new KeyValuePair<string, object?>("algorithm", Algorithm);
     }
 
     /// <summary>The objects and enumerations of <c>EcommerceBillFundflowbillGetRequest</c>.</summary>
@@ -4094,7 +4094,7 @@ public sealed class EcommerceFundBalanceSubMchidGetRequest : WeChatPayRequest<Ec
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
     }
 
     /// <summary>The objects and enumerations of <c>EcommerceFundBalanceSubMchidGetRequest</c>.</summary>
@@ -4212,7 +4212,7 @@ public sealed class EcommerceFundEnddaybalanceSubMchidGetRequest : WeChatPayRequ
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("date", Date);
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
     }
 
     /// <summary>The objects and enumerations of <c>EcommerceFundEnddaybalanceSubMchidGetRequest</c>.</summary>
@@ -5117,7 +5117,7 @@ public sealed class EcommerceIndividualContractsOpenidGetRequest : WeChatPayRequ
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("appid", Appid);
-        yield return new KeyValuePair<string, object?>("permission_type", PermissionType?.Value);
+        yield return new KeyValuePair<string, object?>("permission_type", PermissionType);
     }
 
     /// <summary>The objects and enumerations of <c>EcommerceIndividualContractsOpenidGetRequest</c>.</summary>
@@ -8059,7 +8059,7 @@ public sealed class EcommerceSubjectSubMerchantsGetRequest : WeChatPayRequest<Ec
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("organization_type", OrganizationType?.Value);
+        yield return new KeyValuePair<string, object?>("organization_type", OrganizationType);
         yield return new KeyValuePair<string, object?>("cert_number", CertNumber);
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("offset", Offset);

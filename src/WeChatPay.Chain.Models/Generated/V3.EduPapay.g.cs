@@ -849,7 +849,7 @@ public sealed class EduPapayUserOpenidContractsGetRequest : WeChatPayRequest<Edu
         yield return new KeyValuePair<string, object?>("sub_appid", SubAppid);
         yield return new KeyValuePair<string, object?>("sub_openid", SubOpenid);
         yield return new KeyValuePair<string, object?>("plan_id", PlanId);
-        yield return new KeyValuePair<string, object?>("contract_status", ContractStatus?.Value);
+        yield return new KeyValuePair<string, object?>("contract_status", ContractStatus);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }

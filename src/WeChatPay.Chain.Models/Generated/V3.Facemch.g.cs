@@ -67,7 +67,7 @@ public sealed class FacemchUsersFaceSidGetRequest : WeChatPayRequest<FacemchUser
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("info_type", InfoType?.Value);
+        yield return new KeyValuePair<string, object?>("info_type", InfoType);
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("sub_appid", SubAppid);

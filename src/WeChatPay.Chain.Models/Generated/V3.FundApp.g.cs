@@ -247,7 +247,7 @@ public sealed class FundAppBrandRedpacketBrandMerchantBatchesBatchNoGetRequest :
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>FundAppBrandRedpacketBrandMerchantBatchesBatchNoGetRequest</c>.</summary>
@@ -685,7 +685,7 @@ public sealed class FundAppBrandRedpacketBrandMerchantOutBatchesOutBatchNoGetReq
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>FundAppBrandRedpacketBrandMerchantOutBatchesOutBatchNoGetRequest</c>.</summary>

@@ -145,9 +145,9 @@ public sealed class GlobalCustomsOrdersGetRequest : WeChatPayRequest<GlobalCusto
     {
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("mchid", Mchid);
-        yield return new KeyValuePair<string, object?>("order_type", OrderType?.Value);
+        yield return new KeyValuePair<string, object?>("order_type", OrderType);
         yield return new KeyValuePair<string, object?>("order_no", OrderNo);
-        yield return new KeyValuePair<string, object?>("customs", Customs?.Value);
+        yield return new KeyValuePair<string, object?>("customs", Customs);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -1329,7 +1329,7 @@ public sealed class GlobalMerchantServiceComplaintsGetRequest : WeChatPayRequest
         yield return new KeyValuePair<string, object?>("begin_date", BeginDate);
         yield return new KeyValuePair<string, object?>("end_date", EndDate);
         yield return new KeyValuePair<string, object?>("complainted_mchid", ComplaintedMchid);
-        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage?.Value);
+        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage);
     }
 
     /// <summary>The objects and enumerations of <c>GlobalMerchantServiceComplaintsGetRequest</c>.</summary>
@@ -1664,7 +1664,7 @@ public sealed class GlobalMerchantServiceComplaintsComplaintIdGetRequest : WeCha
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage?.Value);
+        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage);
     }
 
     /// <summary>The objects and enumerations of <c>GlobalMerchantServiceComplaintsComplaintIdGetRequest</c>.</summary>
@@ -2020,7 +2020,7 @@ public sealed class GlobalMerchantServiceComplaintsComplaintIdNegotiationHistory
     {
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("offset", Offset);
-        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage?.Value);
+        yield return new KeyValuePair<string, object?>("mch_language", MchLanguage);
     }
 
     /// <summary>The objects and enumerations of <c>GlobalMerchantServiceComplaintsComplaintIdNegotiationHistorysGetRequest</c>.</summary>
@@ -7863,7 +7863,7 @@ public sealed class GlobalProfitSharingReceiversAccountGetRequest : WeChatPayReq
         yield return new KeyValuePair<string, object?>("transaction_id", TransactionId);
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("sub_appid", SubAppid);
-        yield return new KeyValuePair<string, object?>("type", Type?.Value);
+        yield return new KeyValuePair<string, object?>("type", Type);
     }
 
     /// <summary>The objects and enumerations of <c>GlobalProfitSharingReceiversAccountGetRequest</c>.</summary>
@@ -9544,7 +9544,7 @@ public sealed class GlobalSettleSettlementsGetRequest : WeChatPayRequest<GlobalS
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("settle_state", SettleState?.Value);
+        yield return new KeyValuePair<string, object?>("settle_state", SettleState);
         yield return new KeyValuePair<string, object?>("settle_start_date", SettleStartDate);
         yield return new KeyValuePair<string, object?>("settle_end_date", SettleEndDate);
         yield return new KeyValuePair<string, object?>("limit", Limit);

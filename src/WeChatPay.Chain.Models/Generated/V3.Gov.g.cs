@@ -1707,7 +1707,7 @@ public sealed class GovSubsidyQualificationGetRequest : WeChatPayRequest<GovSubs
         yield return new KeyValuePair<string, object?>("openid", Openid);
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("qualification_region_code", QualificationRegionCode);
-        yield return new KeyValuePair<string, object?>("identity_document_type", IdentityDocumentType?.Value);
+        yield return new KeyValuePair<string, object?>("identity_document_type", IdentityDocumentType);
     }
 
     /// <summary>The objects and enumerations of <c>GovSubsidyQualificationGetRequest</c>.</summary>

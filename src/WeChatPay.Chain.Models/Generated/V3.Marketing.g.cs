@@ -278,7 +278,7 @@ public sealed class MarketingBankPackagesPackageIdTasksGetRequest : WeChatPayReq
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("status", Status?.Value);
+        yield return new KeyValuePair<string, object?>("status", Status);
         yield return new KeyValuePair<string, object?>("filename", Filename);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
@@ -2676,7 +2676,7 @@ public sealed class MarketingBusifavorStocksStockIdCouponcodesGetRequest : WeCha
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("status", Status?.Value);
+        yield return new KeyValuePair<string, object?>("status", Status);
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
@@ -4051,7 +4051,7 @@ public sealed class MarketingBusifavorUsersOpenidCouponsGetRequest : WeChatPayRe
     {
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("stock_id", StockId);
-        yield return new KeyValuePair<string, object?>("coupon_state", CouponState?.Value);
+        yield return new KeyValuePair<string, object?>("coupon_state", CouponState);
         yield return new KeyValuePair<string, object?>("creator_merchant", CreatorMerchant);
         yield return new KeyValuePair<string, object?>("belong_merchant", BelongMerchant);
         yield return new KeyValuePair<string, object?>("sender_merchant", SenderMerchant);
@@ -5639,7 +5639,7 @@ public sealed class MarketingFavorStocksGetRequest : WeChatPayRequest<MarketingF
         yield return new KeyValuePair<string, object?>("stock_creator_mchid", StockCreatorMchid);
         yield return new KeyValuePair<string, object?>("create_start_time", CreateStartTime);
         yield return new KeyValuePair<string, object?>("create_end_time", CreateEndTime);
-        yield return new KeyValuePair<string, object?>("status", Status?.Value);
+        yield return new KeyValuePair<string, object?>("status", Status);
     }
 
     /// <summary>The objects and enumerations of <c>MarketingFavorStocksGetRequest</c>.</summary>
@@ -6792,13 +6792,13 @@ public sealed class MarketingFavorUsersOpenidCouponsGetRequest : WeChatPayReques
     {
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("stock_id", StockId);
-        yield return new KeyValuePair<string, object?>("status", Status?.Value);
+        yield return new KeyValuePair<string, object?>("status", Status);
         yield return new KeyValuePair<string, object?>("creator_mchid", CreatorMchid);
         yield return new KeyValuePair<string, object?>("sender_mchid", SenderMchid);
         yield return new KeyValuePair<string, object?>("available_mchid", AvailableMchid);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("business_type", BusinessType?.Value);
+        yield return new KeyValuePair<string, object?>("business_type", BusinessType);
     }
 
     /// <summary>The objects and enumerations of <c>MarketingFavorUsersOpenidCouponsGetRequest</c>.</summary>
@@ -8580,9 +8580,9 @@ public sealed class MarketingMembercardActivityActivitiesGetRequest : WeChatPayR
     {
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("offset", Offset);
-        yield return new KeyValuePair<string, object?>("activity_type", ActivityType?.Value);
+        yield return new KeyValuePair<string, object?>("activity_type", ActivityType);
         yield return new KeyValuePair<string, object?>("card_id", CardId);
-        yield return new KeyValuePair<string, object?>("activity_status", ActivityStatus?.Value);
+        yield return new KeyValuePair<string, object?>("activity_status", ActivityStatus);
     }
 
     /// <summary>The objects and enumerations of <c>MarketingMembercardActivityActivitiesGetRequest</c>.</summary>
@@ -14168,8 +14168,8 @@ public sealed class MarketingPartnerDeliveryPlanDeliveryPlansBrandIdDeliveryPlan
     {
         yield return new KeyValuePair<string, object?>("page_size", PageSize);
         yield return new KeyValuePair<string, object?>("offset", Offset);
-        yield return new KeyValuePair<string, object?>("plan_state", PlanState?.Value);
-        yield return new KeyValuePair<string, object?>("audit_state", AuditState?.Value);
+        yield return new KeyValuePair<string, object?>("plan_state", PlanState);
+        yield return new KeyValuePair<string, object?>("audit_state", AuditState);
         yield return new KeyValuePair<string, object?>("plan_id", PlanId);
     }
 
@@ -14871,7 +14871,7 @@ public sealed class MarketingPartnerProductCouponImageGenerationTasksTaskIdGetRe
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
-        yield return new KeyValuePair<string, object?>("image_generation_type", ImageGenerationType?.Value);
+        yield return new KeyValuePair<string, object?>("image_generation_type", ImageGenerationType);
     }
 
     /// <summary>The objects and enumerations of <c>MarketingPartnerProductCouponImageGenerationTasksTaskIdGetRequest</c>.</summary>
@@ -21646,7 +21646,7 @@ public sealed class MarketingPartnerProductCouponProductCouponsProductCouponIdSt
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("state", State?.Value);
+        yield return new KeyValuePair<string, object?>("state", State);
         yield return new KeyValuePair<string, object?>("page_size", PageSize);
         yield return new KeyValuePair<string, object?>("page_token", PageToken);
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
@@ -30524,7 +30524,7 @@ public sealed class MarketingPartnerProductCouponUsersOpenidCouponsGetRequest : 
         yield return new KeyValuePair<string, object?>("product_coupon_id", ProductCouponId);
         yield return new KeyValuePair<string, object?>("stock_id", StockId);
         yield return new KeyValuePair<string, object?>("appid", Appid);
-        yield return new KeyValuePair<string, object?>("coupon_state", CouponState?.Value);
+        yield return new KeyValuePair<string, object?>("coupon_state", CouponState);
         yield return new KeyValuePair<string, object?>("page_size", PageSize);
         yield return new KeyValuePair<string, object?>("page_token", PageToken);
         yield return new KeyValuePair<string, object?>("brand_id", BrandId);
@@ -41278,8 +41278,8 @@ public sealed class MarketingPaygiftactivityActivitiesGetRequest : WeChatPayRequ
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("activity_name", ActivityName);
-        yield return new KeyValuePair<string, object?>("activity_status", ActivityStatus?.Value);
-        yield return new KeyValuePair<string, object?>("award_type", AwardType?.Value);
+        yield return new KeyValuePair<string, object?>("activity_status", ActivityStatus);
+        yield return new KeyValuePair<string, object?>("award_type", AwardType);
     }
 
     /// <summary>The objects and enumerations of <c>MarketingPaygiftactivityActivitiesGetRequest</c>.</summary>

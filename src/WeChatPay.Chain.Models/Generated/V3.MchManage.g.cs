@@ -65,8 +65,8 @@ public sealed class MchManageMchManageRecordsSubMchidSubMchidGetRequest : WeChat
     {
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("offset", Offset);
-        yield return new KeyValuePair<string, object?>("manage_record_type", ManageRecordType?.Value);
-        yield return new KeyValuePair<string, object?>("manage_record_state", ManageRecordState?.Value);
+        yield return new KeyValuePair<string, object?>("manage_record_type", ManageRecordType);
+        yield return new KeyValuePair<string, object?>("manage_record_state", ManageRecordState);
     }
 
     /// <summary>The objects and enumerations of <c>MchManageMchManageRecordsSubMchidSubMchidGetRequest</c>.</summary>

@@ -33,7 +33,7 @@ public sealed class MerchantFundBalanceAccountTypeGetRequest : WeChatPayRequest<
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationPathValues()
     {
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
     }
 
     /// <summary>The objects and enumerations of <c>MerchantFundBalanceAccountTypeGetRequest</c>.</summary>
@@ -103,7 +103,7 @@ public sealed class MerchantFundDayendbalanceAccountTypeGetRequest : WeChatPayRe
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationPathValues()
     {
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
     }
 
     /// <inheritdoc/>
@@ -263,14 +263,14 @@ public sealed class MerchantFundWithdrawBillTypeBillTypeGetRequest : WeChatPayRe
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationPathValues()
     {
-        yield return new KeyValuePair<string, object?>("bill_type", BillType?.Value);
+        yield return new KeyValuePair<string, object?>("bill_type", BillType);
     }
 
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
     }
 
     /// <summary>The objects and enumerations of <c>MerchantFundWithdrawBillTypeBillTypeGetRequest</c>.</summary>

@@ -53,7 +53,7 @@ public sealed class MerchantfundMerchantIncomeRecordsGetRequest : WeChatPayReque
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
         yield return new KeyValuePair<string, object?>("date", Date);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
@@ -262,7 +262,7 @@ public sealed class MerchantfundPartnerIncomeRecordsGetRequest : WeChatPayReques
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("account_type", AccountType?.Value);
+        yield return new KeyValuePair<string, object?>("account_type", AccountType);
         yield return new KeyValuePair<string, object?>("date", Date);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);

@@ -3199,9 +3199,9 @@ public sealed class NewTaxControlFapiaoFapiaomerchantGetspinviteurlGetRequest : 
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("operation_type", OperationType?.Value);
-        yield return new KeyValuePair<string, object?>("fapiao_mode", FapiaoMode?.Value);
-        yield return new KeyValuePair<string, object?>("fapiao_ability_type_list", FapiaoAbilityTypeList is null ? null : string.Join(",", FapiaoAbilityTypeList));
+        yield return new KeyValuePair<string, object?>("operation_type", OperationType);
+        yield return new KeyValuePair<string, object?>("fapiao_mode", FapiaoMode);
+        yield return new KeyValuePair<string, object?>("fapiao_ability_type_list", FapiaoAbilityTypeList);
         yield return new KeyValuePair<string, object?>("invite_channel", InviteChannel);
         yield return new KeyValuePair<string, object?>("operate_user", OperateUser);
         yield return new KeyValuePair<string, object?>("invite_code", InviteCode);
@@ -3344,7 +3344,7 @@ public sealed class NewTaxControlFapiaoFapiaomerchantListspinvitemchinfoGetReque
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
         yield return new KeyValuePair<string, object?>("invite_code", InviteCode);
-        yield return new KeyValuePair<string, object?>("mch_invite_status", MchInviteStatus?.Value);
+        yield return new KeyValuePair<string, object?>("mch_invite_status", MchInviteStatus);
     }
 
     /// <summary>The objects and enumerations of <c>NewTaxControlFapiaoFapiaomerchantListspinvitemchinfoGetRequest</c>.</summary>
@@ -4057,7 +4057,7 @@ public sealed class NewTaxControlFapiaoUserTitleGetRequest : WeChatPayRequest<Ne
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("scene", Scene?.Value);
+        yield return new KeyValuePair<string, object?>("scene", Scene);
         yield return new KeyValuePair<string, object?>("fapiao_apply_id", FapiaoApplyId);
     }
 
@@ -4255,7 +4255,7 @@ public sealed class NewTaxControlFapiaoUserTitleTitleUrlGetRequest : WeChatPayRe
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("fapiao_apply_id", FapiaoApplyId);
-        yield return new KeyValuePair<string, object?>("source", Source?.Value);
+        yield return new KeyValuePair<string, object?>("source", Source);
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("openid", Openid);
         yield return new KeyValuePair<string, object?>("total_amount", TotalAmount);

@@ -1010,7 +1010,7 @@ public sealed class OfflinefaceTransactionsOutTradeNoOutTradeNoGetRequest : WeCh
     {
         yield return new KeyValuePair<string, object?>("sp_mchid", SpMchid);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("business_product_id", BusinessProductId?.Value);
+        yield return new KeyValuePair<string, object?>("business_product_id", BusinessProductId);
     }
 
     /// <summary>The objects and enumerations of <c>OfflinefaceTransactionsOutTradeNoOutTradeNoGetRequest</c>.</summary>

@@ -286,7 +286,7 @@ public sealed class PartnerTransferBatchesBatchIdBatchIdGetRequest : WeChatPayRe
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_status", DetailStatus?.Value);
+        yield return new KeyValuePair<string, object?>("detail_status", DetailStatus);
     }
 
     /// <summary>The objects and enumerations of <c>PartnerTransferBatchesBatchIdBatchIdGetRequest</c>.</summary>
@@ -652,7 +652,7 @@ public sealed class PartnerTransferBatchesOutBatchNoOutBatchNoGetRequest : WeCha
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_status", DetailStatus?.Value);
+        yield return new KeyValuePair<string, object?>("detail_status", DetailStatus);
     }
 
     /// <summary>The objects and enumerations of <c>PartnerTransferBatchesOutBatchNoOutBatchNoGetRequest</c>.</summary>

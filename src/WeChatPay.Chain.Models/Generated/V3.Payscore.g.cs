@@ -2208,7 +2208,7 @@ public sealed class PayscoreMerchantBillGetRequest : WeChatPayRequest<PayscoreMe
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
         yield return new KeyValuePair<string, object?>("encryption_algorithm", EncryptionAlgorithm);
         yield return new KeyValuePair<string, object?>("service_id", ServiceId);
     }

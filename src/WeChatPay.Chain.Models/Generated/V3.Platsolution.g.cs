@@ -4636,7 +4636,7 @@ public sealed class PlatsolutionEcommerceMchTransferTransferBillsBillIdBillIdGet
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("business_type", BusinessType?.Value);
+        yield return new KeyValuePair<string, object?>("business_type", BusinessType);
     }
 
     /// <summary>The objects and enumerations of <c>PlatsolutionEcommerceMchTransferTransferBillsBillIdBillIdGetRequest</c>.</summary>
@@ -4873,7 +4873,7 @@ public sealed class PlatsolutionEcommerceMchTransferTransferBillsOutBillNoOutBil
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("business_type", BusinessType?.Value);
+        yield return new KeyValuePair<string, object?>("business_type", BusinessType);
     }
 
     /// <summary>The objects and enumerations of <c>PlatsolutionEcommerceMchTransferTransferBillsOutBillNoOutBillNoGetRequest</c>.</summary>
@@ -7254,7 +7254,7 @@ public sealed class PlatsolutionInsuranceMchTransferBatchesBatchIdBatchIdGetRequ
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -8026,7 +8026,7 @@ public sealed class PlatsolutionInsuranceMchTransferBatchesOutBatchNoOutBatchNoG
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>PlatsolutionInsuranceMchTransferBatchesOutBatchNoOutBatchNoGetRequest</c>.</summary>
@@ -9662,7 +9662,7 @@ public sealed class PlatsolutionMchTransferBatchesBatchIdBatchIdGetRequest : WeC
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
     }
@@ -10143,7 +10143,7 @@ public sealed class PlatsolutionMchTransferBatchesOutBatchNoOutBatchNoGetRequest
         yield return new KeyValuePair<string, object?>("need_query_detail", NeedQueryDetail);
         yield return new KeyValuePair<string, object?>("offset", Offset);
         yield return new KeyValuePair<string, object?>("limit", Limit);
-        yield return new KeyValuePair<string, object?>("detail_state", DetailState?.Value);
+        yield return new KeyValuePair<string, object?>("detail_state", DetailState);
     }
 
     /// <summary>The objects and enumerations of <c>PlatsolutionMchTransferBatchesOutBatchNoOutBatchNoGetRequest</c>.</summary>

@@ -43,7 +43,7 @@ public sealed class ProfitsharingBillsGetRequest : WeChatPayRequest<Profitsharin
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("bill_date", BillDate);
-        yield return new KeyValuePair<string, object?>("tar_type", TarType?.Value);
+        yield return new KeyValuePair<string, object?>("tar_type", TarType);
     }
 
     /// <summary>The objects and enumerations of <c>ProfitsharingBillsGetRequest</c>.</summary>

@@ -62,7 +62,7 @@ public sealed class SettleSettlementsGetRequest : WeChatPayRequest<SettleSettlem
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("settle_state", SettleState?.Value);
+        yield return new KeyValuePair<string, object?>("settle_state", SettleState);
         yield return new KeyValuePair<string, object?>("settle_start_date", SettleStartDate);
         yield return new KeyValuePair<string, object?>("settle_end_date", SettleEndDate);
         yield return new KeyValuePair<string, object?>("limit", Limit);

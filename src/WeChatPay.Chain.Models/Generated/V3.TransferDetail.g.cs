@@ -45,7 +45,7 @@ public sealed class TransferDetailElectronicReceiptsGetRequest : WeChatPayReques
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, object?>> OperationQuery()
     {
-        yield return new KeyValuePair<string, object?>("accept_type", AcceptType?.Value);
+        yield return new KeyValuePair<string, object?>("accept_type", AcceptType);
         yield return new KeyValuePair<string, object?>("out_batch_no", OutBatchNo);
         yield return new KeyValuePair<string, object?>("out_detail_no", OutDetailNo);
     }

@@ -1283,7 +1283,7 @@ public sealed class VehicleParkingServicesFindGetRequest : WeChatPayRequest<Vehi
         yield return new KeyValuePair<string, object?>("appid", Appid);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
         yield return new KeyValuePair<string, object?>("plate_number", PlateNumber);
-        yield return new KeyValuePair<string, object?>("plate_color", PlateColor?.Value);
+        yield return new KeyValuePair<string, object?>("plate_color", PlateColor);
         yield return new KeyValuePair<string, object?>("openid", Openid);
     }
 

@@ -1213,7 +1213,7 @@ public sealed class WebizpayEmployeesEmployeeIdQuotaCardsCardNoPaymentUrlGetRequ
     {
         yield return new KeyValuePair<string, object?>("sp_mchid", SpMchid);
         yield return new KeyValuePair<string, object?>("sub_mchid", SubMchid);
-        yield return new KeyValuePair<string, object?>("application_type", ApplicationType?.Value);
+        yield return new KeyValuePair<string, object?>("application_type", ApplicationType);
     }
 
     /// <summary>The objects and enumerations of <c>WebizpayEmployeesEmployeeIdQuotaCardsCardNoPaymentUrlGetRequest</c>.</summary>

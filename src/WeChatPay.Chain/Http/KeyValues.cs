@@ -67,6 +67,7 @@ internal static class KeyValues
             DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             DateTime t => t.ToString(t.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss'Z'" : "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
             Enum e => e.ToString(),
+            WeChatPayEnum e => e.Value,
             Guid g => g.ToString(),
             Uri u => u.OriginalString,
             JValue j when j.Value is not null => ToText(j.Value, kind, name),

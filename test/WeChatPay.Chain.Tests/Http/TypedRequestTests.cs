@@ -158,6 +158,27 @@ public class TypedRequestTests : HttpFixture
     }
 
     [Test]
+    public async Task A_typed_query_of_enumerations_and_a_list_leaves_as_its_anonymous_twin_does()
+    {
+        Http.RespondWithSigned("{}").RespondWithSigned("{}");
+        var node = Client.V3.NewTaxControlFapiao.Fapiaomerchant.Getspinviteurl;
+
+        await node.GetAsync(new global::WeChatPay.Chain.Models.NewTaxControlFapiaoFapiaomerchantGetspinviteurlGetRequest
+        {
+            OperationType = "AUTH_BINDING", FapiaoMode = "TENCENT_DIGITAL_TAX", InviteCode = "i",
+            FapiaoAbilityTypeList = new List<global::WeChatPay.Chain.Models.NewTaxControlFapiaoFapiaomerchantGetspinviteurlGetRequest.Types.FapiaoAbilityTypeList> { "BASE_ABILITY", "REAL_ESTATE_ABILITY" },
+        });
+        await node.GetAsync(new
+        {
+            operation_type = "AUTH_BINDING", fapiao_mode = "TENCENT_DIGITAL_TAX",
+            fapiao_ability_type_list = new[] { "BASE_ABILITY", "REAL_ESTATE_ABILITY" }, invite_code = "i",
+        });
+
+        Assert.That(Http.CallLog[0].HttpRequestMessage.RequestUri!.Query, Is.EqualTo(Http.CallLog[1].HttpRequestMessage.RequestUri!.Query));
+        Assert.That(Http.CallLog[0].HttpRequestMessage.RequestUri!.Query, Does.Contain("fapiao_ability_type_list=BASE_ABILITY&fapiao_ability_type_list=REAL_ESTATE_ABILITY"));
+    }
+
+    [Test]
     public async Task The_object_overloads_and_the_shorthand_route_a_typed_request_the_same_way()
     {
         Http.RespondWithSigned("{}").RespondWithSigned("{}").RespondWithSigned("{}");

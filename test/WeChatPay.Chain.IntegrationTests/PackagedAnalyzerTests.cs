@@ -7,8 +7,10 @@ using WeChatPay.Chain.IntegrationTests.Support;
 namespace WeChatPay.Chain.IntegrationTests;
 
 /// <summary>
-/// The body analyzer as a user gets it: inside the packed WeChatPay.Chain package (restored from a local feed alone), run by a
-/// real <c>dotnet build</c> of a throw-away console project outside this repository.
+/// The body analyzer and the models as a user gets them: the packed WeChatPay.Chain and WeChatPay.Chain.Models packages
+/// (restored from a local feed alone; packing runs the package validation of both), in a real <c>dotnet build</c> of a
+/// throw-away console project outside this repository: the analyzer warns, a typed request compiles, and a forgotten
+/// required member is the compiler's error.
 /// </summary>
 [Category("Slow")]
 public class PackagedAnalyzerTests
@@ -32,12 +34,15 @@ public class PackagedAnalyzerTests
                 amount = new { total = 0.01 },
                 payer = new { openid = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" },
             });
+
+            internal static Task<WeChatPayResponse<WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetResponse>> Query(WeChatPayClient wxpay) =>
+                wxpay.V3.Pay.Transactions.OutTradeNo._out_trade_no_.GetAsync(new WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetRequest { OutTradeNo = "1", Mchid = "1" });
         }
 
         """;
 
     [Test]
-    public async Task A_build_on_the_packed_package_warns_of_the_body_mistakes_at_their_lines()
+    public async Task A_build_on_the_packed_packages_warns_of_the_body_mistakes_at_their_lines_and_requires_the_required_members()
     {
         var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-analyzer-{Guid.NewGuid():N}")).FullName;
         try
@@ -46,8 +51,11 @@ public class PackagedAnalyzerTests
             var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
             var version = "0.0.0-analyzer." + Guid.NewGuid().ToString("N").Substring(0, 12);
             var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(Repository.Root, "src", "WeChatPay.Chain", "WeChatPay.Chain.csproj"),
-                "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, work), TimeSpan.FromMinutes(3));
+            foreach (var project in new[] { "WeChatPay.Chain", "WeChatPay.Chain.Models" })
+            {
+                await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(Repository.Root, "src", project, project + ".csproj"),
+                    "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version }, work), TimeSpan.FromMinutes(3));
+            }
 
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             await File.WriteAllTextAsync(Path.Combine(app, "NuGet.config"),
@@ -58,21 +66,32 @@ public class PackagedAnalyzerTests
             await File.WriteAllTextAsync(Path.Combine(app, "app.csproj"),
                 "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <OutputType>Exe</OutputType>\n    <TargetFramework>net10.0</TargetFramework>\n" +
                 "    <Nullable>enable</Nullable>\n  </PropertyGroup>\n  <ItemGroup>\n" +
-                $"    <PackageReference Include=\"WeChatPay.Chain\" Version=\"{version}\" />\n  </ItemGroup>\n</Project>\n");
+                $"    <PackageReference Include=\"WeChatPay.Chain\" Version=\"{version}\" />\n" +
+                $"    <PackageReference Include=\"WeChatPay.Chain.Models\" Version=\"{version}\" />\n  </ItemGroup>\n</Project>\n");
             await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program);
 
-            var build = ChildProcess.Start("dotnet", new[] { "build", "--disable-build-servers", "-p:UseSharedCompilation=false" }, app);
-            build.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
-            var (exit, stdout, stderr) = await ChildProcess.RunAsync(build, TimeSpan.FromMinutes(5));
-
-            var output = stdout + stderr;
+            var (exit, output) = await BuildAsync(app);
             Assert.That(exit, Is.EqualTo(0), output);
             Assert.That(output, Does.Contain("Program.cs(13,9): warning WCP001: POST v3/pay/transactions/jsapi does not document the field 'out_trad_no'; did you mean 'out_trade_no'?"));
             Assert.That(output, Does.Contain("Program.cs(15,24): warning WCP003: POST v3/pay/transactions/jsapi documents 'amount.total' as an integer"));
+
+            // The same project with a required member forgotten: net10.0 takes the models' net8.0 build, whose members are required.
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program.Replace("OutTradeNo = \"1\", ", string.Empty, StringComparison.Ordinal));
+            var (failed, refused) = await BuildAsync(app);
+            Assert.That(failed, Is.Not.EqualTo(0), refused);
+            Assert.That(refused, Does.Contain("error CS9035").And.Contain("OutTradeNo"));
         }
         finally
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    private static async Task<(int Exit, string Output)> BuildAsync(string app)
+    {
+        var build = ChildProcess.Start("dotnet", new[] { "build", "--disable-build-servers", "-p:UseSharedCompilation=false" }, app);
+        build.Environment.Remove("NUGET_PACKAGES"); // the folder's NuGet.config decides
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync(build, TimeSpan.FromMinutes(5));
+        return (exit, stdout + stderr);
     }
 }

@@ -50,9 +50,6 @@ Task("Test")
             ResultsDirectory = testResults,
             Loggers = { "trx", "console;verbosity=minimal" },
             Filter = fast ? "TestCategory!=Slow" : null,
-            // All three test assemblies at once, not two (MSBuild's default on two cores): the integration one spends most of
-            // its time waiting on loopback sockets and child processes (docs/benchmarks.md).
-            ArgumentCustomization = args => args.Append("-m:3"),
         });
     }
     catch (Exception e)

@@ -70,7 +70,7 @@ public class TypedSweepTests
         foreach (var type in RequestTypes())
         {
             var request = (WeChatPayRequest)Activator.CreateInstance(type)!;
-            if (!operations.TryGetValue(request.ToString().Split(' ')[0] + " " + request.ToString().Split(' ')[1], out var operation)) continue;
+            if (!operations.TryGetValue(request.OperationMethod + " " + request.OperationPath, out var operation)) continue;
             count++;
             try
             {
@@ -115,8 +115,7 @@ public class TypedSweepTests
         if (operation.Method == "GET" && operation.Path.StartsWith("v2/", StringComparison.Ordinal))
             foreach (var pair in JObject.FromObject(SweepV2Tests.Body(operation))) values[pair.Key] = pair.Value!;
         else
-            foreach (var field in operation.QueryFields)
-                if (SweepTests.RequiredObject(operation.QueryFields)[field.Name] is { } value) values[field.Name] = value;
+            foreach (var pair in SweepTests.RequiredObject(operation.QueryFields)) values[pair.Key] = pair.Value!;
         foreach (var property in request.GetType().GetProperties())
         {
             if (property.GetCustomAttribute<JsonIgnoreAttribute>() is null) continue;

@@ -29,9 +29,10 @@ internal static class RequestBuilder
         var rawQuery = KeyValues.From(options?.Query, nameof(WeChatPayRequestOptions.Query));
         if (typed is not null) rawQuery.InsertRange(0, TypedRequest.Query(typed, isGet));
         else if (isGet && first is not null) rawQuery.InsertRange(0, KeyValues.From(first, "query"));
-        var relativePath = ExpandPath(path, options?.PathValues, typed is null ? null : TypedRequest.PathValues(typed), isGet && typed is null ? rawQuery : null);
+        var requestValues = typed is null ? null : TypedRequest.PathValues(typed);
+        var relativePath = ExpandPath(path, options?.PathValues, requestValues, isGet && typed is null ? rawQuery : null);
         var operation = OperationCatalog.Default.Find(method.Method, relativePath);
-        if (typed is not null) TypedRequest.CheckOperation(typed, operation, relativePath);
+        if (typed is not null) TypedRequest.CheckOperation(typed, requestValues!, operation, relativePath);
         var call = new PreparedCall(method, relativePath, operation, QueryText(rawQuery), options?.AutoEncryption ?? autoEncryption);
         ReadHeaders(call, options?.Headers);
 

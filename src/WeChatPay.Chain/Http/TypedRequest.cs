@@ -55,10 +55,10 @@ internal static class TypedRequest
 
     /// <summary>
     /// The call reached the request's operation: the catalog finds the same documented path, and every path value the request holds
-    /// is the one in the path (a value the chain wrote with the indexer must agree with the request's).
+    /// (<paramref name="pathValues"/>, from <see cref="PathValues"/>) is the one in the path (a value the chain wrote with the indexer must agree with the request's).
     /// </summary>
     /// <exception cref="ArgumentException">The node is another operation's, or a path value disagrees.</exception>
-    public static void CheckOperation(WeChatPayRequest request, CatalogOperation? operation, string relativePath)
+    public static void CheckOperation(WeChatPayRequest request, List<KeyValuePair<string, object?>> pathValues, CatalogOperation? operation, string relativePath)
     {
         if (operation is null || !SameShape(operation.Path, request.OperationPath))
             throw new ArgumentException(
@@ -68,7 +68,7 @@ internal static class TypedRequest
 
         var documented = request.OperationPath.Split('/');
         var sent = relativePath.Split('/');
-        foreach (var pair in PathValues(request))
+        foreach (var pair in pathValues)
         {
             var index = Array.IndexOf(documented, "{" + pair.Key + "}");
             if (index < 0 || index >= sent.Length) continue;

@@ -33,7 +33,7 @@ public class FileBasedAppTests
         _packed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
         _version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
         var root = Repository.Root;
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+        var configuration = Repository.Configuration;
         foreach (var project in Libraries)
         {
             await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", project, project + ".csproj"),
@@ -173,7 +173,9 @@ public class FileBasedAppTests
         await File.WriteAllTextAsync(config, SandboxHost.ClientJson(sandbox.ClientOptions()).ToString());
         try
         {
-            var start = ChildProcess.Start("dotnet", new[] { "run", script, "--", config }, folder);
+            // In the configuration the tests were built in: a `#:project` reference then finds the library built, as a user's
+            // second run does, instead of compiling it again.
+            var start = ChildProcess.Start("dotnet", new[] { "run", script, "-c", Repository.Configuration, "--", config }, folder);
             if (dropVariable is not null) start.Environment.Remove(dropVariable); // the folder's NuGet.config decides
             var (exit, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(5));
 

@@ -50,7 +50,7 @@ public class PackagedAnalyzerTests
             var feed = Path.Combine(work, "feed");
             var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
             var version = "0.0.0-analyzer." + Guid.NewGuid().ToString("N").Substring(0, 12);
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
+            var configuration = Repository.Configuration;
             foreach (var project in new[] { "WeChatPay.Chain", "WeChatPay.Chain.Models" })
             {
                 await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(Repository.Root, "src", project, project + ".csproj"),

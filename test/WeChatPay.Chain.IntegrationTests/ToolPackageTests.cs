@@ -26,9 +26,8 @@ public class ToolPackageTests : SandboxFixture
         _folder = Directory.CreateTempSubdirectory("wxpay-package-").FullName;
         var feed = Path.Combine(_folder, "feed");
         var tools = Path.Combine(_folder, "tools");
-        var (root, configuration) = Build();
 
-        await Run("dotnet", "pack", Path.Combine(root, "src", "WeChatPay.Chain.Cli", "WeChatPay.Chain.Cli.csproj"), "-c", configuration, "--no-build", "-o", feed);
+        await Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "WeChatPay.Chain.Cli", "WeChatPay.Chain.Cli.csproj"), "-c", Repository.Configuration, "--no-build", "-o", feed);
         var nugetConfig = Path.Combine(_folder, "NuGet.config");
         File.WriteAllText(nugetConfig, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources></configuration>\n");
         var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "WeChatPay.Chain.Cli.*.nupkg").Single()).Substring("WeChatPay.Chain.Cli.".Length);
@@ -38,16 +37,6 @@ public class ToolPackageTests : SandboxFixture
 
     [OneTimeTearDown]
     public void Remove() => Directory.Delete(_folder, recursive: true);
-
-    // The repository and the configuration the tests were built in (artifacts/bin/<project>/<configuration>).
-    private static (string Root, string Configuration) Build()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        var configuration = directory.Name.StartsWith("release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
-        for (var at = directory; at is not null; at = at.Parent)
-            if (File.Exists(Path.Combine(at.FullName, "WeChatPay.Chain.sln"))) return (at.FullName, configuration);
-        throw new InvalidOperationException("The repository is not above the test directory.");
-    }
 
     private static Task<string> Run(string file, params string[] args) =>
         ChildProcess.SucceedAsync(ChildProcess.Start(file, args), TimeSpan.FromMinutes(3));

@@ -18,4 +18,8 @@ internal static class Repository
             throw new InvalidOperationException("The repository root (WeChatPay.Chain.sln) was not found above the test output.");
         }
     }
+
+    /// <summary>The configuration the tests were built in (artifacts/bin/&lt;project&gt;/&lt;configuration&gt;), for a child build to reuse its outputs.</summary>
+    public static string Configuration =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name.StartsWith("release", StringComparison.OrdinalIgnoreCase) ? "Release" : "Debug";
 }

@@ -7,8 +7,7 @@ using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Tests.Crypto;
 
-[TestFixture(Backend.Platform)]
-[TestFixture(Backend.BouncyCastle)]
+[TestFixtureSource(typeof(OnEachBackend), nameof(OnEachBackend.Backends))]
 [NonParallelizable]
 public sealed class AesGcm256Tests : OnEachBackend
 {

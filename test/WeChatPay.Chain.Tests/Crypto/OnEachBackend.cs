@@ -28,6 +28,16 @@ public abstract class OnEachBackend
     protected Backend Backend { get; }
 
     /// <summary>
+    /// The fixtures to run: one per backend; on the netstandard2.0 asset, which has only BouncyCastle, the BouncyCastle one
+    /// alone (a Platform fixture there would run the same code again).
+    /// </summary>
+#if LIBRARY_NETSTANDARD
+    public static readonly Backend[] Backends = { Backend.BouncyCastle };
+#else
+    public static readonly Backend[] Backends = { Backend.Platform, Backend.BouncyCastle };
+#endif
+
+    /// <summary>
     /// Whether keys should run on System.Security.Cryptography: the Platform fixture on the net8.0+ asset. The
     /// netstandard2.0 asset has only BouncyCastle, so there both fixtures run BouncyCastle.
     /// </summary>

@@ -13,8 +13,7 @@ namespace WeChatPay.Chain.Tests.Crypto;
 /// One key, many threads: the platform RSA object (net8.0+) and the BouncyCastle key numbers are shared by all
 /// callers, so concurrent use must give the same answers as sequential use.
 /// </summary>
-[TestFixture(Backend.Platform)]
-[TestFixture(Backend.BouncyCastle)]
+[TestFixtureSource(typeof(OnEachBackend), nameof(OnEachBackend.Backends))]
 [NonParallelizable]
 public sealed class ThreadSafetyTests : OnEachBackend
 {

@@ -15,11 +15,13 @@ namespace WeChatPay.Chain.Benchmarks;
 /// <c>--cold-once STYLE</c> is one child: <c>dynamic</c> (the chain through <c>dynamic wxpay</c>), <c>typed</c> (the
 /// same chain written on the typed client), <c>models</c> (the typed chain with a typed request of WeChatPay.Chain.Models, its
 /// answer read as the typed model), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
-/// <c>HttpClient</c> caller doing the same RSA work). Each child also reports its construction and its first call apart.
+/// <c>HttpClient</c> caller doing the same RSA work, with Newtonsoft, in this process's assembly), and <c>inbox</c> (a caller
+/// of its own project that uses only what .NET ships, see <see cref="InBox"/>). Each child also reports its construction
+/// and its first call apart.
 /// </summary>
 internal static class ColdStart
 {
-    private static readonly string[] Styles = { "dynamic", "typed", "models", "chain", "baseline" };
+    private static readonly string[] Styles = { "dynamic", "typed", "models", "chain", "baseline", "inbox" };
 
     public static async Task<int> OnceAsync(string style)
     {
@@ -76,6 +78,7 @@ internal static class ColdStart
     {
         var self = Process.GetCurrentProcess().MainModule!.FileName;
         var assembly = typeof(ColdStart).Assembly.Location;
+        var inBox = InBox.Prepare();
         var inProcess = Styles.ToDictionary(s => s, _ => new List<double>());
         var construct = Styles.ToDictionary(s => s, _ => new List<double>());
         var firstCall = Styles.ToDictionary(s => s, _ => new List<double>());
@@ -86,10 +89,13 @@ internal static class ColdStart
         {
             foreach (var style in round % 2 == 0 ? Styles : Styles.Reverse())
             {
-                var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-                if (self.EndsWith("dotnet", StringComparison.Ordinal)) start.ArgumentList.Add(assembly);
-                start.ArgumentList.Add("--cold-once");
-                start.ArgumentList.Add(style);
+                var start = style == "inbox" ? inBox : new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+                if (style != "inbox")
+                {
+                    if (self.EndsWith("dotnet", StringComparison.Ordinal)) start.ArgumentList.Add(assembly);
+                    start.ArgumentList.Add("--cold-once");
+                    start.ArgumentList.Add(style);
+                }
                 var watch = Stopwatch.StartNew();
                 using var child = Process.Start(start)!;
                 var output = child.StandardOutput.ReadToEnd();

@@ -29,14 +29,29 @@ internal sealed class SignedAnswer
     public static SignedAnswer Create(string json, RSA platformKey) =>
         Create(json, message => Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)));
 
-    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> with <paramref name="sign"/> (message bytes to base64 signature).</summary>
-    public static SignedAnswer Create(string json, Func<byte[], string> sign)
+    /// <summary>Signs <paramref name="json"/> at <paramref name="at"/> with the platform RSA test key.</summary>
+    public static SignedAnswer Create(string json, RSA platformKey, DateTimeOffset at) =>
+        Create(json, message => Convert.ToBase64String(platformKey.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)), at);
+
+    /// <summary>Signs <paramref name="json"/> at <see cref="BenchKeys.Now"/> (or <paramref name="at"/>) with <paramref name="sign"/> (message bytes to base64 signature).</summary>
+    public static SignedAnswer Create(string json, Func<byte[], string> sign, DateTimeOffset? at = null)
     {
         var body = Encoding.UTF8.GetBytes(json);
-        var timestamp = BenchKeys.Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = (at ?? BenchKeys.Now).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var message = Encoding.UTF8.GetBytes(timestamp + "\n" + Nonce + "\n" + json + "\n");
         return new SignedAnswer(body, timestamp, sign(message));
     }
+
+    /// <summary>The answer as the in-box caller reads it: <c>{"body": …, "headers": {…}}</c>.</summary>
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        body = Encoding.UTF8.GetString(Body),
+        headers = new System.Collections.Generic.Dictionary<string, string>
+        {
+            ["Request-ID"] = RequestId, ["Wechatpay-Nonce"] = Nonce, ["Wechatpay-Serial"] = Serial,
+            ["Wechatpay-Signature"] = Signature, ["Wechatpay-Timestamp"] = Timestamp,
+        },
+    });
 
     /// <summary>A fresh response message carrying this answer (the caller disposes it).</summary>
     public HttpResponseMessage ToResponse(HttpRequestMessage request)

@@ -24,6 +24,7 @@ internal static class Program
         AddCall(root);
         root.Subcommands.Add(Ops());
         root.Subcommands.Add(Certificates());
+        root.Subcommands.Add(DoctorCommand.Create(RunAsync));
         root.Subcommands.Add(SandboxCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(ReplCommand());

@@ -32,10 +32,15 @@ internal sealed class ClientSetup : IDisposable
         var encryptionKeyId = options.EncryptionKeyId is null ? null
             : OptionsCheck.HeaderToken(options.EncryptionKeyId, nameof(WeChatPayOptions.EncryptionKeyId), "a platform key id (PUB_KEY_ID_… or a certificate serial)");
 
+        OptionsCheck.PublicKeysOnly(options, encryptionKeyId);
+        PublicKeysOnly = options.PublicKeysOnly;
+        Options = options.Clone();
+        Migration = new Diagnostics.MigrationCounters(MerchantId);
+
         // The keys, and the scheme they follow.
         MerchantKey = Keys.LoadSigningKey(options.MerchantPrivateKey, options.MerchantPrivateKeyPassphrase, nameof(WeChatPayOptions.MerchantPrivateKey));
         Scheme = OptionsCheck.Scheme(options.Scheme, MerchantKey);
-        var refreshes = options.RefreshCertificates && ApiV3Key is not null;
+        var refreshes = options.RefreshCertificates && ApiV3Key is not null && !options.PublicKeysOnly;
         var configured = PlatformKeyStore.Load(options.PlatformKeys, serial, MerchantKey.PublicKey, canDownload: refreshes, encryptionKeyId, Clock.GetUtcNow());
         if (encryptionKeyId is not null && !configured.TryGet(encryptionKeyId, out _) && !refreshes)
             throw new ArgumentException($"EncryptionKeyId {encryptionKeyId} names none of the PlatformKeys ({string.Join(", ", configured.Ids)}).", nameof(WeChatPayOptions.EncryptionKeyId));
@@ -54,17 +59,17 @@ internal sealed class ClientSetup : IDisposable
         var transport = new Transport(BaseUrl, Signer, options.Timeout, options.MaxResponseBodySize, options.HttpMessageHandler,
             options.CertificateHttpMessageHandler is null ? MerchantCertificate : null, options.CertificateHttpMessageHandler);
         BasePath = transport.BasePath;
-        var retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), transport.Origin, OptionsCheck.BackupOrigin(options, BaseUrl, transport.BasePath),
-            new CallObserver(MerchantId, options.CallCompleted));
+        BackupOrigin = OptionsCheck.BackupOrigin(options, BaseUrl, transport.BasePath);
+        var retry = new RetryPolicy(OptionsCheck.Retries(options.MaxRetries), transport.Origin, BackupOrigin, new CallObserver(MerchantId, options.CallCompleted));
         var exchange = new Exchange(transport, retry, options.MaxResponseBodySize, serial);
 
         // The platform keys, renewed through their own narrow way to the network.
         PlatformKeys = new PlatformKeyRing(configured, refreshes && !configured.PublicKeyModeOnly, ApiV3Key, MerchantId, Scheme,
             options.CertificateRefreshInterval, options.CertificateStore, options.CertificateRefreshed, encryptionKeyId, Clock,
-            new CertificateSource(exchange, Scheme, Clock));
+            new CertificateSource(exchange, Scheme, Clock), Migration);
         Verifier = new ResponseVerifier(Clock, Scheme);
-        Signatures = new SignedAnswers(Verifier, PlatformKeys);
-        Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey), options.AutoEncryption, options.Validate, maxInflated,
+        Signatures = new SignedAnswers(Verifier, PlatformKeys, Migration);
+        Pipeline = new CallPipeline(exchange, PlatformKeys, Signatures, new SensitiveFields(MerchantKey, Migration, PublicKeysOnly), options.AutoEncryption, options.Validate, maxInflated,
             new ApiV2Protocol(ApiV2Key = OptionsCheck.ApiV2Key(options.ApiV2Key), MerchantId,
                 operationHosts: string.Equals(BaseUrl, WeChatPayOptions.DefaultBaseUrl, StringComparison.OrdinalIgnoreCase),
                 noCertificate: MerchantCertificate is null && options.CertificateHttpMessageHandler is null
@@ -76,6 +81,18 @@ internal sealed class ClientSetup : IDisposable
 
     /// <summary>The merchant id.</summary>
     public string MerchantId { get; }
+
+    /// <summary>A copy of the options as given, read by nothing but the doctor (<see cref="Diagnostics.Doctor"/>), which checks them again item by item.</summary>
+    public WeChatPayOptions Options { get; }
+
+    /// <summary>Counts the kind of platform key each answer, callback and request used (the migration report).</summary>
+    public Diagnostics.MigrationCounters Migration { get; }
+
+    /// <summary>WeChatPayOptions.PublicKeysOnly: no certificate is downloaded or named.</summary>
+    public bool PublicKeysOnly { get; }
+
+    /// <summary>The origin retries fail over to (the backup domain), or null.</summary>
+    public string? BackupOrigin { get; }
 
     /// <summary>The base URL, ending with '/'.</summary>
     public string BaseUrl { get; }

@@ -74,6 +74,28 @@ internal static class OptionsCheck
         return merchantKey.Scheme;
     }
 
+    /// <summary>PublicKeysOnly: the configuration must name public keys (<c>PUB_KEY_ID_…</c>) only, for verifying and for encrypting.</summary>
+    /// <exception cref="ArgumentException">A certificate is configured, no public key is, or EncryptionKeyId names a certificate.</exception>
+    public static void PublicKeysOnly(WeChatPayOptions options, string? encryptionKeyId)
+    {
+        if (!options.PublicKeysOnly) return;
+        const string Switch = "WeChatPayOptions.PublicKeysOnly is on (never download certificates, never send a certificate serial)";
+        var publicKeys = 0;
+        foreach (var id in options.PlatformKeys.Keys)
+        {
+            if (Diagnostics.MigrationCounters.IsPublicKey(id ?? string.Empty)) publicKeys++;
+            else
+                throw new ArgumentException($"{Switch}, but PlatformKeys holds the certificate {id}: remove it, or turn PublicKeysOnly off while WeChat Pay may still sign with it " +
+                    "(docs/public-key-migration.md).", nameof(WeChatPayOptions.PlatformKeys));
+        }
+        if (publicKeys == 0)
+            throw new ArgumentException($"{Switch}, but PlatformKeys holds no WeChat Pay public key: add it under its PUB_KEY_ID_… (merchant platform: Account Center > API Security).",
+                nameof(WeChatPayOptions.PlatformKeys));
+        if (encryptionKeyId is not null && !Diagnostics.MigrationCounters.IsPublicKey(encryptionKeyId))
+            throw new ArgumentException($"{Switch}, but EncryptionKeyId names the certificate {encryptionKeyId}: name the public key, or leave it unset.",
+                nameof(WeChatPayOptions.EncryptionKeyId));
+    }
+
     /// <summary>An optional APIv3 key: null, or exactly 32 ASCII characters.</summary>
     /// <exception cref="ArgumentException">The key is set but not 32 ASCII characters (the message never shows it).</exception>
     public static string? ApiV3Key(string? value)

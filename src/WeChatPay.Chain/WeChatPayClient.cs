@@ -225,11 +225,13 @@ public sealed partial class WeChatPayClient : IDisposable
     /// listed certificate of that serial (the documented first-contact bootstrap). Expired certificates are left out. Save each
     /// <see cref="WeChatPayPlatformCertificate.Pem"/> and configure it under its <see cref="WeChatPayPlatformCertificate.SerialNumber"/>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No APIv3 key is configured.</exception>
+    /// <exception cref="InvalidOperationException">No APIv3 key is configured, or <see cref="WeChatPayOptions.PublicKeysOnly"/> is on.</exception>
     /// <exception cref="WeChatPaySignatureException">The answer failed verification: do not use these certificates.</exception>
     /// <exception cref="WeChatPayException">WeChat Pay answered with an error, the call failed, or a certificate does not decrypt or is not the one its serial_no names.</exception>
     public System.Threading.Tasks.Task<IReadOnlyList<WeChatPayPlatformCertificate>> DownloadCertificatesAsync(System.Threading.CancellationToken cancellationToken = default) =>
-        _setup.PlatformKeys.DownloadAsync(cancellationToken);
+        _setup.PublicKeysOnly
+            ? throw new InvalidOperationException("WeChatPayOptions.PublicKeysOnly is on: this client never downloads platform certificates.")
+            : _setup.PlatformKeys.DownloadAsync(cancellationToken);
 
     /// <summary>
     /// Certificate mode: downloads the platform certificates now (as the schedule would) and holds them; calls already under

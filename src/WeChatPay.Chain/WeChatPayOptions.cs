@@ -51,6 +51,14 @@ public sealed class WeChatPayOptions
     /// </summary>
     public bool RefreshCertificates { get; set; } = true;
 
+    /// <summary>
+    /// For merchants who have finished the move to the WeChat Pay public key: the client never downloads platform
+    /// certificates and never sends a certificate serial in <c>Wechatpay-Serial</c> (a call's own header naming one is refused
+    /// before sending). Off by default. When on, <see cref="PlatformKeys"/> must hold public keys (<c>PUB_KEY_ID_…</c>) only,
+    /// and <see cref="EncryptionKeyId"/>, when set, must name one; <see cref="RefreshCertificates"/> has no effect.
+    /// </summary>
+    public bool PublicKeysOnly { get; set; }
+
     /// <summary>How often the platform certificates are refreshed: 12 hours by default, between one minute and 30 days.</summary>
     public TimeSpan CertificateRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 

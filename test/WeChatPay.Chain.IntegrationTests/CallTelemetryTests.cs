@@ -99,8 +99,11 @@ public class CallTelemetryTests : SandboxFixture
             Assert.That(span.Status, Is.EqualTo(ActivityStatusCode.Unset));
 
             var instruments = _measurements.Select(m => m.Instrument).ToList();
-            Assert.That(instruments, Is.EquivalentTo(new[] { WeChatPayTelemetry.Requests, WeChatPayTelemetry.Duration }));
-            var tags = _measurements.First().Tags;
+            // The exchange, and the platform key that verified its answer (the public-key migration counter).
+            Assert.That(instruments, Is.EquivalentTo(new[] { WeChatPayTelemetry.Requests, WeChatPayTelemetry.Duration, WeChatPayTelemetry.PlatformKeyUses }));
+            var keyUse = _measurements.Single(m => m.Instrument == WeChatPayTelemetry.PlatformKeyUses).Tags;
+            Assert.That((keyUse["wechatpay.key_use"], keyUse["wechatpay.key_kind"]), Is.EqualTo(((object?)"answer", (object?)"public_key")));
+            var tags = _measurements.First(m => m.Instrument == WeChatPayTelemetry.Requests).Tags;
             Assert.That(tags["wechatpay.operation"], Is.EqualTo("v3/pay/transactions/out-trade-no/{out_trade_no}"));
             Assert.That(tags["wechatpay.outcome"], Is.EqualTo("succeeded"));
             var everyTag = _measurements.SelectMany(m => m.Tags.Values).Concat(span.TagObjects.Select(t => t.Value)).Select(v => v?.ToString() ?? "");

@@ -65,6 +65,7 @@ public class SandboxDocsTests
     [TestCase("notifications.md", 1)]
     [TestCase("reconciler.md", 1)]
     [TestCase("public-key-migration.md", 1)]
+    [TestCase("doctor.md", 1)]
     [TestCase("payments.md", 1)]
     [TestCase("bills.md", 1)]
     [TestCase("uploads.md", 1)]

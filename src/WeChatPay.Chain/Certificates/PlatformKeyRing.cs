@@ -24,6 +24,7 @@ internal sealed class PlatformKeyRing : IDisposable
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromMinutes(5);
 
     private readonly ICertificateSource _source;
+    private readonly Diagnostics.MigrationCounters _migration;
     private readonly Crypto.Scheme _scheme;
     private readonly IWeChatPayCertificateStore _store;
     private readonly string _merchantId;
@@ -41,8 +42,9 @@ internal sealed class PlatformKeyRing : IDisposable
 
     public PlatformKeyRing(PlatformKeyStore configured, bool refreshes, string? apiV3Key, string merchantId, Crypto.Scheme scheme, TimeSpan interval,
         IWeChatPayCertificateStore? store, Action<WeChatPayCertificateRefresh>? observer, string? preferredEncryptionId,
-        TimeProvider clock, ICertificateSource source)
+        TimeProvider clock, ICertificateSource source, Diagnostics.MigrationCounters migration)
     {
+        _migration = migration;
         _current = configured;
         Refreshes = refreshes && apiV3Key is not null;
         _apiV3Key = apiV3Key;
@@ -126,7 +128,7 @@ internal sealed class PlatformKeyRing : IDisposable
         if (!Refreshes)
             throw new InvalidOperationException(_apiV3Key is null
                 ? "Refreshing platform certificates needs the APIv3 key, which decrypts them: set WeChatPayOptions.ApiV3Key."
-                : "This client does not refresh platform certificates: WeChatPayOptions.RefreshCertificates is off, or only WeChat Pay public keys (PUB_KEY_ID_…) are configured.");
+                : "This client does not refresh platform certificates: WeChatPayOptions.RefreshCertificates is off, PublicKeysOnly is on, or only WeChat Pay public keys (PUB_KEY_ID_…) are configured.");
         Task<PlatformKeyStore> running;
         lock (_gate) running = StartOrJoin(reason, wantedSerial);
         return WaitAsync(running, cancellationToken);
@@ -185,6 +187,7 @@ internal sealed class PlatformKeyRing : IDisposable
 
             // 2. A download of our own, then saved for the others.
             var download = await _source.DownloadAsync(CancellationToken.None).ConfigureAwait(false);
+            _migration.CertificatesDownloaded();
             var certificates = CertificateAnswer.Read(CertificateAnswer.Target, download, _apiV3Key!, _scheme, before.IsEmpty ? null : before, _clock);
             storeProblem = await Shared.Bounded.TryAsync(token => _store.ReplaceAsync(_merchantId, download, token), StoreTimeout).ConfigureAwait(false) ?? storeProblem;
             return Publish(reason, before, certificates, download.DownloadedAt, fromStore: false, storeProblem);

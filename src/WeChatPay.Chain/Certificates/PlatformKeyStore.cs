@@ -40,6 +40,9 @@ internal sealed class PlatformKeyStore
     /// <summary>The key ids held, sorted.</summary>
     public IReadOnlyList<string> Ids { get; }
 
+    /// <summary>The ids of the configured keys (not the downloaded certificates), sorted.</summary>
+    public IReadOnlyList<string> ConfiguredIds => _configured.Keys.OrderBy(id => id, StringComparer.Ordinal).ToArray();
+
     /// <summary>Whether no key is held (a client built without one, before its first refresh).</summary>
     public bool IsEmpty => Ids.Count == 0;
 

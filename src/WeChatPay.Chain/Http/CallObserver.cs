@@ -16,12 +16,10 @@ namespace WeChatPay.Chain.Http;
 internal sealed class CallObserver
 {
 #if !NETSTANDARD2_0
-    private static readonly string? Version = typeof(CallObserver).Assembly.GetName().Version?.ToString();
-    private static readonly ActivitySource Source = new(WeChatPayTelemetry.Name, Version);
-    private static readonly Meter Meter = new(WeChatPayTelemetry.Name, Version);
-    private static readonly Counter<long> Requests = Meter.CreateCounter<long>(WeChatPayTelemetry.Requests, "{request}", "Exchanges with WeChat Pay.");
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(WeChatPayTelemetry.Duration, "s", "Time of an exchange with WeChat Pay.");
-    private static readonly Counter<long> Failures = Meter.CreateCounter<long>(WeChatPayTelemetry.Failures, "{failure}", "Exchanges with WeChat Pay that did not succeed.");
+    private static readonly ActivitySource Source = Telemetry.Instruments.Source;
+    private static readonly Counter<long> Requests = Telemetry.Instruments.Requests;
+    private static readonly Histogram<double> Duration = Telemetry.Instruments.Duration;
+    private static readonly Counter<long> Failures = Telemetry.Instruments.Failures;
 #endif
 
     private readonly string _merchantId;

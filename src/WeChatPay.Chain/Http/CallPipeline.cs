@@ -117,7 +117,7 @@ internal sealed partial class CallPipeline : IDisposable
         var answer = await _exchange.SendAsync(call, idempotent: call.Method == HttpMethod.Get, sink: null, async sent =>
         {
             // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
-            if (call.Operation?.Download != true && await _signatures.VerifyAsync(keys, sent.Headers, sent.Body, cancellationToken).ConfigureAwait(false) is { } failure)
+            if (call.Operation?.Download != true && await _signatures.VerifyAsync(keys, sent.Headers, sent.Body, callback: false, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
             json = AnswerCheck.Json(sent, call); // a verified body that is not JSON is no success
         }, cancellationToken).ConfigureAwait(false);

@@ -18,17 +18,31 @@ internal sealed class SensitiveFields
     private static readonly FieldPath[] NoPaths = Array.Empty<FieldPath>();
 
     private readonly SigningKey _merchantKey;
+    private readonly Diagnostics.MigrationCounters _migration;
+    private readonly bool _publicKeysOnly;
 
-    public SensitiveFields(SigningKey merchantKey) => _merchantKey = merchantKey;
+    /// <param name="merchantKey">Decrypts the merchant-key fields of answers.</param>
+    /// <param name="migration">Counts the kind of key each request names in <c>Wechatpay-Serial</c>.</param>
+    /// <param name="publicKeysOnly">WeChatPayOptions.PublicKeysOnly: a certificate serial in a call's own <c>Wechatpay-Serial</c> is refused.</param>
+    public SensitiveFields(SigningKey merchantKey, Diagnostics.MigrationCounters migration, bool publicKeysOnly)
+    {
+        _merchantKey = merchantKey;
+        _migration = migration;
+        _publicKeysOnly = publicKeysOnly;
+    }
 
     /// <summary>
     /// Encrypts what the catalog marks (when automatic encryption is on) and what the call names in
     /// <see cref="WeChatPayRequestOptions.EncryptFields"/>, and decides the <c>Wechatpay-Serial</c> header. A value that is
     /// already ciphertext for the key (RSA-OAEP or SM2, by its scheme) is left as the caller encrypted it when the caller named the key, and refused otherwise.
     /// </summary>
-    /// <exception cref="ArgumentException">A field cannot be encrypted as given, or the serial names no configured platform key.</exception>
+    /// <exception cref="ArgumentException">A field cannot be encrypted as given, the serial names no configured platform key, or it names a certificate under PublicKeysOnly.</exception>
     public void Encrypt(PreparedCall call, WeChatPayRequestOptions? options, PlatformKeyStore platformKeys)
     {
+        if (_publicKeysOnly && call.CallerSerial is { } named && !Diagnostics.MigrationCounters.IsPublicKey(named))
+            throw new ArgumentException($"The {SerialHeader} header names {named}, a certificate serial, and WeChatPayOptions.PublicKeysOnly is on: " +
+                $"name the WeChat Pay public key ({platformKeys.EncryptionKeyId ?? "PUB_KEY_ID_…"}), or leave the header out and the client sets it when it encrypts.",
+                nameof(WeChatPayRequestOptions.Headers));
         var paths = EncryptPaths(call, options);
         // Sensitive query values are never shown in a message, encrypted or not.
         foreach (var path in call.Operation?.Encrypt ?? NoPaths)
@@ -38,7 +52,11 @@ internal sealed class SensitiveFields
         if (paths.Count == 0 && !(call.AutoEncryption && call.Operation?.SerialHeader == true))
         {
             // Nothing for the client to encrypt: a Wechatpay-Serial of the caller's own goes out as given.
-            if (call.CallerSerial is not null) call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, call.CallerSerial));
+            if (call.CallerSerial is not null)
+            {
+                call.Headers.Add(new KeyValuePair<string, string>(SerialHeader, call.CallerSerial));
+                _migration.RequestNamed(call.CallerSerial);
+            }
             return;
         }
 
@@ -76,6 +94,7 @@ internal sealed class SensitiveFields
                     break;
             }
         }
+        _migration.RequestNamed(serial); // counted once every field is encrypted: a call refused here is not sent
     }
 
     /// <summary>

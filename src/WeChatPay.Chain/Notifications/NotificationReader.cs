@@ -69,7 +69,7 @@ internal sealed partial class NotificationReader
         }
         var text = Encoding.UTF8.GetString(body);
         var keys = await _platformKeys.ReadyAsync(cancellationToken).ConfigureAwait(false);
-        if (await _signatures.VerifyAsync(keys, headers, body, cancellationToken).ConfigureAwait(false) is { } failure)
+        if (await _signatures.VerifyAsync(keys, headers, body, callback: true, cancellationToken).ConfigureAwait(false) is { } failure)
             return new WeChatPayNotificationReceipt(WeChatPayNotificationOutcome.NotWeChatPay, $"verification failed ({failure.Check})",
                 error: new WeChatPaySignatureException(failure.Check,
                     failure.Check == SignatureCheck.Signature && OfThisScheme(headers) ? failure.Reason + "; " + WhySignatureFails(text) : failure.Reason,

@@ -23,6 +23,14 @@ public static class WeChatPayTelemetry
     /// <summary>Counter of exchanges that did not succeed, by <c>wechatpay.outcome</c> and <c>wechatpay.error_code</c>.</summary>
     public const string Failures = "wechatpay.client.failures";
 
+    /// <summary>
+    /// Counter of the platform keys used, for the migration to public keys: each answer and callback verified and each
+    /// request that named a key in <c>Wechatpay-Serial</c>, tagged <c>wechatpay.key_use</c> (<c>answer</c>, <c>callback</c>,
+    /// <c>request</c>), <c>wechatpay.key_kind</c> (<c>certificate</c> or <c>public_key</c>) and <c>wechatpay.merchant_id</c>;
+    /// and each download of the platform certificates (<c>wechatpay.key_use</c> <c>certificate_download</c>, kind <c>certificate</c>).
+    /// </summary>
+    public const string PlatformKeyUses = "wechatpay.client.platform_key.uses";
+
     /// <summary>The <c>wechatpay.operation</c> tag of a path the catalog does not document.</summary>
     public const string Undocumented = "(undocumented)";
 }

@@ -13,7 +13,7 @@ namespace WeChatPay.Chain.CatalogGenerator;
 /// </summary>
 internal static class CallbackPages
 {
-    private static readonly string[] Identifiers = { "out_trade_no", "out_refund_no", "out_order_no", "out_contract_code", "transaction_id", "contract_id" };
+    private static readonly string[] Identifiers = { "out_refund_no", "out_trade_no", "out_order_no", "out_contract_code", "transaction_id", "contract_id" };
 
     /// <summary>The page of one callback.</summary>
     public static string Page(PageContext context, CatalogWebhook hook)

@@ -199,6 +199,7 @@ public class OperationPagesTests
             Is.EqualTo(new[] { "v3.REFUND.ABNORMAL", "v3.REFUND.CLOSED", "v3.REFUND.SUCCESS" }));
         Assert.That(callback, Does.Contain("(../operations/v3.refund.domestic.refunds.post.md)"));
         Assert.That(callback, Does.Contain("notification.EventType == \"REFUND.SUCCESS\""));
+        Assert.That(callback, Does.Contain("notification.ResourceJson?[\"out_refund_no\"]"), "a refund is read by its own number");
         Assert.That(GeneratedSite.Section(callback, "Notification").Count(l => l.Contains("in `Resource`", StringComparison.Ordinal)), Is.GreaterThan(5));
     }
 

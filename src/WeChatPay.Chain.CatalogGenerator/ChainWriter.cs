@@ -69,9 +69,7 @@ internal static partial class ChainWriter
             {
                 if (!node.Children.TryGetValue(segment, out var child))
                 {
-                    var name = MemberName.FromSegment(segment);
-                    var literal = name is null;
-                    name ??= MemberName.AsWritten(segment);
+                    var name = Member(segment, out var literal);
                     if (name is null) { reachable = false; break; }
                     if (node.Children.Values.FirstOrDefault(c => c.Member == name) is { } taken)
                         throw new InvalidDataException($"{node.Path}: the segments {taken.Path} and {segment} would both be the member {name}.");
@@ -83,6 +81,31 @@ internal static partial class ChainWriter
             if (reachable) node.Here.Add(operation);
         }
         return root;
+    }
+
+    /// <summary>
+    /// The members of the typed chain that reach a documented path, from the client on (<c>V3</c>, <c>Papay</c>, <c>Sign</c>, …),
+    /// as <see cref="Write"/> names them; null when a segment has no member (an empty one: the indexer and <c>Chain()</c> reach it).
+    /// </summary>
+    internal static IReadOnlyList<string>? Members(string path)
+    {
+        var segments = path.Split('/');
+        if (segments[0] != "v3" && segments[0] != "v2") return null;
+        var members = new List<string> { segments[0] == "v3" ? "V3" : "V2" };
+        foreach (var segment in segments.Skip(1))
+        {
+            if (Member(segment, out _) is not { } name) return null;
+            members.Add(name);
+        }
+        return members;
+    }
+
+    // The member of a segment: the one the dynamic chain uses, else the segment as written, reached as a literal; null when neither.
+    private static string? Member(string segment, out bool literal)
+    {
+        var name = MemberName.FromSegment(segment);
+        literal = name is null;
+        return name ?? MemberName.AsWritten(segment);
     }
 
     private static void Collect(Node node, List<Node> all)

@@ -13,7 +13,7 @@ namespace WeChatPay.Chain.CatalogGenerator;
 internal static partial class ModelWriter
 {
     /// <summary>A type to write: a request, an answer, a nested model, or a nested enumeration.</summary>
-    private sealed class TypeDef
+    internal sealed class TypeDef
     {
         public TypeDef(string name, string summary, string baseType, bool isEnum)
         {
@@ -36,7 +36,7 @@ internal static partial class ModelWriter
     }
 
     /// <summary>A member to write: its C# name and type, its documented name, and how it is declared.</summary>
-    private sealed class PropertyDef
+    internal sealed class PropertyDef
     {
         public PropertyDef(string name, string jsonName, string type, bool valueType, bool required, Location location, string summary)
         {

@@ -58,6 +58,18 @@ internal static partial class ModelWriter
     }
 
     /// <summary>
+    /// The request and answer types <see cref="Write"/> generates for one operation, as it names them (null where it writes none), and
+    /// the namespace they live in: what the operation pages show of the typed models.
+    /// </summary>
+    internal static (TypeDef? Request, TypeDef? Answer, string Namespace) TypesOf(CatalogOperation operation)
+    {
+        var name = OperationName(operation);
+        var answer = operation.Response.Count > 0 ? Answer(operation, name + "Response") : null;
+        var request = HasRequestType(operation) ? Request(operation, name + "Request", answer?.Name ?? "WeChatPayModel") : null;
+        return (request, answer, CallerFields.IsV2(operation) ? V3Namespace + ".V2" : V3Namespace);
+    }
+
+    /// <summary>
     /// Whether the operation gets a request type: not a multipart upload (UploadAsync sends those), not a download (DownloadAsync),
     /// and not a page a user's browser opens. The catalog does not keep the answer's kind: an APIv2 GET whose answer documents
     /// nothing is such a page (APIv2 calls answer XML or JSON fields; its three redirect pages are its only GETs without).
@@ -125,7 +137,7 @@ internal static partial class ModelWriter
         operation.Method + " <c>" + ChainWriter.Xml(operation.Path) + "</c> " + ChainWriter.Xml(operation.Title.Replace('\n', ' ').Trim());
 
     /// <summary>Where a member goes: the body, the query or the path of a request, or an answer's field.</summary>
-    private enum Location
+    internal enum Location
     {
         Body,
         Query,

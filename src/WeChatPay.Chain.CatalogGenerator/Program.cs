@@ -4,6 +4,7 @@ using System.Linq;
 using WeChatPay.Chain.CatalogGenerator;
 
 // Usage: WeChatPay.Chain.CatalogGenerator [input] [output]
+//        WeChatPay.Chain.CatalogGenerator site <folder>   (the docs site's operation and callback pages: SiteCommand)
 // Defaults (relative to the repository root, found by walking up to WeChatPay.Chain.sln):
 //   input  src/WeChatPay.Chain.CatalogGenerator/input/operations.json.gz
 //   output src/WeChatPay.Chain/Catalog/catalog.json.gz
@@ -13,6 +14,8 @@ using WeChatPay.Chain.CatalogGenerator;
 // written from that catalog (ChainWriter), when they differ, and so is the analyzer's data src/WeChatPay.Chain.Analyzers/operations.txt
 // (AnalyzerDataWriter); then the typed requests and answers of WeChatPay.Chain.Models, src/WeChatPay.Chain.Models/Generated/*.g.cs
 // (ModelWriter): the files that differ are written, the ones no longer produced deleted.
+if (args.Length > 0 && args[0] == "site") return SiteCommand.Run(args.Skip(1).ToArray(), FindRepositoryRoot(Directory.GetCurrentDirectory()));
+
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());

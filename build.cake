@@ -1,4 +1,5 @@
 // Restore -> Build -> Test -> Pack. `dotnet tool restore && dotnet cake` runs the tests (every one: CI runs this).
+// `--target=Docs` builds the docs site into artifacts/site.
 // `--fast` leaves out the tests of category Slow (packing, file-based apps, real processes, the fleet under load), for a
 // developer's inner loop; `--target=Clean` empties the build outputs when one wants to start from nothing.
 var target = Argument("target", "Test");
@@ -76,6 +77,18 @@ Task("Test")
     if (failure != null) throw failure;
     if (failed > 0) throw new Exception($"{failed} test(s) failed.");
     if (passed == 0) throw new Exception("No test ran.");
+});
+
+// The docs site into artifacts/site (docs/site/docfx.json): the guides, a page for every operation and callback of the
+// catalog, the API reference from the XML docs, and the search; it opens from the file system or any static host. The
+// catalog generator's `site` verb stages the sources in artifacts/site-src and runs docfx from the tool manifest.
+Task("Docs")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var generator = $"./artifacts/bin/WeChatPay.Chain.CatalogGenerator/{configuration.ToLowerInvariant()}/WeChatPay.Chain.CatalogGenerator.dll";
+    DotNetExecute(generator, new ProcessArgumentBuilder().Append("site").AppendQuoted(MakeAbsolute(artifacts + Directory("site")).FullPath).Append(configuration));
+    Information("The site: artifacts/site/index.html");
 });
 
 var packed = new[] { "WeChatPay.Chain", "WeChatPay.Chain.Models", "WeChatPay.Chain.Caching", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.Sandbox", "WeChatPay.Chain.Cli" };

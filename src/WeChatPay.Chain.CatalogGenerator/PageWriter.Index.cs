@@ -8,7 +8,7 @@ using WeChatPay.Chain.Catalog;
 
 namespace WeChatPay.Chain.CatalogGenerator;
 
-// operations/index.md and operations/toc.yml (grouped by protocol, then the path's first segment after it), and search-index.js:
+// operations/index.md, a page per group and operations/toc.yml (grouped by protocol, then the path's first segment after it), and search-index.js:
 // `window.wxpaySearchIndex = [ … ];`, one object per operation and callback with its title, path, page and field names.
 internal static partial class PageWriter
 {
@@ -33,29 +33,53 @@ internal static partial class PageWriter
             text.Append("\n## ").Append(ProtocolName(protocol.Key)).Append("\n");
             foreach (var group in protocol.Groups)
             {
-                text.Append("\n### ").Append(group.Key).Append("\n\n| method | path | title |\n| --- | --- | --- |\n");
-                foreach (var operation in group)
-                    text.Append("| ").Append(operation.Method).Append(" | [`").Append(operation.Path).Append("`](").Append(context.Slugs[operation]).Append(".md) | ")
-                        .Append(Cell(PageContext.Title(operation))).Append(" |\n");
+                text.Append("\n### [").Append(group.Key).Append("](").Append(GroupSlug(protocol.Key, group.Key)).Append(".md)\n\n");
+                GroupTable(text, context, group);
             }
         }
         return text.ToString();
     }
 
+    // A page per protocol and first segment (operations/v3.pay.md): the table of its operations. The table of contents lists
+    // these pages, not the operations: the site's template writes the table of contents into every page of its folder, and
+    // 1147 entries in each of 1147 pages came to half a gigabyte.
+    private static IEnumerable<KeyValuePair<string, string>> GroupPages(PageContext context)
+    {
+        foreach (var protocol in Groups(context))
+        {
+            foreach (var group in protocol.Groups)
+            {
+                var text = new StringBuilder(16 * 1024);
+                text.Append("# ").Append(protocol.Key).Append('/').Append(group.Key).Append("\n\n").Append(ProtocolName(protocol.Key)).Append(", ")
+                    .Append(group.Count()).Append(group.Count() == 1 ? " operation" : " operations").Append(" under `").Append(protocol.Key).Append('/').Append(group.Key)
+                    .Append("/`. [All operations](index.md) · [Callbacks](../callbacks/index.md)\n\n");
+                GroupTable(text, context, group);
+                yield return new KeyValuePair<string, string>("operations/" + GroupSlug(protocol.Key, group.Key) + ".md", text.ToString());
+            }
+        }
+    }
+
+    private static void GroupTable(StringBuilder text, PageContext context, IEnumerable<CatalogOperation> group)
+    {
+        text.Append("| method | path | title |\n| --- | --- | --- |\n");
+        foreach (var operation in group)
+            text.Append("| ").Append(operation.Method).Append(" | [`").Append(operation.Path).Append("`](").Append(context.Slugs[operation]).Append(".md) | ")
+                .Append(Cell(PageContext.Title(operation))).Append(" |\n");
+    }
+
+    // "v3.pay": two parts, where an operation's slug has at least three (its method last), so the two never meet.
+    private static string GroupSlug(string protocol, string group) => protocol + "." + (group.Length == 0 ? "root" : group);
+
     private static string OperationToc(PageContext context)
     {
-        var text = new StringBuilder(256 * 1024);
+        var text = new StringBuilder(16 * 1024);
         text.Append("- name: All operations\n  href: index.md\n");
         foreach (var protocol in Groups(context))
         {
             text.Append("- name: ").Append(Yaml(ProtocolName(protocol.Key))).Append("\n  items:\n");
             foreach (var group in protocol.Groups)
-            {
-                text.Append("  - name: ").Append(Yaml(group.Key)).Append("\n    items:\n");
-                foreach (var operation in group)
-                    text.Append("    - name: ").Append(Yaml(PageContext.Title(operation) + " (" + operation + ")")).Append('\n')
-                        .Append("      href: ").Append(context.Slugs[operation]).Append(".md\n");
-            }
+                text.Append("  - name: ").Append(Yaml(group.Key + " (" + group.Count() + ")")).Append('\n')
+                    .Append("    href: ").Append(GroupSlug(protocol.Key, group.Key)).Append(".md\n");
         }
         return text.ToString();
     }

@@ -35,6 +35,7 @@ internal static partial class PageWriter
         foreach (var operation in catalog.Operations) files.Add("operations/" + context.Slugs[operation] + ".md", OperationPage(context, operation));
         foreach (var hook in catalog.Webhooks) files.Add("callbacks/" + PageContext.Slug(hook) + ".md", CallbackPages.Page(context, hook));
         files.Add("operations/index.md", OperationIndex(context));
+        foreach (var page in GroupPages(context)) files.Add(page.Key, page.Value);
         files.Add("operations/toc.yml", OperationToc(context));
         files.Add("callbacks/index.md", CallbackPages.Index(context));
         files.Add("callbacks/toc.yml", CallbackPages.Toc(context));

@@ -14,11 +14,17 @@ using WeChatPay.Chain.CatalogGenerator;
 // written from that catalog (ChainWriter), when they differ, and so is the analyzer's data src/WeChatPay.Chain.Analyzers/operations.txt
 // (AnalyzerDataWriter); then the typed requests and answers of WeChatPay.Chain.Models, src/WeChatPay.Chain.Models/Generated/*.g.cs
 // (ModelWriter): the files that differ are written, the ones no longer produced deleted.
-if (args.Length > 0 && args[0] == "site") return SiteCommand.Run(args.Skip(1).ToArray(), FindRepositoryRoot(Directory.GetCurrentDirectory()));
-
+// `site <folder> [configuration]` builds the docs site instead (Site/SiteBuilder: `dotnet cake --target=Docs`).
 try
 {
     var root = FindRepositoryRoot(Directory.GetCurrentDirectory());
+    // site <folder> [configuration]: the docs site (SiteBuilder) into the folder, from the build of that configuration (Release by default).
+    if (args.Length > 0 && args[0] == "site")
+    {
+        if (args.Length is < 2 or > 3) throw new IOException("usage: WeChatPay.Chain.CatalogGenerator site <folder> [configuration]");
+        return WeChatPay.Chain.CatalogGenerator.Site.SiteBuilder.Build(Require(root), args[1], args.Length > 2 ? args[2] : "Release");
+    }
+
     var input = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(Require(root), "src", "WeChatPay.Chain.CatalogGenerator", "input", "operations.json.gz");
     var output = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.Combine(Require(root), "src", "WeChatPay.Chain", "Catalog", "catalog.json.gz");
 

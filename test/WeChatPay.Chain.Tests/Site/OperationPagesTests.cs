@@ -21,11 +21,24 @@ public class OperationPagesTests
     {
         var files = GeneratedSite.Files.Keys.ToList();
 
-        Assert.That(files.Count(f => f.StartsWith("operations/v", StringComparison.Ordinal) && f.EndsWith(".md", StringComparison.Ordinal)), Is.EqualTo(1147));
+        Assert.That(Catalog.Operations.Select(o => "operations/" + PageContext.Slug(o) + ".md").Distinct().Count(files.Contains), Is.EqualTo(1147));
         Assert.That(files.Count(f => f.StartsWith("callbacks/v", StringComparison.Ordinal) && f.EndsWith(".md", StringComparison.Ordinal)), Is.EqualTo(112));
         Assert.That(files, Does.Contain("operations/index.md").And.Contains("operations/toc.yml").And.Contains("callbacks/index.md")
             .And.Contains("callbacks/toc.yml").And.Contains("search-index.js"));
         Assert.That(files, Does.Contain("operations/v3.papay.sign.contracts.pre-entrust-sign.post.md").And.Contains("callbacks/v3.TRANSACTION.SUCCESS.md"));
+    }
+
+    [Test]
+    public void The_table_of_contents_lists_a_page_per_group_which_lists_its_operations_not_every_operation()
+    {
+        var toc = GeneratedSite.Files["operations/toc.yml"];
+        var pay = GeneratedSite.Files["operations/v3.pay.md"];
+        var v2Pay = GeneratedSite.Files["operations/v2.pay.md"];
+
+        Assert.That(toc, Does.Contain("href: v3.pay.md").And.Contain("href: v2.pay.md").And.Not.Contain(".post.md"));
+        Assert.That(toc.Split('\n').Count(l => l.Contains("href:", StringComparison.Ordinal)), Is.LessThan(200));
+        Assert.That(pay, Does.StartWith("# v3/pay\n").And.Contain("[`v3/pay/transactions/jsapi`](v3.pay.transactions.jsapi.post.md)"));
+        Assert.That(v2Pay, Does.Contain("[`v2/pay/micropay`](v2.pay.micropay.post.md)").And.Not.Contain("v3/"));
     }
 
     [Test]

@@ -9,7 +9,7 @@ namespace WeChatPay.Chain.Cli;
 /// The client configuration of <c>wxpay</c>, from flags, then environment variables (<c>WECHATPAY_…</c>), then a JSON file
 /// (<c>--config</c>, or <c>WECHATPAY_CONFIG</c>; the shape <c>wxpay sandbox --json</c> prints, <c>SandboxHost.ClientJson</c>: <c>MerchantId</c>,
 /// <c>MerchantSerialNumber</c>, <c>MerchantPrivateKey</c>, <c>PlatformKeys</c>, <c>BaseUrl</c>, <c>ApiV3Key</c>, <c>ApiV2Key</c>, <c>MerchantCertificate</c>,
-/// <c>MerchantCertificatePassword</c>), the first
+/// <c>MerchantCertificatePassword</c>, <c>PublicKeysOnly</c>), the first
 /// that gives a setting winning. Keys may be PEM text or file paths, as in <see cref="WeChatPayOptions"/>.
 /// </summary>
 internal sealed class CliConfiguration
@@ -26,6 +26,7 @@ internal sealed class CliConfiguration
         ["ApiV2Key"] = "WECHATPAY_APIV2_KEY",
         ["MerchantCertificate"] = "WECHATPAY_MERCHANT_CERTIFICATE",
         ["MerchantCertificatePassword"] = "WECHATPAY_MERCHANT_CERTIFICATE_PASSWORD",
+        ["PublicKeysOnly"] = "WECHATPAY_PUBLIC_KEYS_ONLY",
     };
 
     public string? ConfigFile { get; init; }
@@ -50,6 +51,9 @@ internal sealed class CliConfiguration
 
     public string? MerchantCertificatePassword { get; init; }
 
+    /// <summary><c>--public-keys-only</c>: WeChatPayOptions.PublicKeysOnly (the flag can only turn it on).</summary>
+    public bool PublicKeysOnly { get; init; }
+
     /// <exception cref="CliException">The file is missing or not JSON, a setting has the wrong shape, or a required one is missing.</exception>
     public WeChatPayOptions ToOptions(Func<string, string?> environment)
     {
@@ -67,6 +71,7 @@ internal sealed class CliConfiguration
             MerchantCertificatePassword = Pick("MerchantCertificatePassword", MerchantCertificatePassword),
         };
         if (Pick("BaseUrl", BaseUrl) is { } baseUrl) options.BaseUrl = baseUrl;
+        options.PublicKeysOnly = PublicKeysOnly || (Switch(environment(Variables["PublicKeysOnly"]), Variables["PublicKeysOnly"]) ?? FileSwitch(file, "PublicKeysOnly") ?? false);
 
         // Platform keys: the flags, else the variable (ID=key;ID=key), else the file's object.
         if (PlatformKeys.Count > 0)
@@ -116,6 +121,24 @@ internal sealed class CliConfiguration
         { Type: JTokenType.Null } => null,
         { Type: JTokenType.String } token => (string)token!,
         _ => throw new CliException($"{name} in the configuration file is not a string."),
+    };
+
+    // "true"/"false" (or 1/0), any case; empty or unset is no say.
+    private static bool? Switch(string? text, string source) => text switch
+    {
+        null or "" => null,
+        _ when text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1" => true,
+        _ when text.Equals("false", StringComparison.OrdinalIgnoreCase) || text == "0" => false,
+        _ => throw new CliException($"{source} takes true or false; got '{Shorten(text)}'."),
+    };
+
+    private static bool? FileSwitch(JObject? file, string name) => file?[name] switch
+    {
+        null => null,
+        { Type: JTokenType.Null } => null,
+        { Type: JTokenType.Boolean } token => (bool)token!,
+        { Type: JTokenType.String } token => Switch((string)token!, name + " in the configuration file"),
+        _ => throw new CliException($"{name} in the configuration file is not true or false."),
     };
 
     // Never echo what may be key material whole.

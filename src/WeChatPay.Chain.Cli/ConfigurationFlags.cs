@@ -19,8 +19,11 @@ internal static class ConfigurationFlags
     public static readonly Option<string?> MerchantCertificatePassword = new("--merchant-certificate-password")
         { Description = "The .p12's password (the merchant id by default). Env: WECHATPAY_MERCHANT_CERTIFICATE_PASSWORD.", Recursive = true };
 
+    public static readonly Option<bool> PublicKeysOnly = new("--public-keys-only")
+        { Description = "Public keys only: never download or name a platform certificate (a merchant whose move to public keys is complete). Env: WECHATPAY_PUBLIC_KEYS_ONLY=true.", Recursive = true };
+
     /// <summary>Every configuration flag, in the order the help lists them.</summary>
-    public static Option[] All => new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, MerchantCertificate, MerchantCertificatePassword };
+    public static Option[] All => new Option[] { ConfigFile, MerchantId, MerchantSerial, MerchantKey, PlatformKey, BaseUrl, ApiV3Key, ApiV2Key, MerchantCertificate, MerchantCertificatePassword, PublicKeysOnly };
 
     /// <summary>The client options: the flags, then the environment, then the configuration file.</summary>
     /// <exception cref="CliException">A setting is missing or has the wrong shape.</exception>
@@ -36,5 +39,6 @@ internal static class ConfigurationFlags
         ApiV2Key = result.GetValue(ApiV2Key),
         MerchantCertificate = result.GetValue(MerchantCertificate),
         MerchantCertificatePassword = result.GetValue(MerchantCertificatePassword),
+        PublicKeysOnly = result.GetValue(PublicKeysOnly),
     }.ToOptions(Environment.GetEnvironmentVariable);
 }

@@ -59,4 +59,38 @@ public class DoctorToolTests : SandboxFixture
         foreach (var line in keyLines) Assert.That(output, Does.Not.Contain(line));
         Assert.That(output, Does.Not.Contain(options.ApiV3Key).And.Not.Contain(options.ApiV2Key));
     }
+
+    // A certificate serial beside the public key: what PublicKeysOnly refuses, so the report shows where the switch was read.
+    private const string CertificateSerial = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
+
+    [TestCase("flag")]
+    [TestCase("environment")]
+    [TestCase("file")]
+    public async Task PublicKeysOnly_is_read_from_a_flag_the_environment_or_the_file_and_a_certificate_beside_it_is_named(string source)
+    {
+        var options = sandbox.ClientOptions();
+        var pem = Path.Combine(_folder, "platform-" + source + ".pem");
+        File.WriteAllText(pem, options.PlatformKeys[sandbox.PlatformKeyId]);
+        var config = JObject.Parse(File.ReadAllText(_config));
+        config["PlatformKeys"] = new JObject { [sandbox.PlatformKeyId] = pem, [CertificateSerial] = pem };
+        if (source == "file") config["PublicKeysOnly"] = true;
+        var file = Path.Combine(_folder, "switch-" + source + ".json");
+        File.WriteAllText(file, config.ToString());
+        var environment = source == "environment" ? new System.Collections.Generic.Dictionary<string, string?> { ["WECHATPAY_PUBLIC_KEYS_ONLY"] = "true" } : null;
+        var args = source == "flag" ? new[] { "doctor", "--config", file, "--public-keys-only" } : new[] { "doctor", "--config", file };
+
+        var (exit, output, _) = await Tool.RunAsync(environment, args);
+
+        Assert.That(exit, Is.EqualTo(1), output);
+        Assert.That(output, Does.Contain($"PublicKeysOnly is on (never download certificates, never send a certificate serial), but PlatformKeys holds the certificate {CertificateSerial}"));
+    }
+
+    [Test]
+    public async Task A_PublicKeysOnly_that_is_not_true_or_false_is_refused_naming_the_variable()
+    {
+        var (exit, _, error) = await Tool.RunAsync(new System.Collections.Generic.Dictionary<string, string?> { ["WECHATPAY_PUBLIC_KEYS_ONLY"] = "yes" }, "doctor", "--config", _config);
+
+        Assert.That(exit, Is.Not.EqualTo(0));
+        Assert.That(error, Does.Contain("WECHATPAY_PUBLIC_KEYS_ONLY takes true or false; got 'yes'."));
+    }
 }

@@ -16,7 +16,7 @@ namespace WeChatPay.Chain.Benchmarks;
 /// same chain written on the typed client), <c>models</c> (the typed chain with a typed request of WeChatPay.Chain.Models, its
 /// answer read as the typed model), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
 /// <c>HttpClient</c> caller doing the same RSA work, with Newtonsoft, in this process's assembly), and <c>inbox</c> (a caller
-/// of its own project that uses only what .NET ships, see <see cref="InBox"/>). Each child also reports its construction
+/// of its own project that uses only what .NET ships, see <see cref="InBoxCaller"/>). Each child also reports its construction
 /// and its first call apart.
 /// </summary>
 internal static class ColdStart
@@ -78,7 +78,7 @@ internal static class ColdStart
     {
         var self = Process.GetCurrentProcess().MainModule!.FileName;
         var assembly = typeof(ColdStart).Assembly.Location;
-        var inBox = InBox.Prepare();
+        var inBox = InBoxCaller.Prepare();
         var inProcess = Styles.ToDictionary(s => s, _ => new List<double>());
         var construct = Styles.ToDictionary(s => s, _ => new List<double>());
         var firstCall = Styles.ToDictionary(s => s, _ => new List<double>());

@@ -9,7 +9,7 @@ namespace WeChatPay.Chain.Benchmarks.Support;
 /// only, no reference to this library) as a cold-start child: its start info, with the answer it gets signed now (it checks
 /// the clock as a real caller does) in a temporary file.
 /// </summary>
-internal static class InBox
+internal static class InBoxCaller
 {
     public static ProcessStartInfo Prepare()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace WeChatPay.Chain;
@@ -31,7 +32,7 @@ public sealed class WeChatPayKeyUse
     /// <summary>A share as a percentage with one decimal when it is not whole: <c>99.2%</c>, <c>100%</c>; never 100% unless it is all.</summary>
     internal static string Percent(double share)
     {
-        var percent = share * 100;
+        var percent = Math.Round(share * 100, 1, MidpointRounding.AwayFromZero); // 0.57 * 100 is 56.99999999999999: "57%"
         if (share < 1 && percent > 99.9) percent = 99.9; // 1999 of 2000 is not "100%"
         if (share > 0 && percent < 0.1) percent = 0.1;
         return percent.ToString(percent % 1 == 0 ? "0" : "0.0", CultureInfo.InvariantCulture) + "%";

@@ -25,7 +25,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add("platform-keys", WeChatPayCheckOutcome.Failed, e.Message,
+            Add("platform-keys", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e),
                 "configure WeChat Pay's keys: the WeChat Pay public key under its PUB_KEY_ID_… (merchant platform: Account Center > API Security), or platform certificates under their serials.");
             Add("platform-key-expiry", WeChatPayCheckOutcome.Skipped, "the platform keys were not loaded.");
             return;

@@ -58,7 +58,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add("merchant", WeChatPayCheckOutcome.Failed, e.Message, "set MerchantId and MerchantSerialNumber as the merchant platform shows them.");
+            Add("merchant", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e), "set MerchantId and MerchantSerialNumber as the merchant platform shows them.");
         }
     }
 
@@ -74,7 +74,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add("merchant-key", WeChatPayCheckOutcome.Failed, e.Message,
+            Add("merchant-key", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e),
                 "give apiclient_key.pem as the merchant platform's certificate tool wrote it: the whole PEM text, from the -----BEGIN line to the -----END line, or the file's path.");
         }
     }
@@ -108,7 +108,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add(Name, WeChatPayCheckOutcome.Failed, e.Message, "give the merchant's apiclient_cert.p12 (or apiclient_cert.pem) of the same certificate as apiclient_key.pem.");
+            Add(Name, WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e), "give the merchant's apiclient_cert.p12 (or apiclient_cert.pem) of the same certificate as apiclient_key.pem.");
         }
     }
 
@@ -124,7 +124,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add("apiv3-key", WeChatPayCheckOutcome.Failed, e.Message, "copy the APIv3 key again from the merchant platform (Account Center > API Security > APIv3 key), or set a new one there.");
+            Add("apiv3-key", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e), "copy the APIv3 key again from the merchant platform (Account Center > API Security > APIv3 key), or set a new one there.");
         }
     }
 
@@ -139,7 +139,7 @@ internal sealed partial class ConfigurationChecks
         }
         catch (ArgumentException e)
         {
-            Add("apiv2-key", WeChatPayCheckOutcome.Failed, e.Message, "copy the APIv2 key again from the merchant platform (Account Center > API Security > APIv2 key).");
+            Add("apiv2-key", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e), "copy the APIv2 key again from the merchant platform (Account Center > API Security > APIv2 key).");
         }
     }
 }

@@ -30,7 +30,7 @@ internal static class Doctor
         }
         catch (ArgumentException e)
         {
-            checks.Add(new WeChatPayCheck("configuration", WeChatPayCheckOutcome.Failed, e.Message, $"correct WeChatPayOptions.{e.ParamName ?? "(the option named)"}."));
+            checks.Add(new WeChatPayCheck("configuration", WeChatPayCheckOutcome.Failed, OptionMistake.Finding(e), $"correct WeChatPayOptions.{e.ParamName ?? "(the option named)"}."));
             checks.Add(new WeChatPayCheck("online", WeChatPayCheckOutcome.Skipped, "not run: the configuration does not build a client."));
             return new WeChatPayDiagnosis(options.BaseUrl, checks, null);
         }

@@ -12,7 +12,7 @@ public class WeChatPayResponse
     private readonly byte[] _bytes;
     private string? _body;
     private JToken? _json;
-    private bool _parsed;
+    private volatile bool _parsed;
 
     // json: the body already parsed (merchant-key fields decrypted), or null to parse it when first asked.
     internal WeChatPayResponse(int statusCode, IReadOnlyDictionary<string, string> headers, byte[] bytes, JToken? json,
@@ -58,14 +58,16 @@ public class WeChatPayResponse
     /// <summary>The raw body as UTF-8 text, exactly as received and verified (encrypted fields still encrypted).</summary>
     public string Body => _body ??= Encoding.UTF8.GetString(_bytes);
 
-    /// <summary>The body as JSON, for typed access; null for an empty body and for a download's file (any other body that is not JSON fails the call).</summary>
+    /// <summary>The body as JSON, for typed access, parsed when first read; null for an empty body and for a download's file (any other body that is not JSON fails the call).</summary>
     public JToken? Json
     {
         get
         {
             if (!_parsed)
             {
-                _json = Shared.WeChatPayJson.TryParse(Body);
+                // Parsed when first read (a call checks that a success answer is JSON without building the tree); threads that
+                // read it at once all get the one tree.
+                if (Shared.WeChatPayJson.TryParse(Body) is { } parsed) System.Threading.Interlocked.CompareExchange(ref _json, parsed, null);
                 _parsed = true;
             }
             return _json;

@@ -23,13 +23,16 @@ internal static class AnswerCheck
     }
 
     /// <summary>
-    /// The body of a verified success answer as JSON, parsed once: null for an empty body (a 204, or white space) and for a
-    /// download's file, which is not JSON.
+    /// Checks that the body of a verified success answer is JSON, and parses it when <paramref name="tree"/> is wanted now (to
+    /// decrypt fields in it) or when only parsing can tell: null for an empty body (a 204, or white space), for a download's
+    /// file, which is not JSON, and for a JSON body not parsed yet, which the response parses when it is first read.
     /// </summary>
     /// <exception cref="WeChatPayException">The body is neither empty nor JSON (HTML from a proxy, a truncated object, plain text).</exception>
-    public static Newtonsoft.Json.Linq.JToken? Json(Answer answer, PreparedCall call)
+    public static Newtonsoft.Json.Linq.JToken? Json(Answer answer, PreparedCall call, bool tree)
     {
-        if (call.Operation?.Download == true || string.IsNullOrWhiteSpace(answer.Text)) return null;
+        if (call.Operation?.Download == true) return null;
+        if (!tree && JsonShape.IsObjectOrArray(answer.Body)) return null;
+        if (string.IsNullOrWhiteSpace(answer.Text)) return null;
         if (WeChatPayJson.TryParse(answer.Text) is { } json) return json;
         var method = call.Method.Method;
         answer.Headers.TryGetValue("Content-Type", out var type);

@@ -119,7 +119,7 @@ internal sealed partial class CallPipeline : IDisposable
             // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
             if (call.Operation?.Download != true && await _signatures.VerifyAsync(keys, sent.Headers, sent.Body, callback: false, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
-            json = AnswerCheck.Json(sent, call); // a verified body that is not JSON is no success
+            json = AnswerCheck.Json(sent, call, tree: _sensitive.DecryptsAnswer(call, options)); // a verified body that is not JSON is no success
         }, cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
         _sensitive.Decrypt(call, options, answer, json, decrypted);

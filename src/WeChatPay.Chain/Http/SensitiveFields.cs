@@ -135,6 +135,9 @@ internal sealed class SensitiveFields
     private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
         Paths(call, call.Operation?.Encrypt, options?.EncryptFields, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields));
 
+    /// <summary>Whether <see cref="Decrypt"/> has fields to decrypt in this call's answer, so that it needs the answer's JSON tree at once.</summary>
+    public bool DecryptsAnswer(PreparedCall call, WeChatPayRequestOptions? options) => DecryptPaths(call, options).Count > 0;
+
     private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
         Paths(call, call.Operation?.Decrypt, options?.DecryptFields, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields));
 

@@ -39,6 +39,34 @@ public class ResponseTests : HttpFixture
     }
 
     [Test]
+    public async Task The_answer_read_from_many_threads_at_once_is_one_tree()
+    {
+        Http.RespondWithSigned(Body);
+        var res = await Client.V3.Papay.Sign.Contracts.PreEntrustSign.PostAsync(new { plan_id = 12535 });
+
+        // Threads of their own (the thread pool would add its threads slowly), released at once.
+        var trees = new Newtonsoft.Json.Linq.JToken?[16];
+        using (var start = new System.Threading.Barrier(trees.Length))
+        {
+            var threads = new System.Threading.Thread[trees.Length];
+            for (var i = 0; i < threads.Length; i++)
+            {
+                var slot = i;
+                threads[i] = new System.Threading.Thread(() =>
+                {
+                    start.SignalAndWait();
+                    trees[slot] = res.Json;
+                });
+                threads[i].Start();
+            }
+            foreach (var thread in threads) thread.Join();
+        }
+
+        Assert.That(trees, Is.All.Not.Null.And.All.SameAs(trees[0]));
+        Assert.That((string)res.Data.pre_entrustweb_id, Is.EqualTo("5778aadY9nltAsZzXixCkFIGYnV2V"));
+    }
+
+    [Test]
     public async Task As_reads_the_body_into_a_type()
     {
         Http.RespondWithSigned(Body);

@@ -28,6 +28,16 @@ public class ModelWriterTests
     }
 
     [Test]
+    public void No_generated_file_passes_the_size_a_file_is_split_at()
+    {
+        var written = ModelWriter.Write(OperationCatalog.Default);
+
+        Assert.That(written.Where(pair => pair.Value.Length > ModelWriter.MaxFileChars).Select(pair => pair.Key), Is.Empty);
+        Assert.That(written.Keys, Does.Contain("V3.Marketing.Busifavor.g.cs").And.Contain("V3.Pay.g.cs").And.Not.Contain("V3.Marketing.g.cs"),
+            "only a group over the size is split, by its next segments");
+    }
+
+    [Test]
     public void Writing_twice_gives_the_same_text()
     {
         var first = ModelWriter.Write(OperationCatalog.Default);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,9 +18,7 @@ public class ReplTests : SandboxFixture
     public async Task Lines_in_print_results_readably_and_an_error_does_not_end_the_session()
     {
         var start = Tool.Start(new[] { "repl", "--sandbox" });
-        start.RedirectStandardInput = true;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(string.Join("\n",
+        var (exit, output, _) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(60), string.Join("\n",
             "var r = await wxpay.V3.Pay.Transactions.OutTradeNo[\"O-7\"].GetAsync(new { mchid = \"1230000109\" });",
             "r.Data.out_trade_no",
             "r.Data.amount.total",
@@ -31,12 +29,9 @@ public class ReplTests : SandboxFixture
             "wxpay.V3.Papay.Sign.Contracts.PreEntrustSign",
             "r.StatusCode",
             ""));
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        Assert.That(process.WaitForExit(60_000), Is.True);
 
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.That(process.ExitCode, Is.EqualTo(0), output);
+        Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(lines, Does.Contain("\"O-7\""), "a JSON field prints as its value, not as JValue");
         Assert.That(lines, Does.Contain("42"), "a submission over two lines");
         Assert.That(lines.Single(l => l.StartsWith("error: ")), Does.Contain("CS0103"));

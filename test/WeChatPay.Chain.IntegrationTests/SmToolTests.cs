@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -80,9 +81,7 @@ public class SmToolTests
     public async Task The_REPL_with_a_guomi_sandbox_calls_SM2_signed_and_reads_SM2_fields_decrypted()
     {
         var start = Tool.Start(new[] { "repl", "--sandbox", "--scheme", "sm" });
-        start.RedirectStandardInput = true;
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(string.Join("\n",
+        var (exit, output, _) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(60), string.Join("\n",
             "sandbox.Scheme",
             "var r = await wxpay.V3.Pay.Transactions.OutTradeNo[\"SM-7\"].GetAsync(new { mchid = \"1230000109\" });",
             "r.Headers[\"Wechatpay-Signature-Type\"]",
@@ -90,12 +89,9 @@ public class SmToolTests
             "g.Data.data[0].mobile",
             "g.EncryptedFields[0]",
             ""));
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync();
-        Assert.That(process.WaitForExit(60_000), Is.True);
 
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        Assert.That(process.ExitCode, Is.EqualTo(0), output);
+        Assert.That(exit, Is.EqualTo(0), output);
         Assert.That(lines, Does.Contain("Sm"), output);
         Assert.That(lines, Does.Contain("\"WECHATPAY2-SM2-WITH-SM3\""), output);
         Assert.That(lines, Does.Contain("\"sandbox_mobile\""), "a merchant-key field SM2-decrypted into Data");

@@ -32,6 +32,8 @@ internal static class StartupPhases
             gzip.CopyTo(new MemoryStream());
         });
         Twice("operation catalog (decompress and index)", () => _ = Catalog.OperationCatalog.Load(typeof(WeChatPayClient).Assembly.GetManifestResourceStream(Catalog.OperationCatalog.ResourceName)!).Operations.Count);
+        // Before Newtonsoft's own serializer, so that its first time holds the JsonTextWriter it shares with it.
+        Twice("an anonymous body as the library writes it (walked, no contract serializer)", () => Shared.WeChatPayJson.Serialize(new { a = 1, b = new { c = "d" } }));
         Twice("Newtonsoft.Json, first serialization", () => Newtonsoft.Json.JsonConvert.SerializeObject(new { a = 1 }));
         Twice("telemetry: the client's ActivitySource and Meter (System.Diagnostics)", () =>
             System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(WeChatPay.Chain.Http.CallObserver).TypeHandle));

@@ -59,7 +59,7 @@ internal static class RequestBuilder
     {
         JToken token => token.DeepClone(),
         string text => ParseBody(text),
-        _ => JToken.FromObject(body, WeChatPayJson.Serializer),
+        _ => WeChatPayJson.Tree(body),
     };
 
     /// <summary>The body text to send: JSON text as given (checked to parse), anything else serialized once.</summary>

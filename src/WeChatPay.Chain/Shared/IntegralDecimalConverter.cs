@@ -21,13 +21,17 @@ internal sealed class IntegralDecimalConverter : JsonConverter
             case null:
                 writer.WriteNull();
                 break;
-            case decimal whole when decimal.Truncate(whole) == whole && whole >= long.MinValue && whole <= long.MaxValue:
-                writer.WriteValue((long)whole);
-                break;
             default:
-                writer.WriteValue((decimal)value);
+                Write(writer, (decimal)value);
                 break;
         }
+    }
+
+    /// <summary>Writes <paramref name="value"/>: a whole one as an integer, a fraction as Newtonsoft writes it.</summary>
+    public static void Write(JsonWriter writer, decimal value)
+    {
+        if (decimal.Truncate(value) == value && value >= long.MinValue && value <= long.MaxValue) writer.WriteValue((long)value);
+        else writer.WriteValue(value);
     }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -25,11 +26,25 @@ internal static class WeChatPayJson
     /// <summary>A serializer built once from <see cref="Settings"/>.</summary>
     public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    /// <summary>Serializes a request body; a <see cref="JToken"/> or JSON text is written as given.</summary>
+    /// <summary>Serializes a request body; a <see cref="JToken"/> or JSON text is written as given, an anonymous object
+    /// without the contract serializer (<see cref="AnonymousJson"/>).</summary>
     public static string Serialize(object value)
     {
         if (value is JToken token) return token.ToString(Formatting.None);
-        return JsonConvert.SerializeObject(value, Settings);
+        if (!AnonymousJson.Handles(value)) return JsonConvert.SerializeObject(value, Settings);
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text)) AnonymousJson.Write(writer, value);
+        return text.ToString();
+    }
+
+    /// <summary>A request body as a JSON tree, as <see cref="JToken.FromObject(object, JsonSerializer)"/> builds it with
+    /// <see cref="Serializer"/>.</summary>
+    public static JToken Tree(object value)
+    {
+        if (!AnonymousJson.Handles(value)) return JToken.FromObject(value, Serializer);
+        using var writer = new JTokenWriter();
+        AnonymousJson.Write(writer, value);
+        return writer.Token!;
     }
 
     /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>; null when the text is empty or not JSON.</summary>

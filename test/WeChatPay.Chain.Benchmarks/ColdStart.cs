@@ -15,13 +15,16 @@ namespace WeChatPay.Chain.Benchmarks;
 /// <c>--cold-once STYLE</c> is one child: <c>dynamic</c> (the chain through <c>dynamic wxpay</c>), <c>typed</c> (the
 /// same chain written on the typed client), <c>models</c> (the typed chain with a typed request of WeChatPay.Chain.Models, its
 /// answer read as the typed model), <c>chain</c> (<c>wxpay.Chain("…")</c>), <c>baseline</c> (the hand-written
-/// <c>HttpClient</c> caller doing the same RSA work, with Newtonsoft, in this process's assembly), and <c>inbox</c> (a caller
-/// of its own project that uses only what .NET ships, see <see cref="InBoxCaller"/>). Each child also reports its construction
-/// and its first call apart.
+/// <c>HttpClient</c> caller doing the same RSA work, with Newtonsoft, in this process's assembly). These children run this
+/// harness's program, so their lives include its own start (its assembly and dependencies, the two answers it signs). Three
+/// styles are projects of their own, given one answer the harness signed, as a user's program would run
+/// (<see cref="OwnProject"/>): <c>script-typed</c> and <c>script-chain</c> (the one-call script on this library, the typed
+/// chain or <c>Chain("…")</c>) and <c>inbox</c> (a caller that uses only what .NET ships). Each child also reports its
+/// construction and its first call apart.
 /// </summary>
 internal static class ColdStart
 {
-    private static readonly string[] Styles = { "dynamic", "typed", "models", "chain", "baseline", "inbox" };
+    private static readonly string[] Styles = { "dynamic", "typed", "models", "chain", "baseline", "script-typed", "script-chain", "inbox" };
 
     public static async Task<int> OnceAsync(string style)
     {
@@ -78,7 +81,12 @@ internal static class ColdStart
     {
         var self = Process.GetCurrentProcess().MainModule!.FileName;
         var assembly = typeof(ColdStart).Assembly.Location;
-        var inBox = InBoxCaller.Prepare();
+        var ownProjects = new System.Collections.Generic.Dictionary<string, ProcessStartInfo>
+        {
+            ["inbox"] = OwnProject.Prepare("WeChatPay.Chain.Benchmarks.InBox"),
+            ["script-typed"] = OwnProject.Prepare("WeChatPay.Chain.Benchmarks.Script", "typed"),
+            ["script-chain"] = OwnProject.Prepare("WeChatPay.Chain.Benchmarks.Script", "chain"),
+        };
         var inProcess = Styles.ToDictionary(s => s, _ => new List<double>());
         var construct = Styles.ToDictionary(s => s, _ => new List<double>());
         var firstCall = Styles.ToDictionary(s => s, _ => new List<double>());
@@ -89,8 +97,9 @@ internal static class ColdStart
         {
             foreach (var style in round % 2 == 0 ? Styles : Styles.Reverse())
             {
-                var start = style == "inbox" ? inBox : new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
-                if (style != "inbox")
+                var own = ownProjects.TryGetValue(style, out var project);
+                var start = own ? project! : new ProcessStartInfo(self) { RedirectStandardOutput = true, UseShellExecute = false };
+                if (!own)
                 {
                     if (self.EndsWith("dotnet", StringComparison.Ordinal)) start.ArgumentList.Add(assembly);
                     start.ArgumentList.Add("--cold-once");

@@ -16,7 +16,7 @@ using WeChatPay.Chain.Sandbox;
 /// Roslyn script run by a host on the packed packages, starting the sandbox in process from its own package.
 /// </summary>
 [Category("Slow")]
-public class FileBasedAppTests
+public partial class FileBasedAppTests
 {
     private const string ProjectLine = "#:project ../../../src/WeChatPay.Chain/WeChatPay.Chain.csproj";
 

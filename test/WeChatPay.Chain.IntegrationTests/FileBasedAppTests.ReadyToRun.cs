@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -25,9 +24,9 @@ public partial class FileBasedAppTests
             var il = Read(zip, $"lib/{framework}/WeChatPay.Chain.dll");
             var precompiled = Read(zip, $"runtimes/linux-x64/lib/{framework}/WeChatPay.Chain.dll");
 
-            Assert.That(IsReadyToRun(il), Is.False, framework);
-            Assert.That(IsReadyToRun(precompiled), Is.True, $"{framework}: runtimes/linux-x64 holds ReadyToRun code");
-            Assert.That(Mvid(precompiled), Is.EqualTo(Mvid(il)), $"{framework}: the same assembly, compiled ahead");
+            Assert.That(PeImage.IsReadyToRun(il), Is.False, framework);
+            Assert.That(PeImage.IsReadyToRun(precompiled), Is.True, $"{framework}: runtimes/linux-x64 holds ReadyToRun code");
+            Assert.That(PeImage.Mvid(precompiled), Is.EqualTo(PeImage.Mvid(il)), $"{framework}: the same assembly, compiled ahead");
         }
         Assert.That(zip.Entries.Where(e => e.FullName.StartsWith("runtimes/", StringComparison.Ordinal)).Select(e => e.Name).Distinct(),
             Is.EqualTo(new[] { "WeChatPay.Chain.dll" }), "only the library is precompiled, not its dependencies");
@@ -85,18 +84,5 @@ public partial class FileBasedAppTests
         using var copy = new MemoryStream();
         stream.CopyTo(copy);
         return copy.ToArray();
-    }
-
-    private static bool IsReadyToRun(byte[] assembly)
-    {
-        using var pe = new PEReader(new MemoryStream(assembly));
-        return pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
-    }
-
-    private static Guid Mvid(byte[] assembly)
-    {
-        using var pe = new PEReader(new MemoryStream(assembly));
-        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
-        return metadata.GetGuid(metadata.GetModuleDefinition().Mvid);
     }
 }

@@ -42,6 +42,21 @@ public class ToolPackageTests : SandboxFixture
         ChildProcess.SucceedAsync(ChildProcess.Start(file, args), TimeSpan.FromMinutes(3));
 
     [Test]
+    public void The_installed_tool_is_precompiled_for_linux_x64_but_for_Roslyn()
+    {
+        var installed = Directory.GetDirectories(Path.Combine(_folder, "tools", ".store", "wechatpay.chain.cli"), "any", SearchOption.AllDirectories).Single();
+        bool Precompiled(string file) => PeImage.IsReadyToRun(File.ReadAllBytes(Path.Combine(installed, file)));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in new[] { "wxpay.dll", "WeChatPay.Chain.dll", "WeChatPay.Chain.Sandbox.dll", "Newtonsoft.Json.dll", "Flurl.Http.dll", "System.CommandLine.dll", "Spectre.Console.dll" })
+                Assert.That(Precompiled(file), Is.True, file);
+            foreach (var file in new[] { "Microsoft.CodeAnalysis.dll", "Microsoft.CodeAnalysis.CSharp.dll", "BouncyCastle.Cryptography.dll" })
+                Assert.That(Precompiled(file), Is.False, file + " stays IL");
+        });
+    }
+
+    [Test]
     public async Task The_installed_tool_answers_help_and_the_catalog()
     {
         var help = await Run(_wxpay, "--help");

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using NUnit.Framework;
 using WeChatPay.Chain.IntegrationTests.Support;
@@ -15,7 +16,8 @@ namespace WeChatPay.Chain.IntegrationTests;
 [Category("Slow")]
 public class PackagedAnalyzerTests
 {
-    // Line 13 misspells out_trade_no, line 15 gives the amount in yuan.
+    // Line 13 misspells out_trade_no, line 15 gives the amount in yuan, line 23 forgets a required member (Query, line 20, sets
+    // them all): one build shows the two warnings and the one error.
     private const string Program = """
         using System.Threading.Tasks;
         using WeChatPay.Chain;
@@ -37,6 +39,9 @@ public class PackagedAnalyzerTests
 
             internal static Task<WeChatPayResponse<WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetResponse>> Query(WeChatPayClient wxpay) =>
                 wxpay.V3.Pay.Transactions.OutTradeNo._out_trade_no_.GetAsync(new WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetRequest { OutTradeNo = "1", Mchid = "1" });
+
+            internal static Task<WeChatPayResponse<WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetResponse>> Forgotten(WeChatPayClient wxpay) =>
+                wxpay.V3.Pay.Transactions.OutTradeNo._out_trade_no_.GetAsync(new WeChatPay.Chain.Models.PayTransactionsOutTradeNoOutTradeNoGetRequest { Mchid = "1" });
         }
 
         """;
@@ -72,15 +77,13 @@ public class PackagedAnalyzerTests
             await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program);
 
             var (exit, output) = await BuildAsync(app);
-            Assert.That(exit, Is.EqualTo(0), output);
+            Assert.That(exit, Is.Not.EqualTo(0), output);
             Assert.That(output, Does.Contain("Program.cs(13,9): warning WCP001: POST v3/pay/transactions/jsapi does not document the field 'out_trad_no'; did you mean 'out_trade_no'?"));
             Assert.That(output, Does.Contain("Program.cs(15,24): warning WCP003: POST v3/pay/transactions/jsapi documents 'amount.total' as an integer"));
-
-            // The same project with a required member forgotten: net10.0 takes the models' net8.0 build, whose members are required.
-            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), Program.Replace("OutTradeNo = \"1\", ", string.Empty, StringComparison.Ordinal));
-            var (failed, refused) = await BuildAsync(app);
-            Assert.That(failed, Is.Not.EqualTo(0), refused);
-            Assert.That(refused, Does.Contain("error CS9035").And.Contain("OutTradeNo"));
+            // net10.0 takes the models' net8.0 build, whose members are required; the call that sets them all compiles.
+            var errors = output.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal)).Select(line => line.Trim()).Distinct().ToList();
+            Assert.That(errors, Has.Count.EqualTo(1), output);
+            Assert.That(errors[0], Does.Contain("Program.cs(23,").And.Contain("error CS9035").And.Contain("OutTradeNo"));
         }
         finally
         {

@@ -14,7 +14,9 @@ namespace WeChatPay.Chain.Shared;
 /// declaration order, null properties left out, array items written even when null, whole decimals as integers, every
 /// other value as <see cref="JsonWriter.WriteValue(object)"/> writes it. A body holding anything else (a dictionary, a list,
 /// a class, a value typed <see cref="object"/>) goes to the serializer whole; whether a type can be walked depends on its
-/// declared types alone, so it is decided once per type.
+/// declared types alone, so it is decided once per type. In a process that sets <see cref="JsonConvert.DefaultSettings"/>
+/// every body keeps going to the serializer, which applies them to the text (a converter of the application's own, say) as
+/// it always has.
 /// </summary>
 internal static class AnonymousJson
 {
@@ -22,7 +24,7 @@ internal static class AnonymousJson
     private static readonly JsonConverter[] Converters = { new IntegralDecimalConverter() };
 
     /// <summary>Whether <paramref name="body"/> is an anonymous object (or an array of them) that <see cref="Write"/> writes.</summary>
-    public static bool Handles(object body) => body is not JToken && ShapeOf(body.GetType()).Walkable;
+    public static bool Handles(object body) => body is not JToken && JsonConvert.DefaultSettings is null && ShapeOf(body.GetType()).Walkable;
 
     /// <summary>Writes <paramref name="value"/>, of a type <see cref="Handles"/> accepts (or a member of one).</summary>
     public static void Write(JsonWriter writer, object? value)

@@ -115,6 +115,25 @@ public class AnonymousJsonTests
     }
 
     [Test]
+    [NonParallelizable] // sets a process-wide default
+    public void An_applications_default_settings_still_shape_the_text_as_before()
+    {
+        var body = new { kind = Kind.Some, amount = 100m, name = "x" };
+        var earlier = JsonConvert.DefaultSettings;
+        JsonConvert.DefaultSettings = () => new JsonSerializerSettings { Converters = { new StringEnumConverter() } };
+        try
+        {
+            Assert.That(AnonymousJson.Handles(body), Is.False);
+            Assert.That(WeChatPayJson.Serialize(body), Is.EqualTo("{\"kind\":\"Some\",\"amount\":100,\"name\":\"x\"}"));
+        }
+        finally
+        {
+            JsonConvert.DefaultSettings = earlier;
+        }
+        Assert.That(WeChatPayJson.Serialize(body), Is.EqualTo("{\"kind\":7,\"amount\":100,\"name\":\"x\"}"), "walked, without them");
+    }
+
+    [Test]
     public void Many_generated_bodies_match_the_serializer()
     {
         var random = new Random(20261207);

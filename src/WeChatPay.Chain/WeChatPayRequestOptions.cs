@@ -20,7 +20,8 @@ public sealed class WeChatPayRequestOptions
     /// <summary>More request body fields to encrypt in this call, as dotted paths (<c>identity.real_name</c>, <c>receivers[].name</c>).</summary>
     public IEnumerable<string>? EncryptFields { get; set; }
 
-    /// <summary>More response body fields to decrypt with the merchant key in this call, as dotted paths.</summary>
+    /// <summary>More response body fields to decrypt with the merchant key in this call, as dotted paths
+    /// (<c>account_no</c>, <c>list[].name</c>); a path that cannot be read is refused before the call is sent.</summary>
     public IEnumerable<string>? DecryptFields { get; set; }
 
     /// <summary>Overrides <see cref="WeChatPayOptions.Validate"/> for this call; null keeps the client's setting.</summary>

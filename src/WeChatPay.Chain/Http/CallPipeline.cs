@@ -110,6 +110,7 @@ internal sealed partial class CallPipeline : IDisposable
     private async Task<WeChatPayResponse> RunAsync(PreparedCall call, WeChatPayRequestOptions? options, CancellationToken cancellationToken)
     {
         if (call.IsV2) return await RunV2Async(call, cancellationToken).ConfigureAwait(false);
+        var decrypting = SensitiveFields.DecryptPaths(call, options); // a path the call names that cannot be read is refused before sending
         var keys = _keys.Current;
         if (keys.IsEmpty) keys = await _keys.ReadyAsync(cancellationToken).ConfigureAwait(false); // first use: download
         Prepare(call, options, keys);
@@ -119,10 +120,10 @@ internal sealed partial class CallPipeline : IDisposable
             // WeChat Pay does not sign downloads; a failed check may still pass after a refresh brings an unknown serial.
             if (call.Operation?.Download != true && await _signatures.VerifyAsync(keys, sent.Headers, sent.Body, callback: false, cancellationToken).ConfigureAwait(false) is { } failure)
                 throw new WeChatPaySignatureException(failure.Check, failure.Reason, call.Method.Method, call.ShownTarget, sent.StatusCode, sent.Text, sent.Headers);
-            json = AnswerCheck.Json(sent, call, tree: _sensitive.DecryptsAnswer(call, options)); // a verified body that is not JSON is no success
+            json = AnswerCheck.Json(sent, call, tree: decrypting.Count > 0); // a verified body that is not JSON is no success
         }, cancellationToken).ConfigureAwait(false);
         var decrypted = new List<string>();
-        _sensitive.Decrypt(call, options, answer, json, decrypted);
+        _sensitive.Decrypt(call, decrypting, answer, json, decrypted);
         return new WeChatPayResponse(answer.StatusCode, answer.Headers, answer.Body, json, call.EncryptedFields, decrypted);
     }
 

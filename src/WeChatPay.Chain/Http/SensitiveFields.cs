@@ -98,15 +98,13 @@ internal sealed class SensitiveFields
     }
 
     /// <summary>
-    /// Decrypts, in place, the documented merchant-key fields of a verified answer's JSON (and those the call names in
-    /// <see cref="WeChatPayRequestOptions.DecryptFields"/>); nothing happens when none applies or the answer has no JSON.
+    /// Decrypts, in place, the fields of <paramref name="paths"/> (<see cref="DecryptPaths"/>) in a verified answer's JSON;
+    /// nothing happens when there are none or the answer has no JSON.
     /// </summary>
     /// <exception cref="WeChatPayException">A field does not decrypt with the merchant private key.</exception>
-    public void Decrypt(PreparedCall call, WeChatPayRequestOptions? options, Answer answer, JToken? json, List<string> decrypted)
+    public void Decrypt(PreparedCall call, IReadOnlyList<FieldPath> paths, Answer answer, JToken? json, List<string> decrypted)
     {
-        if (json is null) return;
-        var paths = DecryptPaths(call, options);
-        if (paths.Count == 0) return;
+        if (json is null || paths.Count == 0) return;
         JsonFields.DecryptMerchantFields(json, paths, _merchantKey, decrypted, (path, e) => new WeChatPayException(
             $"{call.Method.Method} {call.ShownTarget}: the answer's field {path.CallerText} could not be decrypted with the merchant private key ({e.Message}). " +
             "Check that MerchantPrivateKey belongs to MerchantSerialNumber.",
@@ -135,10 +133,10 @@ internal sealed class SensitiveFields
     private static IReadOnlyList<FieldPath> EncryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
         Paths(call, call.Operation?.Encrypt, options?.EncryptFields, FieldLocation.Body, nameof(WeChatPayRequestOptions.EncryptFields));
 
-    /// <summary>Whether <see cref="Decrypt"/> has fields to decrypt in this call's answer, so that it needs the answer's JSON tree at once.</summary>
-    public bool DecryptsAnswer(PreparedCall call, WeChatPayRequestOptions? options) => DecryptPaths(call, options).Count > 0;
-
-    private static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
+    /// <summary>The answer's fields to decrypt with the merchant key: the documented ones when automatic encryption applies,
+    /// then those the call names in <see cref="WeChatPayRequestOptions.DecryptFields"/>. Read before the call is sent.</summary>
+    /// <exception cref="ArgumentException">A path of <see cref="WeChatPayRequestOptions.DecryptFields"/> cannot be read.</exception>
+    public static IReadOnlyList<FieldPath> DecryptPaths(PreparedCall call, WeChatPayRequestOptions? options) =>
         Paths(call, call.Operation?.Decrypt, options?.DecryptFields, FieldLocation.Answer, nameof(WeChatPayRequestOptions.DecryptFields));
 
     // The documented paths when automatic encryption applies, then those the call names; no list is made when there are none.

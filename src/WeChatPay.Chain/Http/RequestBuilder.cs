@@ -34,6 +34,9 @@ internal static class RequestBuilder
         var operation = OperationCatalog.Default.Find(method.Method, relativePath);
         if (typed is not null) TypedRequest.CheckOperation(typed, requestValues!, operation, relativePath);
         var call = new PreparedCall(method, relativePath, operation, QueryText(rawQuery), options?.AutoEncryption ?? autoEncryption);
+        if (call.IsV2 && (options?.EncryptFields is not null || options?.DecryptFields is not null))
+            throw new ArgumentException($"{method.Method} {relativePath} is an APIv2 call: EncryptFields and DecryptFields name fields of an APIv3 JSON body " +
+                "or answer, and an APIv2 call encrypts its documented fields itself (enc_bank_no, enc_true_name). Leave them out.", nameof(options));
         ReadHeaders(call, options?.Headers);
 
         var body = typed is null ? first : TypedRequest.Body(typed);

@@ -25,7 +25,7 @@ public class ChildProcessTests
     }
 
     [Test]
-    public async Task A_build_started_through_it_starts_no_server_that_would_hold_its_output()
+    public async Task A_child_gets_the_settings_under_which_dotnet_starts_no_build_server()
     {
         var (exit, output, _) = await ChildProcess.RunAsync(ChildProcess.Start("sh", new[] { "-c", "env" }), TimeSpan.FromSeconds(30));
 

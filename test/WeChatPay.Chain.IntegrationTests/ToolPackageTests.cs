@@ -42,7 +42,7 @@ public class ToolPackageTests : SandboxFixture
         ChildProcess.SucceedAsync(ChildProcess.Start(file, args), TimeSpan.FromMinutes(3));
 
     [Test]
-    public void The_installed_tool_is_precompiled_for_linux_x64_but_for_Roslyn()
+    public void The_installed_tool_is_precompiled_for_linux_x64_but_for_Roslyn_and_BouncyCastle()
     {
         var installed = Directory.GetDirectories(Path.Combine(_folder, "tools", ".store", "wechatpay.chain.cli"), "any", SearchOption.AllDirectories).Single();
         bool Precompiled(string file) => PeImage.IsReadyToRun(File.ReadAllBytes(Path.Combine(installed, file)));

@@ -105,12 +105,12 @@ internal sealed class PreparedCall
         else if (Upload is not null)
         {
             // An upload signs and sends its meta JSON; BodyTree is {"meta": …} so that meta paths read as the catalog writes them.
-            Body = BodyTree!["meta"]!.ToString(Newtonsoft.Json.Formatting.None);
+            Body = WeChatPayJson.Text(BodyTree!["meta"]!);
             if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The meta");
         }
         else if (BodySource is not null)
         {
-            Body = BodyChanged ? BodyTree!.ToString(Newtonsoft.Json.Formatting.None) : RequestBuilder.BodyText(BodySource);
+            Body = BodyChanged ? WeChatPayJson.Text(BodyTree!) : RequestBuilder.BodyText(BodySource);
             if (WireText.LoneSurrogateAt(Body) >= 0) WireText.RequireUtf16(Body, "The body");
         }
         // A v2 path is documented with a v2/ prefix that its URL does not have.

@@ -12,7 +12,8 @@ namespace WeChatPay.Chain.Shared;
 /// serializer, whose first use (contracts built by reflection, getters emitted and compiled) is most of a one-call script's
 /// start-up. The JSON is the serializer's with <see cref="WeChatPayJson.Settings"/>, byte for byte: properties in
 /// declaration order, null properties left out, array items written even when null, whole decimals as integers, every
-/// other value as <see cref="JsonWriter.WriteValue(object)"/> writes it. A body holding anything else (a dictionary, a list,
+/// other value as <see cref="JsonWriter.WriteValue(object)"/> writes it. It writes to a <see cref="JsonOutput"/>: text of the
+/// library's own (<see cref="JsonText"/>) or one of Newtonsoft's writers. A body holding anything else (a dictionary, a list,
 /// a class, a value typed <see cref="object"/>) goes to the serializer whole; whether a type can be walked depends on its
 /// declared types alone, so it is decided once per type. In a process that sets <see cref="JsonConvert.DefaultSettings"/>
 /// every body keeps going to the serializer, which applies them to the text (a converter of the application's own, say) as
@@ -21,50 +22,51 @@ namespace WeChatPay.Chain.Shared;
 internal static class AnonymousJson
 {
     private static readonly ConcurrentDictionary<Type, Shape> Shapes = new ConcurrentDictionary<Type, Shape>();
-    private static readonly JsonConverter[] Converters = { new IntegralDecimalConverter() };
 
     /// <summary>Whether <paramref name="body"/> is an anonymous object (or an array of them) that <see cref="Write"/> writes.</summary>
     public static bool Handles(object body) => body is not JToken && JsonConvert.DefaultSettings is null && ShapeOf(body.GetType()).Walkable;
 
     /// <summary>Writes <paramref name="value"/>, of a type <see cref="Handles"/> accepts (or a member of one).</summary>
-    public static void Write(JsonWriter writer, object? value)
+    public static void Write(JsonOutput output, object? value)
     {
         switch (value)
         {
             case null:
-                writer.WriteNull();
+                output.Null();
                 return;
             case JToken token:
-                token.WriteTo(writer, Converters);
+                output.Token(token);
                 return;
             case decimal number:
-                IntegralDecimalConverter.Write(writer, number);
+                output.Decimal(number);
                 return;
-            case string _:
+            case string text:
+                output.Text(text);
+                return;
             case byte[] _:
-                writer.WriteValue(value);
+                output.Leaf(value);
                 return;
             case Array items:
-                writer.WriteStartArray();
-                foreach (var item in items) Write(writer, item);
-                writer.WriteEndArray();
+                output.StartArray();
+                foreach (var item in items) Write(output, item);
+                output.EndArray();
                 return;
         }
         var members = ShapeOf(value.GetType()).Members;
         if (members is null)
         {
-            writer.WriteValue(value); // a leaf: a number, bool, char, enum, date, time span or Guid
+            output.Leaf(value); // a number, bool, char, enum, date, time span or Guid
             return;
         }
-        writer.WriteStartObject();
+        output.StartObject();
         foreach (var member in members)
         {
             var memberValue = member.Field.GetValue(value);
             if (memberValue is null) continue;
-            writer.WritePropertyName(member.Name);
-            Write(writer, memberValue);
+            output.Name(member.Name);
+            Write(output, memberValue);
         }
-        writer.WriteEndObject();
+        output.EndObject();
     }
 
     private static Shape ShapeOf(Type type) => Shapes.TryGetValue(type, out var shape) ? shape : Shapes.GetOrAdd(type, Describe(type));

@@ -26,16 +26,22 @@ internal static class WeChatPayJson
     /// <summary>A serializer built once from <see cref="Settings"/>.</summary>
     public static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    /// <summary>Serializes a request body; a <see cref="JToken"/> or JSON text is written as given, an anonymous object
-    /// without the contract serializer (<see cref="AnonymousJson"/>).</summary>
+    /// <summary>Serializes a request body; a <see cref="JToken"/> as given, an anonymous object without the contract
+    /// serializer (<see cref="AnonymousJson"/>), both written as compact text by <see cref="JsonText"/> where it can.</summary>
     public static string Serialize(object value)
     {
-        if (value is JToken token) return token.ToString(Formatting.None);
+        if (value is JToken token) return Text(token);
         if (!AnonymousJson.Handles(value)) return JsonConvert.SerializeObject(value, Settings);
-        var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text)) AnonymousJson.Write(writer, value);
-        return text.ToString();
+        var text = new JsonText();
+        AnonymousJson.Write(text, value);
+        if (!text.Refused) return text.ToString();
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(output)) AnonymousJson.Write(new JsonWriterOutput(writer), value);
+        return output.ToString();
     }
+
+    /// <summary>A JSON tree as compact text, as <c>token.ToString(Formatting.None)</c> writes it.</summary>
+    public static string Text(JToken token) => JsonText.Write(token) ?? token.ToString(Formatting.None);
 
     /// <summary>A request body as a JSON tree, as <see cref="JToken.FromObject(object, JsonSerializer)"/> builds it with
     /// <see cref="Serializer"/>.</summary>
@@ -43,7 +49,7 @@ internal static class WeChatPayJson
     {
         if (!AnonymousJson.Handles(value)) return JToken.FromObject(value, Serializer);
         using var writer = new JTokenWriter();
-        AnonymousJson.Write(writer, value);
+        AnonymousJson.Write(new JsonWriterOutput(writer), value);
         return writer.Token!;
     }
 

@@ -109,8 +109,12 @@ internal sealed class Transport : IDisposable
         var uri = new Uri((origin ?? _origin) + call.Target);
         if (!string.Equals(uri.PathAndQuery, call.Target, StringComparison.Ordinal))
             throw new ArgumentException($"{call.Method.Method} {call.ShownTarget}: URI normalisation would change the request target, so what is signed and sent would differ from the call; check the path values.", "path");
-        var request = (call.ClientCertificate ? _certified ?? throw new InvalidOperationException("No client certificate is configured.") : _flurl).Request();
-        request.Url = new Flurl.Url(uri.OriginalString); // as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it
+        // The URL as text: Flurl keeps it, instead of parsing a Uri into parts and rebuilding it. (FlurlClient.Request() would
+        // first combine the base URL with Url.Combine, loading System.Text.RegularExpressions at start-up, for a URL replaced here.)
+        var request = new FlurlRequest(new Flurl.Url(uri.OriginalString))
+        {
+            Client = call.ClientCertificate ? _certified ?? throw new InvalidOperationException("No client certificate is configured.") : _flurl,
+        };
         foreach (var pair in call.Headers)
             request.WithHeader(pair.Key, pair.Value);
         HttpContent? content = call.Body is null ? null : new CapturedStringContent(call.Body, call.IsV2 ? "text/xml" : "application/json");

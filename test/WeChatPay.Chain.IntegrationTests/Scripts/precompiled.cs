@@ -1,7 +1,9 @@
 // A program on the packed WeChatPay.Chain package (built by the tests as a throw-away project): one call to the sandbox
-// whose client configuration is args[0], then where the library was loaded from and how many methods the JIT compiled.
+// whose client configuration is args[0], then where the library was loaded from, how many methods the JIT compiled and
+// which assemblies the process loaded.
 using System;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using WeChatPay.Chain;
 
@@ -21,3 +23,4 @@ var res = await wxpay.V3.Pay.Transactions.OutTradeNo["R2R-1"].GetAsync(new { mch
 Console.WriteLine($"status={res.StatusCode}");
 Console.WriteLine($"location={typeof(WeChatPayClient).Assembly.Location}");
 Console.WriteLine($"jitted={System.Runtime.JitInfo.GetCompiledMethodCount()}");
+Console.WriteLine($"loaded={string.Join(",", AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name).OrderBy(n => n, StringComparer.Ordinal))}");

@@ -1,14 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using Newtonsoft.Json;
+using System.Text.Json;
 
 namespace WeChatPay.Chain.Catalog;
 
 /// <content>One operation's or webhook's line parsed as JSON when first needed: fields, paths, strings, shared.</content>
 internal sealed partial class CatalogReader
 {
-    private (string Method, string Path, CatalogOperation.Details Details) ReadOperation()
+    private (string Method, string Path, CatalogOperation.Details Details) ReadOperation(ref Utf8JsonReader json)
     {
         string? method = null, path = null, title = null, pageTitle = null, body = null, baseUri = null;
         IReadOnlyList<string> pathParams = NoStrings;
@@ -16,24 +16,24 @@ internal sealed partial class CatalogReader
         IReadOnlyList<CatalogField> request = NoFields, response = NoFields;
         bool download = false, serialHeader = false;
 
-        while (NextProperty() is { } name)
+        while (NextProperty(ref json) is { } name)
         {
             switch (name)
             {
-                case "m": method = Shared(ReadString()); break;
-                case "p": path = ReadString(); break;
-                case "t": title = ReadString(); break;
-                case "pt": pageTitle = ReadString(); break;
-                case "b": body = Shared(ReadString()); break;
-                case "u": baseUri = Shared(ReadString()); break;
-                case "pp": pathParams = ReadStrings(); break;
-                case "enc": encrypt = ReadPaths(FieldPath.Request); break;
-                case "dec": decrypt = ReadPaths(text => FieldPath.Parse(FieldLocation.Answer, text)); break;
-                case "dl": download = ReadBool(); break;
-                case "sh": serialHeader = ReadBool(); break;
-                case "rq": request = ReadFields(); break;
-                case "rs": response = ReadFields(); break;
-                default: Skip(); break;
+                case "m": method = Shared(ReadString(ref json)); break;
+                case "p": path = ReadString(ref json); break;
+                case "t": title = ReadString(ref json); break;
+                case "pt": pageTitle = ReadString(ref json); break;
+                case "b": body = Shared(ReadString(ref json)); break;
+                case "u": baseUri = Shared(ReadString(ref json)); break;
+                case "pp": pathParams = ReadStrings(ref json); break;
+                case "enc": encrypt = ReadPaths(ref json, FieldPath.Request); break;
+                case "dec": decrypt = ReadPaths(ref json, text => FieldPath.Parse(FieldLocation.Answer, text)); break;
+                case "dl": download = ReadBool(ref json); break;
+                case "sh": serialHeader = ReadBool(ref json); break;
+                case "rq": request = ReadFields(ref json); break;
+                case "rs": response = ReadFields(ref json); break;
+                default: Skip(ref json); break;
             }
         }
 
@@ -41,26 +41,26 @@ internal sealed partial class CatalogReader
         return (method, path, new CatalogOperation.Details(title, pageTitle, body, baseUri, pathParams, encrypt, decrypt, download, serialHeader, request, response));
     }
 
-    private CatalogWebhook ReadWebhook()
+    private CatalogWebhook ReadWebhook(ref Utf8JsonReader json)
     {
         string? name = null, title = null, contentType = null;
         IReadOnlyList<string> eventTypes = NoStrings, aesGcm = NoStrings;
         IReadOnlyList<FieldPath> decrypt = NoPaths;
         IReadOnlyList<CatalogField> fields = NoFields, response = NoFields;
 
-        while (NextProperty() is { } key)
+        while (NextProperty(ref json) is { } key)
         {
             switch (key)
             {
-                case "n": name = ReadString(); break;
-                case "t": title = ReadString(); break;
-                case "ev": eventTypes = ReadStrings(); break;
-                case "gcm": aesGcm = ReadStrings(); break;
-                case "dec": decrypt = ReadPaths(FieldPath.Callback); break;
-                case "ct": contentType = Shared(ReadString()); break;
-                case "f": fields = ReadFields(); break;
-                case "rs": response = ReadFields(); break;
-                default: Skip(); break;
+                case "n": name = ReadString(ref json); break;
+                case "t": title = ReadString(ref json); break;
+                case "ev": eventTypes = ReadStrings(ref json); break;
+                case "gcm": aesGcm = ReadStrings(ref json); break;
+                case "dec": decrypt = ReadPaths(ref json, FieldPath.Callback); break;
+                case "ct": contentType = Shared(ReadString(ref json)); break;
+                case "f": fields = ReadFields(ref json); break;
+                case "rs": response = ReadFields(ref json); break;
+                default: Skip(ref json); break;
             }
         }
 
@@ -69,9 +69,9 @@ internal sealed partial class CatalogReader
     }
 
     // Field paths are parsed once, here, into their typed form.
-    private IReadOnlyList<FieldPath> ReadPaths(Func<string, FieldPath> parse)
+    private IReadOnlyList<FieldPath> ReadPaths(ref Utf8JsonReader json, Func<string, FieldPath> parse)
     {
-        var texts = ReadStrings();
+        var texts = ReadStrings(ref json);
         var paths = new FieldPath[texts.Count];
         for (var i = 0; i < paths.Length; i++)
         {
@@ -87,27 +87,27 @@ internal sealed partial class CatalogReader
         return paths;
     }
 
-    private IReadOnlyList<CatalogField> ReadFields()
+    private IReadOnlyList<CatalogField> ReadFields(ref Utf8JsonReader json)
     {
-        Next(JsonToken.StartArray);
+        Next(ref json, JsonTokenType.StartArray);
         var fields = new List<CatalogField>();
-        while (NextItem())
+        while (NextItem(ref json))
         {
             string? name = null, type = null, encrypted = null;
             var required = false;
             IReadOnlyList<string> values = NoStrings;
             IReadOnlyList<CatalogField> children = NoFields;
-            while (NextProperty() is { } key)
+            while (NextProperty(ref json) is { } key)
             {
                 switch (key)
                 {
-                    case "n": name = Shared(ReadString()); break;
-                    case "t": type = Shared(ReadString()); break;
-                    case "r": required = ReadBool(); break;
-                    case "x": encrypted = Shared(ReadString()); break;
-                    case "e": values = ReadStrings(); break;
-                    case "c": children = ReadFields(); break;
-                    default: Skip(); break;
+                    case "n": name = Shared(ReadString(ref json)); break;
+                    case "t": type = Shared(ReadString(ref json)); break;
+                    case "r": required = ReadBool(ref json); break;
+                    case "x": encrypted = Shared(ReadString(ref json)); break;
+                    case "e": values = ReadStrings(ref json); break;
+                    case "c": children = ReadFields(ref json); break;
+                    default: Skip(ref json); break;
                 }
             }
 
@@ -118,63 +118,63 @@ internal sealed partial class CatalogReader
         return fields.Count == 0 ? NoFields : fields.ToArray();
     }
 
-    private IReadOnlyList<string> ReadStrings()
+    private IReadOnlyList<string> ReadStrings(ref Utf8JsonReader json)
     {
-        Next(JsonToken.StartArray);
+        Next(ref json, JsonTokenType.StartArray);
         var values = new List<string>();
-        while (_json.Read() && _json.TokenType != JsonToken.EndArray)
+        while (Read(ref json) && json.TokenType != JsonTokenType.EndArray)
         {
-            if (_json.TokenType != JsonToken.String) throw Invalid("expected a string item");
-            values.Add(Shared((string)_json.Value!)!);
+            if (json.TokenType != JsonTokenType.String) throw Invalid("expected a string item");
+            values.Add(Shared(json.GetString())!);
         }
 
         return values.Count == 0 ? NoStrings : values.ToArray();
     }
 
-    private string? ReadString()
+    private string? ReadString(ref Utf8JsonReader json)
     {
-        if (!_json.Read()) throw Invalid("unexpected end");
-        return _json.TokenType switch
+        if (!Read(ref json)) throw Invalid("unexpected end");
+        return json.TokenType switch
         {
-            JsonToken.String => (string)_json.Value!,
-            JsonToken.Null => null,
+            JsonTokenType.String => json.GetString(),
+            JsonTokenType.Null => null,
             _ => throw Invalid("expected a string"),
         };
     }
 
-    private bool ReadBool()
+    private bool ReadBool(ref Utf8JsonReader json)
     {
-        Next(JsonToken.Boolean);
-        return (bool)_json.Value!;
+        if (!Read(ref json) || json.TokenType is not (JsonTokenType.True or JsonTokenType.False)) throw Invalid("expected true or false");
+        return json.GetBoolean();
     }
 
     // Reads the next property name of the current object, or null at its end.
-    private string? NextProperty()
+    private string? NextProperty(ref Utf8JsonReader json)
     {
-        if (!_json.Read()) throw Invalid("unexpected end");
-        if (_json.TokenType == JsonToken.EndObject) return null;
-        if (_json.TokenType != JsonToken.PropertyName) throw Invalid("expected a property");
-        return (string)_json.Value!;
+        if (!Read(ref json)) throw Invalid("unexpected end");
+        if (json.TokenType == JsonTokenType.EndObject) return null;
+        if (json.TokenType != JsonTokenType.PropertyName) throw Invalid("expected a property");
+        return json.GetString();
     }
 
     // Moves to the next object item of the current array; false at its end.
-    private bool NextItem()
+    private bool NextItem(ref Utf8JsonReader json)
     {
-        if (!_json.Read()) throw Invalid("unexpected end");
-        if (_json.TokenType == JsonToken.EndArray) return false;
-        if (_json.TokenType != JsonToken.StartObject) throw Invalid("expected an object item");
+        if (!Read(ref json)) throw Invalid("unexpected end");
+        if (json.TokenType == JsonTokenType.EndArray) return false;
+        if (json.TokenType != JsonTokenType.StartObject) throw Invalid("expected an object item");
         return true;
     }
 
-    private void Next(JsonToken expected)
+    private void Next(ref Utf8JsonReader json, JsonTokenType expected)
     {
-        if (!_json.Read() || _json.TokenType != expected) throw Invalid("expected " + expected);
+        if (!Read(ref json) || json.TokenType != expected) throw Invalid("expected " + expected);
     }
 
-    private void Skip()
+    private void Skip(ref Utf8JsonReader json)
     {
-        _json.Read();
-        _json.Skip();
+        Read(ref json);
+        json.Skip();
     }
 
     private string? Shared(string? value)
@@ -185,6 +185,14 @@ internal sealed partial class CatalogReader
         return value;
     }
 
+    // Every read goes through here, so that an error can say where the line went wrong.
+    private bool Read(ref Utf8JsonReader json)
+    {
+        var more = json.Read();
+        _jsonPosition = json.TokenStartIndex;
+        return more;
+    }
+
     private InvalidDataException Invalid(string what) =>
-        new("The operation catalog is malformed at line " + (_jsonLine + 1) + ", position " + _json.LinePosition + ": " + what + ".");
+        new("The operation catalog is malformed at line " + (_jsonLine + 1) + ", byte " + (_jsonPosition + 1) + ": " + what + ".");
 }

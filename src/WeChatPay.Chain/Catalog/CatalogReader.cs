@@ -4,7 +4,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using System.Threading;
-using Newtonsoft.Json;
+using System.Text.Json;
 
 namespace WeChatPay.Chain.Catalog;
 
@@ -33,18 +33,13 @@ internal sealed partial class CatalogReader
     private readonly byte[] _text;
     private readonly List<(int Start, int Length)> _lines = new();
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-    private readonly DefaultJsonNameTable _names = new();
     private readonly object _gate = new();
-    private JsonTextReader _json = null!;
     private int _jsonLine;
+    private long _jsonPosition;
 
     private CatalogReader(byte[] text, int length)
     {
         _text = text;
-        foreach (var key in new[] { "format", "source", "repo", "commit", "operations", "webhooks", "m", "p", "t", "pt", "b", "u", "pp", "enc", "dec", "dl", "sh", "rq", "rs", "n", "ev", "gcm", "ct", "f", "r", "x", "e", "c" })
-        {
-            _names.Add(key);
-        }
 
         var start = 0;
         while (start < length)
@@ -107,9 +102,9 @@ internal sealed partial class CatalogReader
 
     /// <summary>Reads everything of the operation on <paramref name="line"/> but its method and path, which it checks.</summary>
     internal CatalogOperation.Details ReadOperation(int line, string method, string path) =>
-        Parse(line, null, () =>
+        Parse(line, null, (ref Utf8JsonReader json) =>
         {
-            var (m, p, details) = ReadOperation();
+            var (m, p, details) = ReadOperation(ref json);
             if (m != method || p != path) throw Invalid($"the operation is {m} {p}, not {method} {path} as its line begins");
             return details;
         });
@@ -121,35 +116,36 @@ internal sealed partial class CatalogReader
         return webhooks;
     }
 
-    private (string? Repo, string? Commit) ReadHeader()
+    private (string? Repo, string? Commit) ReadHeader(ref Utf8JsonReader json)
     {
         int? format = null;
         string? repo = null, commit = null;
-        while (NextProperty() is { } name)
+        while (NextProperty(ref json) is { } name)
         {
             switch (name)
             {
                 case "format":
-                    Next(JsonToken.Integer);
-                    format = Convert.ToInt32(_json.Value, System.Globalization.CultureInfo.InvariantCulture);
+                    Next(ref json, JsonTokenType.Number);
+                    if (!json.TryGetInt32(out var number)) throw Invalid("'format' is not a whole number");
+                    format = number;
                     if (format != FormatVersion) throw Invalid($"format {format} is not supported (expected {FormatVersion})");
                     break;
                 case "source":
-                    Next(JsonToken.StartObject);
-                    while (NextProperty() is { } key)
+                    Next(ref json, JsonTokenType.StartObject);
+                    while (NextProperty(ref json) is { } key)
                     {
-                        if (key == "repo") repo = ReadString();
-                        else if (key == "commit") commit = ReadString();
-                        else Skip();
+                        if (key == "repo") repo = ReadString(ref json);
+                        else if (key == "commit") commit = ReadString(ref json);
+                        else Skip(ref json);
                     }
 
                     break;
                 case "operations":
-                    Next(JsonToken.StartArray);
-                    Next(JsonToken.EndArray);
+                    Next(ref json, JsonTokenType.StartArray);
+                    Next(ref json, JsonTokenType.EndArray);
                     break;
                 default:
-                    Skip();
+                    Skip(ref json);
                     break;
             }
         }
@@ -158,38 +154,38 @@ internal sealed partial class CatalogReader
         return (repo, commit);
     }
 
-    // Parses one line (without the comma that separates it from the next, with `suffix` appended) as one JSON object.
-    private T Parse<T>(int line, string? suffix, Func<T> read)
+    private delegate T LineReader<T>(ref Utf8JsonReader json);
+
+    // Parses one line (without the comma that separates it from the next, with `suffix` appended) as one JSON object, with
+    // System.Text.Json's reader: precompiled with .NET, where Newtonsoft's would be compiled at start-up.
+    private T Parse<T>(int line, string? suffix, LineReader<T> read)
     {
         lock (_gate)
         {
             var (start, length) = _lines[line];
             if (length > 0 && _text[start + length - 1] == (byte)',') length--;
-            string text;
             try
             {
-                text = Utf8.GetString(_text, start, length) + suffix;
+                Utf8.GetCharCount(_text, start, length);
             }
             catch (DecoderFallbackException)
             {
                 throw InvalidLine(line, "not UTF-8");
             }
-            using var json = new JsonTextReader(new StringReader(text))
-            {
-                DateParseHandling = DateParseHandling.None,
-                FloatParseHandling = FloatParseHandling.Double,
-                PropertyNameTable = _names,
-            };
-            _json = json;
+            var bytes = new byte[length + (suffix?.Length ?? 0)];
+            Buffer.BlockCopy(_text, start, bytes, 0, length);
+            if (suffix is not null) Encoding.ASCII.GetBytes(suffix, 0, suffix.Length, bytes, length);
+            var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
             _jsonLine = line;
+            _jsonPosition = 0;
             try
             {
-                Next(JsonToken.StartObject);
-                var result = read();
-                json.Read(); // text after the object is an error Newtonsoft reports
+                Next(ref json, JsonTokenType.StartObject);
+                var result = read(ref json);
+                json.Read(); // text after the object is an error the reader reports
                 return result;
             }
-            catch (JsonException e)
+            catch (Exception e) when (e is JsonException or InvalidOperationException) // a syntax error; a string that is not UTF-16 once unescaped
             {
                 throw new InvalidDataException("The operation catalog is not valid JSON at line " + (line + 1) + ": " + e.Message, e);
             }

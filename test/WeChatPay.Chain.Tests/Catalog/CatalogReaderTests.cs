@@ -44,8 +44,8 @@ public class CatalogReaderTests
 
     [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":\"A\",\"rq\":[{\"n\":\"x\"}]}", "a field lacks 'n' or 't'")]
     [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":\"A\",\"p\":\"v3/b\"}", "not GET v3/a as its line begins")]
-    [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":\"A\"} {}", "not valid JSON at line 2: Additional text")]
-    [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":", "unexpected end")]
+    [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":\"A\"} {}", "not valid JSON at line 2")]
+    [TestCase("{\"m\":\"GET\",\"p\":\"v3/a\",\"t\":", "not valid JSON at line 2")]
     public void A_malformed_operation_is_rejected_naming_its_line_when_its_facts_are_first_read(string line, string expected)
     {
         var catalog = CatalogReader.Read(new StringReader(Header + line + "\n" + Webhooks));

@@ -156,6 +156,14 @@ internal sealed partial class CatalogReader
 
     private delegate T LineReader<T>(ref Utf8JsonReader json);
 
+    private byte[] WithSuffix(int start, int length, string suffix)
+    {
+        var bytes = new byte[length + suffix.Length];
+        Buffer.BlockCopy(_text, start, bytes, 0, length);
+        Encoding.ASCII.GetBytes(suffix, 0, suffix.Length, bytes, length);
+        return bytes;
+    }
+
     // Parses one line (without the comma that separates it from the next, with `suffix` appended) as one JSON object, with
     // System.Text.Json's reader: precompiled with .NET, where Newtonsoft's would be compiled at start-up.
     private T Parse<T>(int line, string? suffix, LineReader<T> read)
@@ -172,10 +180,8 @@ internal sealed partial class CatalogReader
             {
                 throw InvalidLine(line, "not UTF-8");
             }
-            var bytes = new byte[length + (suffix?.Length ?? 0)];
-            Buffer.BlockCopy(_text, start, bytes, 0, length);
-            if (suffix is not null) Encoding.ASCII.GetBytes(suffix, 0, suffix.Length, bytes, length);
-            var json = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 64 });
+            var json = new Utf8JsonReader(suffix is null ? new ReadOnlySpan<byte>(_text, start, length) : WithSuffix(start, length, suffix),
+                new JsonReaderOptions { MaxDepth = 64 });
             _jsonLine = line;
             _jsonPosition = 0;
             try

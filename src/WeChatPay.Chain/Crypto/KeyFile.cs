@@ -16,7 +16,10 @@ internal static class KeyFile
     public const int MaxBytes = 1024 * 1024;
 
     /// <summary>How long a file may take to give its content (a pipe's writer may be slow; a FIFO without one never answers).</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(5);
+
+    /// <summary>The deadline in force: <see cref="DefaultDeadline"/>, shortened only by the tests that wait it out.</summary>
+    public static TimeSpan Deadline { get; set; } = DefaultDeadline;
 
     /// <summary>Reads the file as UTF-8 text.</summary>
     /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
@@ -44,9 +47,10 @@ internal static class KeyFile
             }
         }) { IsBackground = true, Name = "WeChatPay.Chain key file" };
         reader.Start();
-        if (!reader.Join(Deadline))
+        var deadline = Deadline;
+        if (!reader.Join(deadline))
             throw new ArgumentException(
-                $"{optionName}: '{path}' gave no data within {Deadline.TotalSeconds:0} s. It is not a regular file (a FIFO with no writer?); give a PEM file or the PEM text.", optionName);
+                $"{optionName}: '{path}' gave no data within {deadline.TotalSeconds:0.#} s. It is not a regular file (a FIFO with no writer?); give a PEM file or the PEM text.", optionName);
         if (failure is not null)
             throw new ArgumentException($"{optionName}: the file '{path}' could not be read: {failure.Message}", optionName, failure);
         if (bytes!.Length > MaxBytes)

@@ -18,7 +18,7 @@ public partial class FileBasedAppTests
     [Test]
     public void The_package_carries_precompiled_code_of_the_same_assembly_for_linux_x64()
     {
-        using var zip = ZipFile.OpenRead(Path.Combine(Feed, $"WeChatPay.Chain.{_version}.nupkg"));
+        using var zip = ZipFile.OpenRead(Path.Combine(Feed, $"WeChatPay.Chain.{Version}.nupkg"));
         foreach (var framework in new[] { "net8.0", "net10.0" })
         {
             var il = Read(zip, $"lib/{framework}/WeChatPay.Chain.dll");
@@ -55,7 +55,7 @@ public partial class FileBasedAppTests
 
             var precompiled = await RunProgramAsync(output, config);
             // The same program with the package's IL in the precompiled file's place.
-            using (var zip = ZipFile.OpenRead(Path.Combine(Feed, $"WeChatPay.Chain.{_version}.nupkg")))
+            using (var zip = ZipFile.OpenRead(Path.Combine(Feed, $"WeChatPay.Chain.{Version}.nupkg")))
                 await File.WriteAllBytesAsync(precompiled.Location, Read(zip, "lib/net10.0/WeChatPay.Chain.dll"));
             var il = await RunProgramAsync(output, config);
 

@@ -22,29 +22,16 @@ public partial class FileBasedAppTests
 
     private static readonly string[] Libraries = { "WeChatPay.Chain", "WeChatPay.Chain.Hosting", "WeChatPay.Chain.AspNetCore", "WeChatPay.Chain.Caching", "WeChatPay.Chain.Sandbox" };
 
-    private string _packed = null!;
-    private string _version = null!;
+    private PackedPackages _packages = null!;
 
-    // The library packages, packed once for the fixture (as the Pack target does) under a version no cache holds, into a
-    // feed every test's folder restores from.
+    // The library packages of the run (PackedPackages: packed once, as the Pack target does, under a version no cache
+    // holds), in a feed every test's folder restores from.
     [OneTimeSetUp]
-    public async Task PackOnce()
-    {
-        _packed = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-pack-{Guid.NewGuid():N}")).FullName;
-        _version = "0.0.0-script." + Guid.NewGuid().ToString("N").Substring(0, 12);
-        var root = Repository.Root;
-        var configuration = Repository.Configuration;
-        foreach (var project in Libraries)
-        {
-            await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(root, "src", project, project + ".csproj"),
-                "-c", configuration, "--no-build", "-o", Feed, "-p:PackageVersion=" + _version }, _packed), TimeSpan.FromMinutes(3));
-        }
-    }
+    public async Task Pack() => _packages = await PackedPackages.GetAsync();
 
-    [OneTimeTearDown]
-    public void RemovePackages() => Directory.Delete(_packed, recursive: true);
+    private string Feed => _packages.Feed;
 
-    private string Feed => Path.Combine(_packed, "feed");
+    private string Version => _packages.Version;
 
     [Test]
     public Task A_file_based_app_calls_the_sandbox_in_the_chain_style() =>
@@ -131,7 +118,7 @@ public partial class FileBasedAppTests
         {
             foreach (var package in Libraries)
             {
-                var nupkg = Path.Combine(Feed, $"{package}.{_version}.nupkg");
+                var nupkg = Path.Combine(Feed, $"{package}.{Version}.nupkg");
                 using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
                 var entries = zip.Entries.Select(e => e.FullName).ToList();
                 Assert.That(entries, Does.Contain("README.md"), package);
@@ -154,7 +141,7 @@ public partial class FileBasedAppTests
             $"  <config><add key=\"globalPackagesFolder\" value=\"{Path.Combine(folder, "packages")}\" /></config>\n" +
             $"  <packageSources><clear /><add key=\"packed\" value=\"{Feed}\" /></packageSources>\n" +
             $"  <fallbackPackageFolders><clear /><add key=\"restored\" value=\"{cache}\" /></fallbackPackageFolders>\n</configuration>\n");
-        return _version;
+        return Version;
     }
 
     // Writes the script with its reference line into a folder of its own (a user's script lives outside this repository:

@@ -9,7 +9,8 @@ namespace WeChatPay.Chain.IntegrationTests;
 
 /// <summary>
 /// The body analyzer and the models as a user gets them: the packed WeChatPay.Chain and WeChatPay.Chain.Models packages
-/// (restored from a local feed alone; packing runs the package validation of both), in a real <c>dotnet build</c> of a
+/// (the run's, <see cref="PackedPackages"/>, restored from its local feed alone; packing runs the package validation of
+/// both), in a real <c>dotnet build</c> of a
 /// throw-away console project outside this repository: the analyzer warns, a typed request compiles, and a forgotten
 /// required member is the compiler's error.
 /// </summary>
@@ -52,16 +53,10 @@ public class PackagedAnalyzerTests
         var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"wxpay-analyzer-{Guid.NewGuid():N}")).FullName;
         try
         {
-            var feed = Path.Combine(work, "feed");
+            var packages = await PackedPackages.GetAsync();
+            var feed = packages.Feed;
             var app = Directory.CreateDirectory(Path.Combine(work, "app")).FullName;
-            var version = "0.0.0-analyzer." + Guid.NewGuid().ToString("N").Substring(0, 12);
-            var configuration = Repository.Configuration;
-            foreach (var project in new[] { "WeChatPay.Chain", "WeChatPay.Chain.Models" })
-            {
-                await ChildProcess.SucceedAsync(ChildProcess.Start("dotnet", new[] { "pack", Path.Combine(Repository.Root, "src", project, project + ".csproj"),
-                    "-c", configuration, "--no-build", "-o", feed, "-p:PackageVersion=" + version,
-                    "-p:ReadyToRunRuntimeIdentifiers=none" }, work), TimeSpan.FromMinutes(3)); // the analyzer's test needs no precompiled code
-            }
+            var version = packages.Version;
 
             var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
             await File.WriteAllTextAsync(Path.Combine(app, "NuGet.config"),

@@ -10,9 +10,10 @@ using WeChatPay.Chain.IntegrationTests.Support;
 namespace WeChatPay.Chain.IntegrationTests;
 
 /// <summary>
-/// The packed tool as users get it: the Cli project packed (as the build's Pack target does), installed with
-/// <c>dotnet tool install --tool-path</c> from that local feed alone (a NuGet.config that clears every other source, so
-/// nothing leaves the machine), and run: help, the catalog, and a call against the sandbox.
+/// The packed tool as users get it: the Cli project packed (as the build's Pack target does: the run's package,
+/// <see cref="PackedPackages"/>), installed with <c>dotnet tool install --tool-path</c> from that local feed alone (a
+/// NuGet.config that clears every other source, so nothing leaves the machine), and run: help, the catalog, and a call
+/// against the sandbox.
 /// </summary>
 [Category("Slow")]
 public class ToolPackageTests : SandboxFixture
@@ -24,14 +25,12 @@ public class ToolPackageTests : SandboxFixture
     public async Task PackAndInstall()
     {
         _folder = Directory.CreateTempSubdirectory("wxpay-package-").FullName;
-        var feed = Path.Combine(_folder, "feed");
+        var packages = await PackedPackages.GetAsync();
         var tools = Path.Combine(_folder, "tools");
 
-        await Run("dotnet", "pack", Path.Combine(Repository.Root, "src", "WeChatPay.Chain.Cli", "WeChatPay.Chain.Cli.csproj"), "-c", Repository.Configuration, "--no-build", "-o", feed);
         var nugetConfig = Path.Combine(_folder, "NuGet.config");
-        File.WriteAllText(nugetConfig, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"packed\" value=\"{feed}\" /></packageSources></configuration>\n");
-        var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "WeChatPay.Chain.Cli.*.nupkg").Single()).Substring("WeChatPay.Chain.Cli.".Length);
-        await Run("dotnet", "tool", "install", "WeChatPay.Chain.Cli", "--version", version, "--tool-path", tools, "--configfile", nugetConfig);
+        File.WriteAllText(nugetConfig, $"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<configuration><packageSources><clear /><add key=\"packed\" value=\"{packages.Feed}\" /></packageSources></configuration>\n");
+        await Run("dotnet", "tool", "install", "WeChatPay.Chain.Cli", "--version", packages.Version, "--tool-path", tools, "--configfile", nugetConfig);
         _wxpay = Path.Combine(tools, OperatingSystem.IsWindows() ? "wxpay.exe" : "wxpay");
     }
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Docs;
 
@@ -29,6 +28,6 @@ public class DocsAgainstSandboxTests
         using var client = new WeChatPayClient(sandbox.ClientOptions());
 
         // Any exception that escapes the sample (a body the sandbox rejects, a failed verification) fails it.
-        await CSharpScript.Create(sample.Code, SampleGlobals.ScriptOptions, typeof(SampleGlobals)).RunAsync(new SampleGlobals(client));
+        await SampleGlobals.Script(sample.Code).RunAsync(new SampleGlobals(client));
     }
 }

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using Flurl.Http.Testing;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Scripting;
 using NUnit.Framework;
 using WeChatPay.Chain.Tests.Support;
 
@@ -24,7 +23,7 @@ public class DocsSampleTests
     [TestCaseSource(nameof(Samples))]
     public async Task Every_docs_sample_compiles_and_runs(MarkdownSamples.Sample sample)
     {
-        var script = CSharpScript.Create(sample.Code, SampleGlobals.ScriptOptions, typeof(SampleGlobals));
+        var script = SampleGlobals.Script(sample.Code);
         var errors = script.Compile().Where(d => d.Severity == DiagnosticSeverity.Error).ToArray();
         Assert.That(errors, Is.Empty, string.Join("\n", errors.Select(e => e.ToString())));
         if (sample.CompileOnly) return;

@@ -12,6 +12,8 @@ using WeChatPay.Chain.Benchmarks.InBox;
 // it, verify the answer's signature and clock with the platform key, read a field, exit. The transport answers in process
 // with the answer the harness signed (the file), as the library's styles get theirs.
 // Usage: WeChatPay.Chain.Benchmarks.InBox <merchant_key.pem> <platform_pub.pem> <answer.json>
+//    or: WeChatPay.Chain.Benchmarks.InBox --config <sandbox.json>   (one GET over loopback to a running sandbox: Loopback)
+if (args.Length == 2 && args[0] == "--config") return await Loopback.RunAsync(args[1]);
 var watch = Stopwatch.StartNew();
 using var merchantKey = RSA.Create();
 merchantKey.ImportFromPem(File.ReadAllText(args[0]));

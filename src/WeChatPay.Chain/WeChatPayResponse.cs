@@ -67,7 +67,7 @@ public class WeChatPayResponse
             {
                 // Parsed when first read (a call checks that a success answer is JSON without building the tree); threads that
                 // read it at once all get the one tree.
-                if ((Shared.JsonTree.TryRead(_bytes) ?? Shared.WeChatPayJson.TryParse(Body)) is { } parsed) System.Threading.Interlocked.CompareExchange(ref _json, parsed, null);
+                if (Shared.WeChatPayJson.TryParse(_bytes, _body) is { } parsed) System.Threading.Interlocked.CompareExchange(ref _json, parsed, null);
                 _parsed = true;
             }
             return _json;

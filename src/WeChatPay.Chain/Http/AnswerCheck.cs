@@ -33,7 +33,7 @@ internal static class AnswerCheck
         if (call.Operation?.Download == true) return null;
         if (!tree && JsonShape.IsObjectOrArray(answer.Body)) return null;
         if (string.IsNullOrWhiteSpace(answer.Text)) return null;
-        if ((JsonTree.TryRead(answer.Body) ?? WeChatPayJson.TryParse(answer.Text)) is { } json) return json;
+        if (WeChatPayJson.TryParse(answer.Body, answer.Text) is { } json) return json;
         var method = call.Method.Method;
         answer.Headers.TryGetValue("Content-Type", out var type);
         var requestId = answer.Headers.TryGetValue("Request-ID", out var id) ? $" (Request-ID: {id})" : string.Empty;

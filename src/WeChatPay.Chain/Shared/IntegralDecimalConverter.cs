@@ -30,8 +30,16 @@ internal sealed class IntegralDecimalConverter : JsonConverter
     /// <summary>Writes <paramref name="value"/>: a whole one as an integer, a fraction as Newtonsoft writes it.</summary>
     public static void Write(JsonWriter writer, decimal value)
     {
-        if (decimal.Truncate(value) == value && value >= long.MinValue && value <= long.MaxValue) writer.WriteValue((long)value);
+        if (TryWhole(value, out var whole)) writer.WriteValue(whole);
         else writer.WriteValue(value);
+    }
+
+    /// <summary>Whether <paramref name="value"/> is written as the integer <paramref name="whole"/>: whole, and within a long.</summary>
+    public static bool TryWhole(decimal value, out long whole)
+    {
+        var isWhole = decimal.Truncate(value) == value && value >= long.MinValue && value <= long.MaxValue;
+        whole = isWhole ? (long)value : 0;
+        return isWhole;
     }
 
     public override object? ReadJson(JsonReader reader, Type objectType, object? existingValue, JsonSerializer serializer) =>

@@ -8,7 +8,7 @@ namespace WeChatPay.Chain.Shared;
 /// <summary>
 /// Whether an answer's UTF-8 body is one JSON object or array and nothing after it, told without building anything (on
 /// net8.0+, System.Text.Json's reader, which allocates nothing), so that the tree is built only when the answer is read.
-/// It says false whenever it cannot promise that <see cref="WeChatPayJson.TryParse"/> reads the body — netstandard2.0, a
+/// It says false whenever it cannot promise that <see cref="WeChatPayJson.TryParse(string)"/> reads the body — netstandard2.0, a
 /// reader error, a depth over 32, a fraction outside <see cref="decimal"/>: the caller then parses it as before.
 /// </summary>
 internal static class JsonShape

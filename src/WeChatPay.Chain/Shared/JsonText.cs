@@ -84,7 +84,7 @@ internal sealed class JsonText : JsonOutput
 
     public override void Decimal(decimal value)
     {
-        if (decimal.Truncate(value) == value && value >= long.MinValue && value <= long.MaxValue) Value(((long)value).ToString(CultureInfo.InvariantCulture));
+        if (IntegralDecimalConverter.TryWhole(value, out var whole)) Value(whole.ToString(CultureInfo.InvariantCulture));
         else ByNewtonsoft(writer => writer.WriteValue(value));
     }
 
@@ -92,16 +92,15 @@ internal sealed class JsonText : JsonOutput
     {
         switch (value)
         {
-            case bool flag: Value(flag ? "true" : "false"); break;
-            case int number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case long number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case short number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case sbyte number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case byte number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case ushort number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case uint number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            case ulong number: Value(number.ToString(CultureInfo.InvariantCulture)); break;
-            default: ByNewtonsoft(writer => writer.WriteValue(value)); break;
+            case bool flag:
+                Value(flag ? "true" : "false");
+                break;
+            case int or long or short or sbyte or byte or ushort or uint or ulong:
+                Value(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+                break;
+            default:
+                ByNewtonsoft(writer => writer.WriteValue(value));
+                break;
         }
     }
 

@@ -11,7 +11,7 @@ namespace WeChatPay.Chain.Shared;
 
 /// <summary>
 /// An answer's JSON tree built from its UTF-8 bytes with System.Text.Json's reader (on net8.0+, precompiled with .NET), the
-/// very tree <see cref="WeChatPayJson.TryParse"/> builds from the text with Newtonsoft's reader, which a one-call script would
+/// very tree <see cref="WeChatPayJson.TryParse(string)"/> builds from the text with Newtonsoft's reader, which a one-call script would
 /// otherwise compile at start-up: objects, arrays, strings, integers as <see cref="long"/> (or <see cref="System.Numerics.BigInteger"/>),
 /// bools and null, a repeated name's last value in its first place. It says null whenever it cannot promise that tree — on
 /// netstandard2.0, for a number with a fraction or an exponent (Newtonsoft's own decimal parsing decides those), a depth over

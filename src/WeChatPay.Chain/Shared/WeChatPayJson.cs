@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -52,6 +53,10 @@ internal static class WeChatPayJson
         AnonymousJson.Write(new JsonWriterOutput(writer), value);
         return writer.Token!;
     }
+
+    /// <summary>Parses an answer's UTF-8 body as <see cref="TryParse(string)"/> parses its text: with System.Text.Json's reader
+    /// where <see cref="JsonTree"/> vouches for the same tree, otherwise the text (<paramref name="text"/> when already decoded).</summary>
+    public static JToken? TryParse(byte[] utf8, string? text) => JsonTree.TryRead(utf8) ?? TryParse(text ?? Encoding.UTF8.GetString(utf8));
 
     /// <summary>Parses JSON text without turning dates into <see cref="DateTime"/>; null when the text is empty or not JSON.</summary>
     public static JToken? TryParse(string text)

@@ -16,10 +16,7 @@ internal static class KeyFile
     public const int MaxBytes = 1024 * 1024;
 
     /// <summary>How long a file may take to give its content (a pipe's writer may be slow; a FIFO without one never answers).</summary>
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(5);
-
-    /// <summary>The deadline in force: <see cref="DefaultDeadline"/>, shortened only by the tests that wait it out.</summary>
-    public static TimeSpan Deadline { get; set; } = DefaultDeadline;
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
     /// <summary>Reads the file as UTF-8 text.</summary>
     /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
@@ -27,7 +24,11 @@ internal static class KeyFile
 
     /// <summary>Reads the file's bytes (a PKCS#12 file is binary).</summary>
     /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
-    public static byte[] ReadBytes(string path, string optionName)
+    public static byte[] ReadBytes(string path, string optionName) => ReadBytes(path, optionName, Deadline);
+
+    /// <summary>Reads the file's bytes, waiting at most <paramref name="deadline"/> for them.</summary>
+    /// <exception cref="ArgumentException">The path is a directory, the file cannot be read, is empty, too large, or gave no data in time.</exception>
+    public static byte[] ReadBytes(string path, string optionName, TimeSpan deadline)
     {
         if (Directory.Exists(path))
             throw new ArgumentException($"{optionName}: '{path}' is a directory; give the path of the PEM file inside it (e.g. apiclient_key.pem), or the PEM text.", optionName);
@@ -47,7 +48,6 @@ internal static class KeyFile
             }
         }) { IsBackground = true, Name = "WeChatPay.Chain key file" };
         reader.Start();
-        var deadline = Deadline;
         if (!reader.Join(deadline))
             throw new ArgumentException(
                 $"{optionName}: '{path}' gave no data within {deadline.TotalSeconds:0.#} s. It is not a regular file (a FIFO with no writer?); give a PEM file or the PEM text.", optionName);

@@ -96,7 +96,7 @@ public class AnonymousJsonTests
 
         Assert.That(JToken.DeepEquals(tree, expected), Is.True, $"{tree.ToString(Formatting.None)}\n{expected.ToString(Formatting.None)}");
         Assert.That(tree.ToString(Formatting.None), Is.EqualTo(expected.ToString(Formatting.None)));
-        Assert.That(Types(tree), Is.EqualTo(Types(expected)), "each value of the same JSON type");
+        Assert.That(JsonSamples.Types(tree), Is.EqualTo(JsonSamples.Types(expected)), "each value of the same JSON type");
     }
 
     [Test]
@@ -141,22 +141,12 @@ public class AnonymousJsonTests
         {
             var body = new
             {
-                text = RandomText(random), number = (long)random.Next(int.MinValue, int.MaxValue) * random.Next(),
+                text = JsonSamples.RandomText(random), number = (long)random.Next(int.MinValue, int.MaxValue) * random.Next(),
                 amount = new decimal(random.Next(), random.Next(), 0, random.Next(2) == 0, (byte)random.Next(29)),
                 ratio = random.NextDouble() * Math.Pow(10, random.Next(-20, 20)), flag = random.Next(2) == 0,
-                items = Enumerable.Range(0, random.Next(4)).Select(_ => new { name = random.Next(3) == 0 ? null : RandomText(random), n = random.Next() }).ToArray(),
+                items = Enumerable.Range(0, random.Next(4)).Select(_ => new { name = random.Next(3) == 0 ? null : JsonSamples.RandomText(random), n = random.Next() }).ToArray(),
             };
             Assert.That(WeChatPayJson.Serialize(body), Is.EqualTo(JsonConvert.SerializeObject(body, WeChatPayJson.Settings)), $"round {round}");
         }
     }
-
-    private static string RandomText(Random random)
-    {
-        var chars = new char[random.Next(12)];
-        for (var i = 0; i < chars.Length; i++) chars[i] = (char)(random.Next(4) == 0 ? random.Next(0, 0x80) : random.Next(0, 0x10000));
-        return new string(chars);
-    }
-
-    private static IEnumerable<string> Types(JToken token) =>
-        (token is JContainer container ? container.DescendantsAndSelf() : new[] { token }).Select(t => t is JValue value ? $"{t.Path}:{t.Type}:{value.Value?.GetType().Name}" : $"{t.Path}:{t.Type}");
 }

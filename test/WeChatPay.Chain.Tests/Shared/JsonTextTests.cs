@@ -89,7 +89,7 @@ public class JsonTextTests
     {
         switch (random.Next(depth > 3 ? 6 : 8))
         {
-            case 0: return RandomText(random);
+            case 0: return JsonSamples.RandomText(random);
             case 1: return (long)random.Next(int.MinValue, int.MaxValue) * random.Next();
             case 2: return new decimal(random.Next(), random.Next(), 0, random.Next(2) == 0, (byte)random.Next(29));
             case 3: return random.NextDouble() * Math.Pow(10, random.Next(-20, 20));
@@ -97,17 +97,10 @@ public class JsonTextTests
             case 5: return JValue.CreateNull();
             case 6:
                 var item = new JObject();
-                for (var i = random.Next(4); i > 0; i--) item[RandomText(random) + i] = RandomToken(random, depth + 1);
+                for (var i = random.Next(4); i > 0; i--) item[JsonSamples.RandomText(random) + i] = RandomToken(random, depth + 1);
                 return item;
             default:
                 return new JArray(Enumerable.Range(0, random.Next(4)).Select(_ => RandomToken(random, depth + 1)));
         }
-    }
-
-    private static string RandomText(Random random)
-    {
-        var chars = new char[random.Next(12)];
-        for (var i = 0; i < chars.Length; i++) chars[i] = (char)(random.Next(4) == 0 ? random.Next(0, 0x80) : random.Next(0, 0x10000));
-        return new string(chars);
     }
 }

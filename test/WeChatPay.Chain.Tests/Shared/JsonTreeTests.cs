@@ -57,7 +57,7 @@ public class JsonTreeTests
         var expected = WeChatPayJson.TryParse(text)!;
         Assert.That(tree, Is.Not.Null);
         Assert.That(JToken.DeepEquals(tree, expected), Is.True, $"{tree!.ToString(Formatting.None)}\n{expected.ToString(Formatting.None)}");
-        Assert.That(Types(tree), Is.EqualTo(Types(expected)), "each value of the same JSON and CLR type, in the same place");
+        Assert.That(JsonSamples.Types(tree), Is.EqualTo(JsonSamples.Types(expected)), "each value of the same JSON and CLR type, in the same place");
 #endif
     }
 
@@ -82,7 +82,7 @@ public class JsonTreeTests
 #else
             var expected = WeChatPayJson.TryParse(text)!;
             Assert.That(tree, Is.Not.Null, text);
-            Assert.That(Types(tree!), Is.EqualTo(Types(expected)), text);
+            Assert.That(JsonSamples.Types(tree!), Is.EqualTo(JsonSamples.Types(expected)), text);
             Assert.That(JToken.DeepEquals(tree, expected), Is.True, text);
 #endif
         }
@@ -93,9 +93,9 @@ public class JsonTreeTests
         var item = new JObject();
         for (var i = random.Next(5); i > 0; i--)
         {
-            item[RandomText(random) + i] = random.Next(depth > 3 ? 4 : 6) switch
+            item[JsonSamples.RandomText(random, wholeCodePoints: true) + i] = random.Next(depth > 3 ? 4 : 6) switch
             {
-                0 => RandomText(random),
+                0 => JsonSamples.RandomText(random, wholeCodePoints: true),
                 1 => random.Next(3) == 0 ? new JValue(new System.Numerics.BigInteger(long.MaxValue) * random.Next(2, 1000)) : new JValue((long)random.Next(int.MinValue, int.MaxValue) * random.Next()),
                 2 => random.Next(2) == 0,
                 3 => JValue.CreateNull(),
@@ -105,18 +105,4 @@ public class JsonTreeTests
         }
         return item;
     }
-
-    private static string RandomText(Random random)
-    {
-        var chars = new char[random.Next(10)];
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = (char)(random.Next(4) == 0 ? random.Next(0, 0x80) : random.Next(0, 0xD800)); // whole code points: lone surrogates are left to Newtonsoft
-            chars[i] = c;
-        }
-        return new string(chars);
-    }
-
-    private static IEnumerable<string> Types(JToken token) =>
-        (token is JContainer container ? container.DescendantsAndSelf() : new[] { token }).Select(t => t is JValue value ? $"{t.Path}:{t.Type}:{value.Value?.GetType().Name}" : $"{t.Path}:{t.Type}");
 }
